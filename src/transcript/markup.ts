@@ -1,0 +1,107 @@
+// How the notation's tokens become HTML. Parsing never writes markup; change the page's
+// markup here (or override one of these renderer rules) without touching the parser.
+//
+// Choices, for screen-reader users first:
+// - A turn is a <div> holding ordinary paragraphs; its first paragraph starts with the speaker's
+//   name in proper case and a colon, so the name is the first thing read. Later paragraphs of the
+//   same turn carry no visible label; the group carries the speaker as data.
+// - Cues are visible text in parentheses with a type; tape is a labelled group.
+// - "(ph)" is read as its meaning; corrections are labelled in text.
+
+import type { MarkdownIt, Renderer, Token } from "markdown-it";
+import type { Cue, Segment } from "./model.ts";
+import type { Mark } from "./plugins/inline-marks.ts";
+import type { TurnMeta } from "./plugins/turns.ts";
+import { speakerLabel } from "./speakers.ts";
+import { metaOf } from "./state.ts";
+
+type Escape = (text: string) => string;
+
+function attributes(escape: Escape, pairs: Record<string, string | undefined>): string {
+  return Object.entries(pairs)
+    .filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== "")
+    .map(([name, value]) => ` ${name}="${escape(value)}"`)
+    .join("");
+}
+
+function cueAttributes(escape: Escape, cue: Cue): string {
+  return attributes(escape, { class: "v-cue", "data-cue": cue.type, "data-artist": cue.artist, "data-title": cue.title });
+}
+
+export const PHONETIC_EXPLANATION = "phonetic spelling, unverified";
+
+export function renderMark(mark: Mark, escape: Escape): string {
+  switch (mark.kind) {
+    case "ph":
+      return `<span class="v-ph"><span aria-hidden="true">(ph)</span><span class="v-vh">(${PHONETIC_EXPLANATION})</span></span>`;
+    case "sound":
+      return `<span${cueAttributes(escape, mark.cue)}>(${escape(mark.cue.text)})</span>`;
+    case "editorial":
+      return `<span class="v-editorial">[${escape(mark.text)}]</span>`;
+    case "correction":
+      return `<span class="v-correction">[<strong>${escape(mark.label)}:</strong> ${escape(mark.text)}]</span>`;
+  }
+}
+
+function turnOpen(escape: Escape, turn: TurnMeta): string {
+  return `<div${attributes(escape, {
+    class: "v-turn",
+    id: turn.id,
+    "data-speaker": turn.speaker.id,
+    "data-role": turn.speaker.roleKind === "other" ? undefined : turn.speaker.roleKind,
+    "data-manner": turn.manner?.type,
+    "data-lang": turn.lang,
+  })}>\n`;
+}
+
+function contents(escape: Escape, segments: Segment[]): string {
+  const items = segments.map((s) => `<li><a href="#${escape(s.id)}">${escape(s.title)}</a></li>`).join("");
+  return `<nav class="v-contents" aria-label="Segments"><ol>${items}</ol></nav>\n`;
+}
+
+export default function markupPlugin(md: MarkdownIt): void {
+  const escape = md.utils.escapeHtml;
+  const rules = md.renderer.rules;
+  const turnOf = (tokens: Token[], i: number) => metaOf<TurnMeta>(tokens[i], "turn");
+
+  rules.verbatim_intro_open = () => `<div class="v-intro">\n`;
+  rules.verbatim_intro_close = () => `</div>\n`;
+  rules.verbatim_turn_open = (tokens, i) => {
+    const turn = turnOf(tokens, i);
+    return turn ? turnOpen(escape, turn) : "<div>\n";
+  };
+  rules.verbatim_turn_close = () => `</div>\n`;
+  rules.verbatim_tape_open = (tokens, i) => {
+    const cue = metaOf<Cue>(tokens[i], "cue");
+    const label = metaOf<string>(tokens[i], "label") ?? "Tape";
+    return `<div${attributes(escape, { class: "v-tape", role: "group", "aria-label": label, "data-cue": cue?.type })}>\n`;
+  };
+  rules.verbatim_tape_close = () => `</div>\n`;
+  rules.verbatim_cue = (tokens, i) => {
+    const cue = metaOf<Cue>(tokens[i], "cue");
+    return cue ? `<p${cueAttributes(escape, cue)}>(${escape(cue.text)})</p>\n` : "";
+  };
+  rules.verbatim_contents = (tokens, i) => contents(escape, metaOf<Segment[]>(tokens[i], "segments") ?? []);
+  rules.verbatim_speaker = (tokens, i) => {
+    const turn = turnOf(tokens, i);
+    return turn ? `<b class="v-speaker">${escape(speakerLabel(turn.speaker, turn.first))}:</b>` : "";
+  };
+  rules.verbatim_manner = (tokens, i) => {
+    const manner = turnOf(tokens, i)?.manner;
+    return manner
+      ? `<i${attributes(escape, { class: "v-manner", "data-manner": manner.type, "data-lang": manner.lang })}>(${escape(manner.text)})</i>`
+      : "";
+  };
+  rules.verbatim_lang_open = (tokens, i, options, _env, self: Renderer) => `<span${self.renderAttrs(tokens[i] as Token)}>`;
+  rules.verbatim_lang_close = () => `</span>`;
+  rules.verbatim_mark = (tokens, i) => {
+    const mark = metaOf<Mark>(tokens[i], "mark");
+    return mark ? renderMark(mark, escape) : "";
+  };
+
+  const paragraphOpen = rules.paragraph_open;
+  rules.paragraph_open = (tokens, i, options, env, self) => {
+    if (metaOf(tokens[i], "note")) (tokens[i] as Token).attrJoin("class", "v-note");
+    return paragraphOpen ? paragraphOpen(tokens, i, options, env, self) : self.renderToken(tokens, i, options);
+  };
+}

@@ -1,0 +1,76 @@
+// The transcript model: what the notation parser produces and every renderer,
+// exporter and site page consumes.
+
+/** How a speaker relates to the programme: its own voices (host, byline) or others. */
+export type RoleKind = "host" | "byline" | "other";
+
+/** A person, an unnamed voice ("Unidentified man #3") or a group (a crowd, a band). */
+export type SpeakerKind = "person" | "unidentified" | "group";
+
+export interface Speaker {
+  /** Stable slug, unique within a story: "brian-mann", "unidentified-man-3". */
+  id: string;
+  /** Name in proper case, without title: "Nicolas Sarkozy". */
+  name: string;
+  /** Title that came with the first label: "President". */
+  title?: string;
+  /** Affiliation in parentheses that came with the label: "(D-NC)". */
+  affiliation?: string;
+  /** Role as a reader would say it: "reporter", "host", "vice presidential candidate". */
+  role?: string;
+  roleKind: RoleKind;
+  kind: SpeakerKind;
+  /** True for voices that are not one identifiable person across stories (unnamed, crowds). */
+  generic: boolean;
+  /** BCP 47 language this speaker speaks in, when not the story's. */
+  lang?: string;
+  /** 1-based line (in the story file) where the speaker first appears or is declared. */
+  line: number;
+}
+
+/** How a turn is delivered, from a parenthesis right after its label. */
+export type MannerType = "interpreter" | "singing" | "speaking" | "reading" | "rapping" | "character" | "other";
+
+export interface Manner {
+  type: MannerType;
+  /** The text as it reads on the page, without parentheses: "Speaking Spanish". */
+  text: string;
+  /** For "Speaking X": the language's BCP 47 tag when known. */
+  lang?: string;
+  /** For "As X": the character's name. */
+  character?: string;
+}
+
+/** Kinds of non-speech audio, stand-alone or inside speech. */
+export type CueType = "soundbite" | "song" | "music" | "laughter" | "applause" | "crosstalk" | "unintelligible" | "inaudible" | "sound";
+
+export interface Cue {
+  type: CueType;
+  /** Readable text without parentheses, in sentence case: "Soundbite of archived broadcast". */
+  text: string;
+  /** For songs: artist and title when given. */
+  artist?: string;
+  title?: string;
+  /** True for cues that start taped audio (every SOUNDBITE OF ... cue). */
+  startsTape: boolean;
+}
+
+export interface Segment {
+  id: string;
+  title: string;
+  line: number;
+}
+
+export interface NotationWarning {
+  line: number;
+  message: string;
+}
+
+/** What one story's transcript yields besides its HTML. */
+export interface TranscriptSummary {
+  speakers: Speaker[];
+  segments: Segment[];
+  warnings: NotationWarning[];
+  turns: number;
+  words: number;
+}

@@ -1,0 +1,28 @@
+// Stand-alone cues: a paragraph that is only "(SOUNDBITE OF ...)", "(LAUGHTER)", "(APPLAUSE)" ...
+// becomes one `verbatim_cue` token carrying the parsed cue. Never a speaker.
+
+import type { MarkdownIt, StateCore } from "markdown-it";
+import { parseCue } from "../cues.ts";
+
+const WHOLE_PARENTHESIS = /^\(([^()]+)\)$/u;
+
+function standAloneCues(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length - 2; i++) {
+    const open = tokens[i];
+    const inline = tokens[i + 1];
+    if (open?.type !== "paragraph_open" || open.level !== 0 || inline?.type !== "inline") continue;
+    const inner = WHOLE_PARENTHESIS.exec(inline.content.trim())?.[1];
+    const cue = inner === undefined ? undefined : parseCue(inner, true);
+    if (!cue) continue;
+    const token = new state.Token("verbatim_cue", "p", 0);
+    token.block = true;
+    token.map = open.map;
+    token.meta = { cue };
+    tokens.splice(i, 3, token);
+  }
+}
+
+export default function cuesPlugin(md: MarkdownIt): void {
+  md.core.ruler.after("block", "verbatim_cues", standAloneCues);
+}

@@ -1,0 +1,38 @@
+// Segments: a Markdown heading inside a transcript ("## Act One") marks a segment. The page has
+// its own h1 and a "Transcript" h2, so segment headings start at h3. Each gets a prefixed id, and
+// a short contents list leads the transcript when there are two segments or more.
+
+import type { MarkdownIt, StateCore } from "markdown-it";
+import { slugify } from "../text.ts";
+import { fileLine, transcriptState } from "../state.ts";
+
+function segments(state: StateCore): void {
+  const ts = transcriptState(state);
+  const used = new Set<string>();
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i];
+    const inline = tokens[i + 1];
+    const close = tokens[i + 2];
+    if (open?.type !== "heading_open" || open.level !== 0 || !inline || !close) continue;
+    const level = Math.min(6, Math.max(3, Number(open.tag.slice(1)) + 1));
+    open.tag = close.tag = `h${level}`;
+    const title = inline.content.trim();
+    const base = `${ts.idPrefix}seg-${slugify(title) || "segment"}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    open.attrSet("id", id);
+    ts.segments.push({ id, title, line: fileLine(open, ts) });
+  }
+  if (ts.segments.length >= 2) {
+    const contents = new state.Token("verbatim_contents", "nav", 0);
+    contents.block = true;
+    contents.meta = { segments: ts.segments };
+    tokens.unshift(contents);
+  }
+}
+
+export default function segmentsPlugin(md: MarkdownIt): void {
+  md.core.ruler.after("block", "verbatim_segments", segments);
+}

@@ -1,0 +1,185 @@
+// Speaker turns. A paragraph that opens with a label ("BRIAN MANN, BYLINE:", "MANN:") starts a
+// turn; the paragraphs after it belong to the same speaker until the next label, cue or heading.
+// Paragraphs before the first label are the story's introduction. The label leaves the text;
+// the turn carries the resolved speaker, and the first paragraph gets the name back as tokens
+// (see markup.ts), so the name is always the first thing read in the turn.
+
+import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import { NotationError } from "../errors.ts";
+import { matchLabel, matchManner } from "../labels.ts";
+import type { Cue, Manner, Speaker } from "../model.ts";
+import { fileLine, metaOf, transcriptState, type TranscriptState } from "../state.ts";
+
+export type TurnMeta = {
+  speaker: Speaker;
+  /** Whether this is the speaker's first turn in the story (the label shows the role). */
+  first: boolean;
+  manner?: Manner;
+  /** Language of the speech, when not the story's. */
+  lang?: string;
+  id: string;
+  line: number;
+};
+
+const EDITORIAL_PARAGRAPH = /^\[[^\[\]]+\]$/u;
+
+class TurnBuilder {
+  readonly out: Token[] = [];
+  private open: "turn" | "intro" | undefined;
+  private current: Speaker | undefined;
+  private seenLabel = false;
+  private afterTapeCue = false;
+  private readonly spoken = new Set<Speaker>();
+
+  constructor(
+    private readonly state: StateCore,
+    private readonly ts: TranscriptState,
+  ) {}
+
+  /** A paragraph_open, its inline token and paragraph_close. */
+  paragraph(tokens: Token[]): void {
+    const [open, inline] = tokens as [Token, Token, Token];
+    const line = fileLine(open, this.ts);
+    const label = matchLabel(inline.content);
+    if (label) {
+      const speaker = this.ts.registry.resolve(label, line);
+      let speech = inline.content.slice(label.length);
+      const manner = matchManner(speech);
+      if (manner) speech = speech.slice(manner.length);
+      inline.content = speech;
+      this.startTurn(speaker, line, manner?.manner);
+      this.afterTapeCue = false;
+      this.seenLabel = true;
+    } else if (EDITORIAL_PARAGRAPH.test(inline.content.trim())) {
+      this.close();
+      open.meta = { note: true };
+    } else if (!this.seenLabel) {
+      if (this.open !== "intro") this.push("verbatim_intro_open", 1);
+      this.open = "intro";
+    } else if (this.open !== "turn" && !this.afterTapeCue && this.current) {
+      this.startTurn(this.current, line, undefined);
+    }
+    if (this.pendingStart) {
+      if (inline.content.trim() === "") return; // a label on its own: the speech follows
+      open.meta = { turnStart: this.pendingStart };
+      this.pendingStart = undefined;
+    } else if (this.open === "turn" && !open.meta?.note) {
+      open.meta = { continuation: this.turn };
+      if (this.turn?.lang) open.attrSet("lang", this.turn.lang);
+    }
+    this.out.push(...tokens);
+  }
+
+  private turn: TurnMeta | undefined;
+  private pendingStart: TurnMeta | undefined;
+
+  private startTurn(speaker: Speaker, line: number, manner: Manner | undefined): void {
+    this.close();
+    const lang = manner?.lang ?? (manner?.type === "interpreter" ? undefined : speaker.lang);
+    this.ts.turns += 1;
+    const turn: TurnMeta = {
+      speaker,
+      first: !this.spoken.has(speaker),
+      ...(manner ? { manner } : {}),
+      ...(lang ? { lang } : {}),
+      id: `${this.ts.idPrefix}turn-${this.ts.turns}`,
+      line,
+    };
+    this.spoken.add(speaker);
+    const token = this.push("verbatim_turn_open", 1);
+    token.meta = { turn };
+    this.open = "turn";
+    this.current = speaker;
+    this.turn = turn;
+    this.pendingStart = turn;
+  }
+
+  /** A cue, heading or other block: what it means for the turn around it. */
+  other(token: Token): void {
+    if (token.type === "verbatim_cue") {
+      this.close();
+      this.afterTapeCue = metaOf<Cue>(token, "cue")?.startsTape ?? false;
+    } else if (token.type === "heading_open" && token.level === 0) {
+      this.close();
+      this.afterTapeCue = false;
+    }
+    this.out.push(token);
+  }
+
+  close(): void {
+    if (this.pendingStart) {
+      const { speaker, line } = this.pendingStart;
+      throw new NotationError(
+        line,
+        `The label for ${speaker.name} has no speech after it.`,
+        "put the speech on the same line as the label, or in the paragraph right after it; remove the label if it is not needed.",
+      );
+    }
+    if (this.open === "turn") this.push("verbatim_turn_close", -1);
+    if (this.open === "intro") this.push("verbatim_intro_close", -1);
+    this.open = undefined;
+    this.turn = undefined;
+  }
+
+  private push(type: string, nesting: 1 | -1): Token {
+    const token = new this.state.Token(type, "div", nesting);
+    token.block = true;
+    this.out.push(token);
+    return token;
+  }
+}
+
+function turns(state: StateCore): void {
+  const ts = transcriptState(state);
+  const builder = new TurnBuilder(state, ts);
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.type === "paragraph_open" && token.level === 0 && tokens[i + 1]?.type === "inline") {
+      builder.paragraph(tokens.slice(i, i + 3));
+      i += 2;
+    } else {
+      builder.other(token);
+    }
+  }
+  builder.close();
+  state.tokens = builder.out;
+}
+
+/** Gives the first paragraph of each turn its speaker name, manner and language span. */
+function speakerPrefixes(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const turn = metaOf<TurnMeta>(tokens[i], "turnStart");
+    const inline = tokens[i + 1];
+    if (!turn || tokens[i]?.type !== "paragraph_open" || inline?.type !== "inline") continue;
+    const before: Token[] = [];
+    const speaker = new state.Token("verbatim_speaker", "b", 0);
+    speaker.meta = { turn };
+    before.push(speaker, text(state, " "));
+    if (turn.manner) {
+      const manner = new state.Token("verbatim_manner", "i", 0);
+      manner.meta = { turn };
+      before.push(manner, text(state, " "));
+    }
+    const children = inline.children ?? [];
+    if (turn.lang) {
+      const langOpen = new state.Token("verbatim_lang_open", "span", 1);
+      langOpen.attrSet("lang", turn.lang);
+      inline.children = [...before, langOpen, ...children, new state.Token("verbatim_lang_close", "span", -1)];
+    } else {
+      inline.children = [...before, ...children];
+    }
+  }
+}
+
+function text(state: StateCore, content: string): Token {
+  const token = new state.Token("text", "", 0);
+  token.content = content;
+  return token;
+}
+
+export default function turnsPlugin(md: MarkdownIt): void {
+  md.core.ruler.after("verbatim_cues", "verbatim_turns", turns);
+  md.core.ruler.push("verbatim_speaker_prefixes", speakerPrefixes);
+}

@@ -1,0 +1,61 @@
+// Per-render state the notation plugins share through markdown-it's `env`.
+
+import type { Env, StateCore, Token } from "markdown-it";
+import type { NotationWarning, Segment } from "./model.ts";
+import { SpeakerRegistry, type SpeakerDeclaration } from "./speakers.ts";
+
+export interface TranscriptOptions {
+  /** `speakers:` from the story's front matter. */
+  speakers?: Record<string, SpeakerDeclaration>;
+  /** Warn about unknown short labels instead of failing. */
+  lenient?: boolean;
+  /** Lines in the story file before the transcript body (front matter), for error lines. */
+  lineOffset?: number;
+  /** Prefix of every generated id. */
+  idPrefix?: string;
+}
+
+export interface TranscriptState {
+  registry: SpeakerRegistry;
+  lineOffset: number;
+  idPrefix: string;
+  warnings: NotationWarning[];
+  segments: Segment[];
+  turns: number;
+}
+
+export interface NotationEnv extends Env {
+  verbatim?: TranscriptState;
+}
+
+export function createState(options: TranscriptOptions = {}): TranscriptState {
+  const warnings: NotationWarning[] = [];
+  return {
+    registry: new SpeakerRegistry(options.speakers ?? {}, {
+      lenient: options.lenient ?? false,
+      warn: (line, message) => warnings.push({ line, message }),
+    }),
+    lineOffset: options.lineOffset ?? 0,
+    idPrefix: options.idPrefix ?? "v-",
+    warnings,
+    segments: [],
+    turns: 0,
+  };
+}
+
+/** The state of this render, created with defaults when the caller passed none. */
+export function transcriptState(state: StateCore): TranscriptState {
+  const env = state.env as NotationEnv;
+  env.verbatim ??= createState();
+  return env.verbatim;
+}
+
+/** 1-based line in the story file where a block token starts. */
+export function fileLine(token: Token, ts: TranscriptState): number {
+  return (token.map?.[0] ?? 0) + 1 + ts.lineOffset;
+}
+
+/** Plugin data a token carries under `meta[key]`. */
+export function metaOf<T>(token: Token | undefined, key: string): T | undefined {
+  return (token?.meta as Record<string, unknown> | null | undefined)?.[key] as T | undefined;
+}
