@@ -1,0 +1,13 @@
+// The few parts of Eleventy's configuration API this project uses (Eleventy ships no types).
+
+export interface EleventyConfig {
+  addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options?: T): void;
+  addGlobalData(name: string, data: unknown): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addPassthroughCopy(source: string | Record<string, string>): void;
+  addWatchTarget(target: string): void;
+  addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+  setLibrary(engine: string, library: unknown): void;
+  on(event: string, callback: (...args: unknown[]) => unknown): void;
+  ignores: Set<string>;
+}

@@ -1,0 +1,42 @@
+// The Eleventy wiring: the site model as global data, the page templates, filters for dates
+// and absolute URLs, and the files copied as they are. Everything else lives in the pure core.
+
+import fs from "node:fs";
+import path from "node:path";
+import markdownIt from "markdown-it";
+import type { SiteModel } from "../story/site.ts";
+import type { EleventyConfig } from "./eleventy.ts";
+import { loadSettings, loadSite } from "./load.ts";
+import type { ProjectPaths } from "./paths.ts";
+
+const AUDIO = "{mp3,m4a,mp4,aac,ogg,oga,opus,wav,webm,flac}";
+
+export function readableDate(date: string, lang: string): string {
+  const [y, m, d] = date.slice(0, 10).split("-").map(Number);
+  return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+}
+
+/** Page templates in layouts/pages, registered as virtual templates so content/ stays the editors' own. */
+function addPageTemplates(config: EleventyConfig, paths: ProjectPaths): void {
+  const dir = path.join(paths.root, paths.layouts, "pages");
+  for (const file of fs.readdirSync(dir).sort()) {
+    if (file.endsWith(".njk")) config.addTemplate(`_pages/${file}`, fs.readFileSync(path.join(dir, file), "utf8"));
+  }
+}
+
+export default function verbatimPlugin(config: EleventyConfig, paths: ProjectPaths): void {
+  const settings = loadSettings(paths);
+  config.addGlobalData("verbatim", (): SiteModel => loadSite(paths, settings));
+  config.ignores.add(`${paths.stories}/**/*.md`);
+  config.addWatchTarget(`${paths.stories}/`);
+  config.addPassthroughCopy({ [`${paths.layouts}/assets`]: "assets" });
+  config.addPassthroughCopy(`${paths.stories}/**/*.${AUDIO}`);
+  addPageTemplates(config, paths);
+
+  // Markdown pages outside the transcripts: no raw HTML, no indented code.
+  config.setLibrary("md", markdownIt({ html: false }).disable("code"));
+
+  config.addFilter("readableDate", (date: string, lang?: string) => readableDate(date, lang ?? settings.language));
+  config.addFilter("absoluteUrl", (url: string) => new URL(url.replace(/^\//u, ""), settings.url).href);
+  config.addFilter("isCurrent", (url: string, pageUrl: string) => url === "/" ? pageUrl === "/" : pageUrl.startsWith(url));
+}
