@@ -13,7 +13,7 @@ export default function (config: EleventyConfig) {
   config.addPlugin(verbatimPlugin, paths);
   config.addPlugin(HtmlBasePlugin);
   return {
-    dir: { input: paths.content, includes: `../${paths.layouts}`, layouts: `../${paths.layouts}`, data: "_data", output: paths.output },
+    dir: { input: paths.content, includes: `../${paths.layouts}`, layouts: `../${paths.layouts}`, data: "_data" },
     templateFormats: ["njk", "md"],
     markdownTemplateEngine: false,
     htmlTemplateEngine: "njk",

@@ -10,4 +10,6 @@ export interface EleventyConfig {
   setLibrary(engine: string, library: unknown): void;
   on(event: string, callback: (...args: unknown[]) => unknown): void;
   ignores: Set<string>;
+  /** Internal to Eleventy 3; used only to quiet its timing warnings. */
+  benchmarkManager?: { get(name: string): { setIsVerbose(verbose: boolean): void } | undefined };
 }

@@ -19,7 +19,7 @@ export interface LabelMatch {
 // A label is capitals, digits and a few marks; no lower-case letter may appear before the colon.
 const NAME = String.raw`[\p{Lu}\d][\p{Lu}\p{M}\d .'’&#()\-]*?`;
 const ROLE = String.raw`[\p{Lu}\d][\p{Lu}\p{M}\d .'’&#()/,\-]*?`;
-const LABEL = new RegExp(String.raw`^(${NAME})(?:,\s*(${ROLE}))?\s*:(?:[ \t\u00a0]+|$)`, "u");
+const LABEL = new RegExp(String.raw`^(${NAME})(?:,\s*(${ROLE}))?\s*:(?:\s+|$)`, "u");
 
 /** The speaker label at the start of a paragraph, if there is one. */
 export function matchLabel(content: string): LabelMatch | undefined {
@@ -36,7 +36,7 @@ export function matchLabel(content: string): LabelMatch | undefined {
   };
 }
 
-const MANNER = /^\(([^()]{1,80})\)(?:[ \t\u00a0]+|$)/u;
+const MANNER = /^\(([^()]{1,80})\)(?:\s+|$)/u;
 
 const OTHER_MANNERS = /^(chanting|whispering|shouting|yelling|humming|crying|sobbing|laughing|imitating\b.*|on (the )?phone|by phone|voice-?over|translated\b.*|recorded\b.*)$/iu;
 

@@ -1,0 +1,73 @@
+// The build, as a list of steps: check the content, render into a staging folder, then swap the
+// staging folder into place. A failed build leaves the previous output exactly as it was.
+
+import fs from "node:fs";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import type { SiteModel } from "../story/site.ts";
+import { loadSettings, loadSite } from "../site/load.ts";
+import type { ProjectPaths } from "../site/paths.ts";
+
+export interface BuildOptions {
+  paths: ProjectPaths;
+  /** Overrides the base URL from the settings file (a preview deploy under another path). */
+  baseUrl?: string;
+  log?: (line: string) => void;
+}
+
+export interface BuildResult {
+  site: SiteModel;
+  output: string;
+  files: number;
+  seconds: number;
+}
+
+function checkContent(options: BuildOptions): SiteModel {
+  return loadSite(options.paths, loadSettings(options.paths, options.baseUrl));
+}
+
+async function renderInto(staging: string, options: BuildOptions): Promise<void> {
+  const { root, content } = options.paths;
+  if (options.baseUrl) process.env.VERBATIM_BASE_URL = options.baseUrl;
+  process.env.VERBATIM_ROOT = root;
+  const eleventy = new Eleventy(path.join(root, content), staging, {
+    configPath: path.join(root, ".eleventy.ts"),
+    quietMode: true,
+  });
+  eleventy.setIsVerbose(false);
+  await eleventy.write();
+}
+
+function countFiles(dir: string): number {
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((d) => d.isFile()).length;
+}
+
+/** Replaces the output folder by the staging folder with two renames on the same disk. */
+function swapIntoPlace(staging: string, output: string): void {
+  const previous = `${output}.previous-${process.pid}`;
+  const hadOutput = fs.existsSync(output);
+  if (hadOutput) fs.renameSync(output, previous);
+  try {
+    fs.renameSync(staging, output);
+  } catch (error) {
+    if (hadOutput) fs.renameSync(previous, output);
+    throw error;
+  }
+  if (hadOutput) fs.rmSync(previous, { recursive: true, force: true });
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const output = path.resolve(options.paths.root, options.paths.output);
+  const staging = `${output}.staging-${process.pid}`;
+  const site = checkContent(options);
+  fs.rmSync(staging, { recursive: true, force: true });
+  try {
+    await renderInto(staging, options);
+    const files = countFiles(staging);
+    swapIntoPlace(staging, output);
+    return { site, output, files, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,42 @@
+// Runs the real build command, as a user would, into a temporary output folder.
+
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export const REPO = path.resolve(import.meta.dirname, "..", "..");
+
+export interface BuildRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  output: string;
+}
+
+export function runBuild(args: string[] = [], cwd = REPO, output = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-site-"))): BuildRun {
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "scripts", "build.ts"), "--output", output, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, VERBATIM_BASE_URL: "" },
+  });
+  return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr, output };
+}
+
+/** A throwaway project sharing this repo's code and layouts, with its own copy of content/. */
+export function makeProject(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-project-"));
+  for (const name of ["src", "layouts", "node_modules", "scripts"]) fs.symlinkSync(path.join(REPO, name), path.join(dir, name));
+  fs.copyFileSync(path.join(REPO, ".eleventy.ts"), path.join(dir, ".eleventy.ts"));
+  fs.copyFileSync(path.join(REPO, "package.json"), path.join(dir, "package.json"));
+  fs.cpSync(path.join(REPO, "content"), path.join(dir, "content"), { recursive: true });
+  return dir;
+}
+
+/** Every file under a folder, relative, with forward slashes. */
+export function listFiles(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[])
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .map((f) => f.split(path.sep).join("/"))
+    .sort();
+}
