@@ -29,6 +29,13 @@ function songCue(rest: string): Cue | undefined {
   return { type: "song", text, ...(artist ? { artist } : {}), ...(title ? { title } : {}), startsTape: true };
 }
 
+/** "FILM, "THE HANGOVER"" → "film, "The Hangover"": words lower-cased, a quoted title in title case. */
+function describeSoundbite(rest: string): string {
+  const quoted = /^(.*?)[\s,]*["“]([^"“”]+)["”]\s*$/u.exec(rest);
+  if (!quoted) return lowerCaseKeepingAcronyms(rest);
+  return `${lowerCaseKeepingAcronyms(quoted[1] ?? "")}, "${titleCase(quoted[2] ?? "")}"`;
+}
+
 /** Reads the words inside a cue's parentheses; undefined when they are not a cue. */
 export function parseCue(inner: string, standAlone: boolean): Cue | undefined {
   const text = inner.trim().replace(/\s+/gu, " ");
@@ -37,7 +44,7 @@ export function parseCue(inner: string, standAlone: boolean): Cue | undefined {
   if (soundbite?.[1]) {
     const rest = soundbite[1];
     if (/^music$/iu.test(rest)) return { type: "music", text: "Soundbite of music", startsTape: true };
-    return songCue(rest) ?? { type: "soundbite", text: `Soundbite of ${lowerCaseKeepingAcronyms(rest)}`, startsTape: true };
+    return songCue(rest) ?? { type: "soundbite", text: `Soundbite of ${describeSoundbite(rest)}`, startsTape: true };
   }
   const word = SOUND_WORDS[text.toLowerCase()];
   if (word) return { type: word, text: sentenceCase(text.toLowerCase()), startsTape: false };

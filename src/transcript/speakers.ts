@@ -171,6 +171,9 @@ export class SpeakerRegistry {
     });
     this.fromDeclaration.set(declaration.name, speaker);
     this.addAliases(speaker, [key, labelKey(declaration.name)], parts.words);
+    // The label as written also finds the speaker again, e.g. "GONZALEZ" for "María González".
+    const written = splitName(label.nameText);
+    this.addAliases(speaker, [labelKey(label.nameText)], written.words);
     return speaker;
   }
 

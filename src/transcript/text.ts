@@ -43,13 +43,20 @@ function capitalise(part: string): string {
   return part.slice(0, i) + part.charAt(i).toUpperCase() + part.slice(i + 1).toLowerCase();
 }
 
+/** A word of a name that stays in capitals: a known acronym or initials ("DJ", "J.R."), never a
+ *  short surname that merely lacks vowels ("NG"). */
+function isNameAcronym(word: string): boolean {
+  const core = word.replace(/[^\p{L}\d.]/gu, "").toUpperCase();
+  return ACRONYMS.has(core.replace(/\./g, "")) || /^(\p{Lu}\.)+\p{Lu}?\.?$/u.test(core);
+}
+
 /** One word of a name in proper case: "MCDONALD" → "McDonald", "O'BRIEN" → "O'Brien", "JR." → "Jr.". */
-function properWord(word: string): string {
+function properWord(word: string, keep: (word: string) => boolean = isNameAcronym): string {
   if (!/\p{Lu}/u.test(word) || /\p{Ll}/u.test(word)) return word; // already mixed or no letters
   const core = word.replace(/[^\p{L}]/gu, "");
   const abbreviation = ABBREVIATIONS.get(core);
   if (abbreviation !== undefined) return word.replace(core, abbreviation);
-  if (isAcronym(word)) return word;
+  if (keep(word)) return word;
   return word
     .split(/(?<=[-'’])/u)
     .map((part) => {
@@ -79,7 +86,7 @@ export function titleCase(text: string): string {
       if (/\p{Ll}/u.test(word)) return word;
       const lower = word.toLowerCase();
       if (i > 0 && i < words.length - 1 && TITLE_SMALL_WORDS.has(lower)) return lower;
-      return properWord(word);
+      return properWord(word, isAcronym);
     })
     .join(" ");
 }

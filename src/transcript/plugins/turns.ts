@@ -53,7 +53,7 @@ class TurnBuilder {
     } else if (EDITORIAL_PARAGRAPH.test(inline.content.trim())) {
       this.close();
       open.meta = { note: true };
-    } else if (!this.seenLabel) {
+    } else if (!this.seenLabel && !this.afterTapeCue) {
       if (this.open !== "intro") this.push("verbatim_intro_open", 1);
       this.open = "intro";
     } else if (this.open !== "turn" && !this.afterTapeCue && this.current) {
