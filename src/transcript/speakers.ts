@@ -185,7 +185,7 @@ export class SpeakerRegistry {
     }
     const kind = kindOf(key);
     const single = !key.includes(" ");
-    if (single && kind === "person") {
+    if (single && kind === "person" && !label.roleText) {
       const problem = `Unknown speaker label "${label.raw}:": no one with that name was introduced earlier in the story.`;
       const fix = `introduce the speaker with a full label on first appearance (for example "FIRSTNAME ${key}, ROLE:") or declare them in the front matter: speakers: { ${key}: { name: "Full Name", role: "guest" } }.`;
       if (!this.options.lenient) throw new NotationError(line, problem, fix);

@@ -1,0 +1,130 @@
+// Story files: front matter validated with a schema; every problem names the file, line and field.
+
+import { describe, expect, it } from "vitest";
+import { InputError } from "../src/story/errors.ts";
+import { parseSettings } from "../src/story/settings.ts";
+import { parseDuration, parseStory, storySlug, type StoryContext } from "../src/story/story.ts";
+import { scaffoldStory } from "../src/story/scaffold.ts";
+
+const settings = parseSettings("site.json", { title: "T", url: "https://example.org/radio", language: "en", description: "D" });
+const context: StoryContext = { settings, contentDir: "content", storiesDir: "content/stories" };
+const FILE = "content/stories/ferry.md";
+
+function story(front: string, body = "HOST NAME, HOST: Hello.") {
+  return parseStory({ file: FILE, raw: `---\n${front}\n---\n${body}\n` }, context);
+}
+
+function problem(front: string, body?: string): InputError {
+  try {
+    story(front, body);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error("expected an InputError");
+}
+
+const VALID = "title: The Ferry\nshow: Night Desk\ndate: 2026-03-14";
+
+describe("front matter", () => {
+  it("reads the whole vocabulary", () => {
+    const s = story(
+      `${VALID}\nsummary: It is back.\ntags: [ferries, City Council]\nspeakers:\n  MANN: {name: Brian Mann, role: reporter, lang: en}\naudio: ferry.mp3\nduration: "1:02:48"\ncopyright: Copyright 2026\nlang: en-GB\ndraft: true`,
+      "MANN: Hello.",
+    );
+    expect(s).toMatchObject({
+      title: "The Ferry",
+      show: { name: "Night Desk", slug: "night-desk", url: "/shows/night-desk/" },
+      date: "2026-03-14",
+      summary: "It is back.",
+      tags: [{ name: "ferries", slug: "ferries" }, { name: "City Council", slug: "city-council", url: "/tags/city-council/" }],
+      audio: { url: "/stories/ferry.mp3", file: "content/stories/ferry.mp3", type: "audio/mpeg" },
+      duration: { seconds: 3768, iso: "PT1H2M48S", text: "1 hour, 2 minutes" },
+      copyright: "Copyright 2026",
+      lang: "en-GB",
+      draft: true,
+      url: "/stories/ferry/",
+    });
+    expect(s.speakers[0]).toMatchObject({ name: "Brian Mann", role: "reporter", roleKind: "byline", url: "/speakers/brian-mann/" });
+  });
+
+  it("defaults the language to the site's and drafts to false", () => {
+    expect(story(VALID)).toMatchObject({ lang: "en", draft: false, tags: [] });
+  });
+
+  it.each([
+    ["a missing title", "show: Night Desk\ndate: 2026-03-14", /ferry\.md: The required field "title" is missing\.\n {2}Fix: add a line such as title:/],
+    ["an empty title", 'title: ""\nshow: Night Desk\ndate: 2026-03-14', /ferry\.md:2: The field "title" "" is not the story's title as text/],
+    ["a date that does not exist", "title: T\nshow: S\ndate: 2026-02-30", /ferry\.md:4: The field "date" "2026-02-30" is not a real date written YYYY-MM-DD\.\n {2}Fix: write it like date: 2026-03-14/],
+    ["a date in another format", "title: T\nshow: S\ndate: 14/03/2026", /ferry\.md:4: The field "date" "14\/03\/2026" is not a real date/],
+    ["a missing date", "title: T\nshow: S", /The required field "date" is missing/],
+    ["tags that are not a list", "title: T\nshow: S\ndate: 2026-03-14\ntags: food, memory", /ferry\.md:5: The field "tags" "food, memory" is not a list of tags\.\n {2}Fix: write it like tags: \[/],
+    ["a misspelt field", "title: T\nshow: S\ndate: 2026-03-14\nsumary: x", /ferry\.md:5: Unknown front matter field "sumary"\.\n {2}Fix: did you mean "summary"\?/],
+    ["a speaker without a name", "title: T\nshow: S\ndate: 2026-03-14\nspeakers:\n  MANN: {role: host}", /The field "speakers" \(at speakers\.MANN\) is not a map from a label/],
+    ["a bad duration", 'title: T\nshow: S\ndate: 2026-03-14\nduration: "an hour"', /The field "duration" "an hour" is not a length written H:MM:SS or M:SS/],
+    ["draft as text", "title: T\nshow: S\ndate: 2026-03-14\ndraft: maybe", /The field "draft" "maybe" is not true or false/],
+  ])("rejects %s, naming file, line and field", (_, front, message) => {
+    expect(problem(front).message).toMatch(message);
+  });
+
+  it("reports YAML syntax errors at their line", () => {
+    const error = problem('title: T\nshow: S\ndate: 2026-03-14\nsummary: "unclosed');
+    expect(error.message).toMatch(/^content\/stories\/ferry\.md:\d+: The front matter is not valid YAML/);
+  });
+
+  it("requires front matter, and a closing fence", () => {
+    expect(() => parseStory({ file: FILE, raw: "MANN: hi" }, context)).toThrow(/ferry\.md:1: The story has no front matter/);
+    expect(() => parseStory({ file: FILE, raw: "---\ntitle: x\n" }, context)).toThrow(/never closed/);
+  });
+
+  it("reports notation errors at their line in the file, not in the body", () => {
+    const error = problem(VALID, "Intro.\n\nMANN: Hello.");
+    expect(error.message).toMatch(/^content\/stories\/ferry\.md:8: Unknown speaker label "MANN:"/);
+    expect(error.message).toMatch(/Fix: introduce the speaker with a full label/);
+  });
+
+  it("keeps audio files inside content/", () => {
+    expect(problem(`${VALID}\naudio: ../../../etc/passwd`).message).toMatch(/outside content/);
+    expect(story(`${VALID}\naudio: https://cdn.example.org/a.m4a`).audio).toEqual({ url: "https://cdn.example.org/a.m4a", type: "audio/mp4" });
+  });
+
+  it("accepts CRLF line endings and a byte-order mark", () => {
+    const s = parseStory({ file: FILE, raw: `\uFEFF---\r\n${VALID.replace(/\n/g, "\r\n")}\r\n---\r\nMANN, HOST: Hi.\r\n` }, context);
+    expect(s.title).toBe("The Ferry");
+  });
+});
+
+describe("story locations and durations", () => {
+  it.each([
+    ["content/stories/ferry.md", "ferry"],
+    ["content/stories/ferry/index.md", "ferry"],
+    ["content/stories/2026/Night Ferry.md", "2026/night-ferry"],
+  ])("%s is published at /stories/%s/", (file, slug) => expect(storySlug("content/stories", file)).toBe(slug));
+
+  it.each([
+    ["0:45", 45, "PT45S", "45 seconds"],
+    ["42:10", 2530, "PT42M10S", "42 minutes, 10 seconds"],
+    ["1:00:00", 3600, "PT1H", "1 hour"],
+  ])("duration %s", (text, seconds, iso, words) => expect(parseDuration(text)).toEqual({ seconds, iso, text: words }));
+});
+
+describe("site settings", () => {
+  it("derive the path prefix from the base URL", () => {
+    expect(settings.url).toBe("https://example.org/radio/");
+    expect(settings.pathPrefix).toBe("/radio/");
+  });
+
+  it("reject a missing or relative base URL, naming the setting", () => {
+    expect(() => parseSettings("site.json", { title: "T", url: "/radio/", language: "en", description: "D" })).toThrow(/site\.json: The site setting "url" is missing or not valid/);
+  });
+});
+
+describe("a new story", () => {
+  it("has valid front matter and builds as a draft", () => {
+    const made = scaffoldStory({ show: "Night Desk", title: "The Ferry: Returns", date: "2026-03-14" });
+    if ("error" in made) throw new Error(made.error);
+    const s = parseStory({ file: `content/stories/${made.slug}.md`, raw: made.text }, context);
+    expect(s).toMatchObject({ title: "The Ferry: Returns", draft: true, slug: "the-ferry-returns" });
+    expect(s.turns).toBeGreaterThan(3);
+  });
+});
