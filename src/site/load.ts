@@ -12,6 +12,8 @@ import type { ProjectPaths } from "./paths.ts";
 /** Every problem found in the content, each naming its file and line. */
 export class ContentErrors extends Error {
   override readonly name = "ContentErrors";
+  /** Tells Eleventy (npm start) to print the message without a stack trace. */
+  readonly skipOriginalStack = true;
   constructor(readonly errors: InputError[]) {
     super(`${errors.length} problem${errors.length === 1 ? "" : "s"} in the content:\n\n${errors.map((e) => e.message).join("\n\n")}`);
   }
