@@ -1,0 +1,39 @@
+// One browser shared by every worker, relaunched after a crash, one tab per worker.
+
+import type { Browser, Page } from "puppeteer-core";
+import { launchBrowser } from "./browser.ts";
+
+export class BrowserPool {
+  private browser: Promise<Browser> | undefined;
+
+  constructor(private readonly launch: () => Promise<Browser> = launchBrowser) {}
+
+  /** The running browser, launched (again) when there is none or it died. */
+  async get(): Promise<Browser> {
+    const current = this.browser ? await this.browser.catch(() => undefined) : undefined;
+    if (current?.connected) return current;
+    this.browser = this.launch();
+    return this.browser;
+  }
+
+  async newTab(): Promise<Page> {
+    const page = await (await this.get()).newPage();
+    await page.setViewport({ width: 1280, height: 1024 });
+    return page;
+  }
+
+  async version(): Promise<string> {
+    return (await this.get()).version();
+  }
+
+  async close(): Promise<void> {
+    const browser = await this.browser?.catch(() => undefined);
+    await browser?.close().catch(() => {});
+  }
+}
+
+/** Closes a tab without waiting long for a tab that may be stuck. */
+export async function discardTab(page: Page | undefined): Promise<void> {
+  if (!page) return;
+  await Promise.race([page.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2000))]);
+}

@@ -1,0 +1,178 @@
+// The audit, as a list of steps: choose the pages, skip those already audited, audit the rest in
+// one browser with a tab per worker (a time limit per page, one retry after a crash), remember
+// the results, and gather the report.
+
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Browser, Page } from "puppeteer-core";
+import { AUDIT_CONFIG_FILE, type AuditConfig } from "./config.ts";
+import { AuditFault, AXE_WCAG22_TAGS, auditPage, RUNNERS, STANDARD } from "./audit-page.ts";
+import { BrowserPool, discardTab } from "./browser-pool.ts";
+import { AuditCache, pageKey } from "./cache.ts";
+import { listPages, pageUrl, shardPages } from "./pages.ts";
+import { serveStatic, type StaticServer } from "./serve.ts";
+import type { AuditReport, Issue, PageResult } from "./types.ts";
+
+export interface AuditHooks {
+  /** Called before each attempt at a page (tests use it to crash the browser). */
+  beforePage?: (page: string, browser: Browser) => Promise<void> | void;
+}
+
+export interface AuditOptions {
+  /** The built site. */
+  siteDir: string;
+  pathPrefix: string;
+  config: AuditConfig;
+  /** Where the cache lives; no cache when undefined. */
+  cacheFile?: string;
+  /** Ignore the cache. */
+  full?: boolean;
+  shard?: { index: number; count: number };
+  /** Audit only these pages (paths inside the site). */
+  pages?: string[];
+  /** Audit a site served elsewhere instead of serving siteDir. */
+  baseUrl?: string;
+  hooks?: AuditHooks;
+  onProgress?: (result: PageResult, done: number, total: number) => void;
+  onStart?: (toAudit: number, cached: number) => void;
+}
+
+const require = createRequire(import.meta.url);
+const versionOf = (name: string): string => (require(`${name}/package.json`) as { version: string }).version;
+
+export function toolVersions(): Record<string, string> {
+  return { pa11y: versionOf("pa11y"), "axe-core": versionOf("axe-core"), HTML_CodeSniffer: versionOf("@pa11y/html_codesniffer"), verbatim: "transcript checks 1" };
+}
+
+function configHash(config: AuditConfig, tools: Record<string, string>): string {
+  const checks = fs.readFileSync(new URL("./checks/in-page.js", import.meta.url));
+  return crypto
+    .createHash("sha256")
+    .update(JSON.stringify({ STANDARD, RUNNERS, AXE_WCAG22_TAGS, ignore: config.ignore, tools }))
+    .update(checks)
+    .update(fs.readFileSync(new URL("./checks/index.ts", import.meta.url)))
+    .digest("hex");
+}
+
+function withTimeLimit<T>(work: Promise<T>, seconds: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AuditFault(`the time limit of ${seconds} s per page ran out`, false)), seconds * 1000);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+/** Rejects when the tab crashes or the browser goes away, so no result is silently dropped. */
+function crashOf(tab: Page, browser: Browser): { promise: Promise<never>; dispose: () => void } {
+  let reject: (error: Error) => void = () => {};
+  const promise = new Promise<never>((_, r) => (reject = r));
+  const onCrash = () => reject(new AuditFault("the tab crashed", true));
+  const onGone = () => reject(new AuditFault("the browser crashed or was closed", true));
+  tab.on("error", onCrash);
+  browser.on("disconnected", onGone);
+  promise.catch(() => {});
+  return { promise, dispose: () => { tab.off("error", onCrash); browser.off("disconnected", onGone); } };
+}
+
+class Worker {
+  private tab: Page | undefined;
+
+  constructor(private readonly pool: BrowserPool, private readonly options: AuditOptions, private readonly ignore: string[]) {}
+
+  async audit(page: string, url: string): Promise<{ issues: Issue[] } | { fault: string }> {
+    for (let attempt = 1; ; attempt++) {
+      let watch: ReturnType<typeof crashOf> | undefined;
+      try {
+        const browser = await this.pool.get();
+        this.tab ??= await this.pool.newTab();
+        watch = crashOf(this.tab, browser);
+        await this.options.hooks?.beforePage?.(page, browser);
+        const work = auditPage(browser, this.tab, url, this.ignore);
+        return { issues: await withTimeLimit(Promise.race([work, watch.promise]), this.options.config.timeoutSeconds) };
+      } catch (error) {
+        const fault = error instanceof AuditFault ? error : new AuditFault((error as Error).message, true);
+        await discardTab(this.tab);
+        this.tab = undefined;
+        if (!fault.retry || attempt >= 2) return { fault: attempt >= 2 ? `${fault.message} (after one retry)` : fault.message };
+      } finally {
+        watch?.dispose();
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await discardTab(this.tab);
+  }
+}
+
+async function auditAll(todo: string[], base: string, options: AuditOptions, record: (result: PageResult) => void): Promise<void> {
+  const pool = new BrowserPool();
+  const queue = [...todo];
+  const ignore = options.config.ignore.map((i) => i.rule);
+  try {
+    const workers = Array.from({ length: Math.min(options.config.concurrency, todo.length) }, () => new Worker(pool, options, ignore));
+    await Promise.all(
+      workers.map(async (worker) => {
+        for (let page = queue.shift(); page !== undefined; page = queue.shift()) {
+          const started = performance.now();
+          const url = pageUrl(base, page);
+          const outcome = await worker.audit(page, url);
+          const seconds = (performance.now() - started) / 1000;
+          record({ page, url, cached: false, seconds, ...("fault" in outcome ? { issues: [], fault: outcome.fault } : { issues: outcome.issues }) });
+        }
+        await worker.close();
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+}
+
+export async function runAudit(options: AuditOptions): Promise<AuditReport> {
+  const tools = toolVersions();
+  const hash = configHash(options.config, tools);
+  const pages = shardPages(options.pages ?? listPages(options.siteDir), options.shard);
+  const cache = options.cacheFile ? new AuditCache(options.cacheFile) : undefined;
+
+  const results = new Map<string, PageResult>();
+  const keys = new Map<string, string>();
+  const todo: string[] = [];
+  for (const page of pages) {
+    const key = pageKey(options.siteDir, page, hash, options.pathPrefix);
+    keys.set(page, key);
+    const cached = options.full ? undefined : cache?.get(page, key);
+    if (cached) results.set(page, { page, url: page, issues: cached, cached: true, seconds: 0 });
+    else todo.push(page);
+  }
+  options.onStart?.(todo.length, pages.length - todo.length);
+
+  let server: StaticServer | undefined;
+  let done = pages.length - todo.length;
+  try {
+    if (todo.length) {
+      server = options.baseUrl ? undefined : await serveStatic(options.siteDir, options.pathPrefix);
+      const base = options.baseUrl ?? server?.url ?? "";
+      await auditAll(todo, base, options, (result) => {
+        results.set(result.page, result);
+        if (!result.fault) cache?.set(result.page, keys.get(result.page) ?? "", result.issues);
+        options.onProgress?.(result, ++done, pages.length);
+      });
+    }
+  } finally {
+    await server?.close();
+    cache?.save();
+  }
+  return {
+    date: new Date().toISOString(),
+    standard: `WCAG 2.2 AA: pa11y ${STANDARD} with ${RUNNERS.join(" and ")}, axe tags ${AXE_WCAG22_TAGS.join(", ")}, and Verbatim's transcript checks`,
+    tools,
+    ignored: options.config.ignore,
+    ...(options.shard ? { shard: options.shard } : {}),
+    pages: pages.map((page) => results.get(page) ?? { page, url: page, issues: [], fault: "not audited", cached: false, seconds: 0 }),
+  };
+}
+
+export { AUDIT_CONFIG_FILE };
+export const defaultCacheFile = (root: string) => path.join(root, ".cache", "audit.json");

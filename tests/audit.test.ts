@@ -1,0 +1,111 @@
+// The audit in real Chromium against pages with known faults: each check is proven to fail on the
+// fault it is for, a clean page passes, and crashes or endless loads are faults, never passes.
+
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEFAULTS } from "../src/audit/config.ts";
+import { runAudit } from "../src/audit/run.ts";
+import { exitCodeOf, type AuditReport } from "../src/audit/types.ts";
+
+const FIXTURES = path.join(import.meta.dirname, "fixtures", "audit");
+const fixtures = fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".html")).sort();
+
+function expected(file: string): string[] {
+  const html = fs.readFileSync(path.join(FIXTURES, file), "utf8");
+  return (/<meta name="verbatim-expect" content="([^"]*)">/.exec(html)?.[1] ?? "").split(/\s+/).filter(Boolean);
+}
+
+let report: AuditReport;
+
+beforeAll(async () => {
+  report = await runAudit({ siteDir: FIXTURES, pathPrefix: "/", config: DEFAULTS });
+});
+
+describe("fault fixtures", () => {
+  it("are all audited, without technical faults", () => {
+    expect(report.pages.map((p) => p.page)).toEqual(fixtures);
+    expect(report.pages.filter((p) => p.fault)).toEqual([]);
+  });
+
+  for (const file of fixtures) {
+    const rules = expected(file);
+    if (rules.length === 0) {
+      it(`${file} passes every check`, () => {
+        expect(report.pages.find((p) => p.page === file)?.issues).toEqual([]);
+      });
+      continue;
+    }
+    it(`${file} fails with ${rules.join(" and ")}`, () => {
+      const codes = report.pages.find((p) => p.page === file)?.issues.filter((i) => i.type === "error").map((i) => i.code) ?? [];
+      for (const rule of rules) expect(codes.some((code) => code === rule || code.includes(`.${rule}`)), `${file}: ${rule} in ${codes.join(", ")}`).toBe(true);
+    });
+  }
+
+  it("exits 2 for accessibility errors", () => expect(exitCodeOf(report.pages)).toBe(2));
+
+  it("says where and what for every issue", () => {
+    for (const issue of report.pages.flatMap((p) => p.issues)) {
+      expect(issue.message.length).toBeGreaterThan(10);
+      expect(issue.selector).not.toBe("");
+      expect(["axe", "htmlcs", "verbatim"]).toContain(issue.runner);
+    }
+  });
+});
+
+describe("technical faults", () => {
+  it("retries a page once after the browser is killed, then audits it", async () => {
+    let kills = 0;
+    const result = await runAudit({
+      siteDir: FIXTURES, pathPrefix: "/", config: { ...DEFAULTS, concurrency: 1 }, pages: ["clean.html", "two-h1.html"],
+      hooks: { beforePage: (page, browser) => { if (page === "clean.html" && kills++ === 0) browser.process()?.kill("SIGKILL"); } },
+    });
+    expect(kills).toBe(2);
+    expect(result.pages.map((p) => [p.page, p.fault, p.issues.length > 0])).toEqual([["clean.html", undefined, false], ["two-h1.html", undefined, true]]);
+  });
+
+  it("reports a browser that dies on every attempt as a fault naming the page: exit 1", async () => {
+    const result = await runAudit({
+      siteDir: FIXTURES, pathPrefix: "/", config: { ...DEFAULTS, concurrency: 1 }, pages: ["clean.html", "two-h1.html", "untyped-cue.html"],
+      hooks: { beforePage: (page, browser) => { if (page === "two-h1.html") browser.process()?.kill("SIGKILL"); } },
+    });
+    const faulty = result.pages.filter((p) => p.fault);
+    expect(faulty.map((p) => p.page)).toEqual(["two-h1.html"]);
+    expect(faulty[0]?.fault).toMatch(/browser crashed.*after one retry/);
+    expect(result.pages.find((p) => p.page === "untyped-cue.html")?.issues.length).toBeGreaterThan(0);
+    expect(exitCodeOf(result.pages)).toBe(1);
+  });
+
+  it("reports a page that never finishes loading as a fault: exit 1", async () => {
+    const server = http.createServer((request, response) => {
+      if (request.url === "/hang.html") {
+        response.writeHead(200, { "content-type": "text/html" });
+        response.write("<!doctype html><html lang=en><title>x</title><h1>Never done");
+        return; // never ends
+      }
+      response.writeHead(200, { "content-type": "text/html" }).end(fs.readFileSync(path.join(FIXTURES, "clean.html")));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    fs.writeFileSync(path.join(FIXTURES, "..", "hang.html"), "");
+    try {
+      const result = await runAudit({
+        siteDir: path.join(FIXTURES, ".."), pathPrefix: "/", baseUrl: base, pages: ["hang.html"],
+        config: { ...DEFAULTS, timeoutSeconds: 3 },
+      });
+      expect(result.pages[0]?.fault).toMatch(/time limit of 3 s/);
+      expect(exitCodeOf(result.pages)).toBe(1);
+    } finally {
+      fs.rmSync(path.join(FIXTURES, "..", "hang.html"));
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it("reports a page that fails to load (HTTP 404) as a fault", async () => {
+    const result = await runAudit({ siteDir: FIXTURES, pathPrefix: "/", config: DEFAULTS, pages: ["clean.html"], baseUrl: "http://127.0.0.1:9/" });
+    expect(result.pages[0]?.fault).toMatch(/did not load/);
+  });
+});
