@@ -19,7 +19,7 @@ let output: string;
 beforeAll(() => {
   project = makeProject();
   output = path.join(project, "_site");
-  const first = runBuild([], project, output);
+  const first = runBuild(["--skip-audit"], project, output);
   expect(first.code, first.stderr).toBe(0);
 });
 
@@ -34,7 +34,7 @@ describe("a build with mistakes in the content", () => {
     write("content/stories/broken-date.md", "---\ntitle: Broken\nshow: Night Desk\ndate: 2026-02-30\n---\nANA LOPEZ, HOST: Hi.\n");
     write("content/stories/unknown-label.md", "---\ntitle: Label\nshow: Night Desk\ndate: 2026-02-03\n---\nIntro.\n\nMANN: Hello.\n");
     try {
-      const run = runBuild([], project, output);
+      const run = runBuild(["--skip-audit"], project, output);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain("Build failed. ");
       expect(run.stderr).toContain("2 problems in the content");
@@ -53,7 +53,7 @@ describe("a build with mistakes in the content", () => {
   it("warns instead of failing when a story opts into lenient mode", () => {
     write("content/stories/lenient.md", "---\ntitle: Lenient\nshow: Night Desk\ndate: 2026-02-03\nlenient: true\n---\nIntro.\n\nMANN: Hello.\n");
     try {
-      const run = runBuild([], project, output);
+      const run = runBuild(["--skip-audit"], project, output);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).toMatch(/content\/stories\/lenient\.md:9: warning: Unknown speaker label "MANN:"/);
     } finally {
@@ -64,7 +64,7 @@ describe("a build with mistakes in the content", () => {
   it("fails on a missing audio file, naming the story", () => {
     write("content/stories/no-audio.md", "---\ntitle: A\nshow: S\ndate: 2026-02-03\naudio: missing.mp3\n---\nANA LOPEZ, HOST: Hi.\n");
     try {
-      const run = runBuild([], project, output);
+      const run = runBuild(["--skip-audit"], project, output);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain("content/stories/no-audio.md: The audio file content/stories/missing.mp3 does not exist.");
     } finally {
@@ -76,11 +76,11 @@ describe("a build with mistakes in the content", () => {
 describe("a good build", () => {
   it("removes pages of stories that were deleted, and leaves drafts out", () => {
     write("content/stories/short-lived.md", "---\ntitle: Short\nshow: Pop-up Show\ndate: 2026-02-03\n---\nANA LOPEZ, HOST: Hi.\n");
-    expect(runBuild([], project, output).code).toBe(0);
+    expect(runBuild(["--skip-audit"], project, output).code).toBe(0);
     expect(fs.existsSync(path.join(output, "stories/short-lived/index.html"))).toBe(true);
     expect(fs.existsSync(path.join(output, "shows/pop-up-show/index.html"))).toBe(true);
     fs.writeFileSync(path.join(project, "content/stories/short-lived.md"), "---\ntitle: Short\nshow: Pop-up Show\ndate: 2026-02-03\ndraft: true\n---\nANA LOPEZ, HOST: Hi.\n");
-    const run = runBuild([], project, output);
+    const run = runBuild(["--skip-audit"], project, output);
     expect(run.stdout).toMatch(/\(1 draft left out\)/);
     expect(fs.existsSync(path.join(output, "stories/short-lived/index.html"))).toBe(false);
     expect(fs.existsSync(path.join(output, "shows/pop-up-show/index.html"))).toBe(false);
@@ -101,7 +101,7 @@ describe("npm run new", () => {
     const again = runNew("--show", "Night Desk", "--title", "The Bridge Opens");
     expect(again.status).toBe(1);
     expect(again.stderr).toContain("content/stories/the-bridge-opens.md already exists; nothing was written.");
-    expect(runBuild([], project, output).code).toBe(0);
+    expect(runBuild(["--skip-audit"], project, output).code).toBe(0);
     fs.rmSync(file);
   });
 

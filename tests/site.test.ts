@@ -36,10 +36,15 @@ beforeAll(() => {
 });
 
 describe("the sample site", () => {
-  it("builds and says what it built", () => {
+  it("builds, audits every page clean with both runners, and says what it built", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/No accessibility errors found on \d+ pages\./);
     expect(run.stdout).toMatch(/Built 5 stories/);
+    const statement = fs.readFileSync(path.join(run.output, "accessibility/index.html"), "utf8");
+    expect(statement).toMatch(/<dt>Pages audited<\/dt><dd>\d+<\/dd>/);
+    expect(statement).toContain("axe-core");
+    expect(statement).toContain("HTML_CodeSniffer");
   });
 
   it("has every kind of page", () => {

@@ -33,11 +33,11 @@ export function assetsOf(html: string, page: string, pathPrefix: string): string
   return found;
 }
 
-export function pageKey(siteDir: string, page: string, configHash: string, pathPrefix: string): string {
+export function pageKey(siteDir: string, page: string, configHash: string, pathPrefix: string, normalise = (html: string) => html): string {
   const hash = crypto.createHash("sha256").update(configHash).update("\0");
-  const html = fs.readFileSync(path.join(siteDir, page));
+  const html = normalise(fs.readFileSync(path.join(siteDir, page), "utf8"));
   hash.update(html);
-  for (const asset of assetsOf(html.toString("utf8"), page, pathPrefix).sort()) {
+  for (const asset of assetsOf(html, page, pathPrefix).sort()) {
     const file = path.join(siteDir, asset);
     hash.update("\0").update(asset).update("\0").update(fs.existsSync(file) ? fs.readFileSync(file) : "missing");
   }

@@ -2,6 +2,7 @@
 // one browser with a tab per worker (a time limit per page, one retry after a crash), remember
 // the results, and gather the report.
 
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -9,6 +10,7 @@ import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { AUDIT_CONFIG_FILE, type AuditConfig } from "./config.ts";
 import { AuditFault, AXE_WCAG22_TAGS, auditPage, RUNNERS, STANDARD } from "./audit-page.ts";
+import { chromiumPath } from "./browser.ts";
 import { BrowserPool, discardTab } from "./browser-pool.ts";
 import { AuditCache, pageKey } from "./cache.ts";
 import { listPages, pageUrl, shardPages } from "./pages.ts";
@@ -35,6 +37,9 @@ export interface AuditOptions {
   /** Audit a site served elsewhere instead of serving siteDir. */
   baseUrl?: string;
   hooks?: AuditHooks;
+  /** A page audited last, never from the cache, after \`prepare\` has seen every other result
+   *  (the accessibility statement, which reports the audit it is part of). */
+  lastPage?: { page: string; prepare: (report: AuditReport) => void; normalise?: (html: string) => string };
   onProgress?: (result: PageResult, done: number, total: number) => void;
   onStart?: (toAudit: number, cached: number) => void;
 }
@@ -42,8 +47,25 @@ export interface AuditOptions {
 const require = createRequire(import.meta.url);
 const versionOf = (name: string): string => (require(`${name}/package.json`) as { version: string }).version;
 
+let chromium: string | undefined;
+
+/** The browser's version, read once ("156.0.8078.73"); part of the cache key, so an upgrade re-audits. */
+function chromiumVersion(): string {
+  try {
+    chromium ??= /(\d+\.[\d.]+)/u.exec(execFileSync(chromiumPath(), ["--version"], { encoding: "utf8", timeout: 20_000, stdio: ["ignore", "pipe", "ignore"] }))?.[1] ?? "unknown";
+  } catch {
+    chromium = "unknown";
+  }
+  return chromium;
+}
+
 export function toolVersions(): Record<string, string> {
-  return { pa11y: versionOf("pa11y"), "axe-core": versionOf("axe-core"), HTML_CodeSniffer: versionOf("@pa11y/html_codesniffer"), verbatim: "transcript checks 1" };
+  return {
+    pa11y: versionOf("pa11y"),
+    "axe-core": versionOf("axe-core"),
+    HTML_CodeSniffer: versionOf("@pa11y/html_codesniffer"),
+    Chromium: chromiumVersion(),
+  };
 }
 
 function configHash(config: AuditConfig, tools: Record<string, string>): string {
@@ -107,27 +129,22 @@ class Worker {
   }
 }
 
-async function auditAll(todo: string[], base: string, options: AuditOptions, record: (result: PageResult) => void): Promise<void> {
-  const pool = new BrowserPool();
+async function auditAll(pool: BrowserPool, todo: string[], base: string, options: AuditOptions, record: (result: PageResult) => void): Promise<void> {
   const queue = [...todo];
   const ignore = options.config.ignore.map((i) => i.rule);
-  try {
-    const workers = Array.from({ length: Math.min(options.config.concurrency, todo.length) }, () => new Worker(pool, options, ignore));
-    await Promise.all(
-      workers.map(async (worker) => {
-        for (let page = queue.shift(); page !== undefined; page = queue.shift()) {
-          const started = performance.now();
-          const url = pageUrl(base, page);
-          const outcome = await worker.audit(page, url);
-          const seconds = (performance.now() - started) / 1000;
-          record({ page, url, cached: false, seconds, ...("fault" in outcome ? { issues: [], fault: outcome.fault } : { issues: outcome.issues }) });
-        }
-        await worker.close();
-      }),
-    );
-  } finally {
-    await pool.close();
-  }
+  const workers = Array.from({ length: Math.min(options.config.concurrency, todo.length) }, () => new Worker(pool, options, ignore));
+  await Promise.all(
+    workers.map(async (worker) => {
+      for (let page = queue.shift(); page !== undefined; page = queue.shift()) {
+        const started = performance.now();
+        const url = pageUrl(base, page);
+        const outcome = await worker.audit(page, url);
+        const seconds = (performance.now() - started) / 1000;
+        record({ page, url, cached: false, seconds, ...("fault" in outcome ? { issues: [], fault: outcome.fault } : { issues: outcome.issues }) });
+      }
+      await worker.close();
+    }),
+  );
 }
 
 export async function runAudit(options: AuditOptions): Promise<AuditReport> {
@@ -148,30 +165,48 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   }
   options.onStart?.(todo.length, pages.length - todo.length);
 
+  // The last page (the statement) is keyed on its HTML before its results are written in, so it
+  // is audited again only when its template or the audit configuration changes.
+  const last = options.lastPage;
+  if (last) keys.set(last.page, pageKey(options.siteDir, last.page, hash, options.pathPrefix, last.normalise));
+  const lastCached = last && !options.full ? cache?.get(last.page, keys.get(last.page) ?? "") : undefined;
+
   let server: StaticServer | undefined;
+  const pool = new BrowserPool();
   let done = pages.length - todo.length;
+  const total = pages.length + (last ? 1 : 0);
+  const record = (result: PageResult) => {
+    results.set(result.page, result);
+    if (!result.fault && !result.cached) cache?.set(result.page, keys.get(result.page) ?? "", result.issues);
+    options.onProgress?.(result, ++done, total);
+  };
   try {
-    if (todo.length) {
-      server = options.baseUrl ? undefined : await serveStatic(options.siteDir, options.pathPrefix);
-      const base = options.baseUrl ?? server?.url ?? "";
-      await auditAll(todo, base, options, (result) => {
-        results.set(result.page, result);
-        if (!result.fault) cache?.set(result.page, keys.get(result.page) ?? "", result.issues);
-        options.onProgress?.(result, ++done, pages.length);
-      });
+    const needBrowser = todo.length > 0 || (last !== undefined && !lastCached);
+    server = needBrowser && !options.baseUrl ? await serveStatic(options.siteDir, options.pathPrefix) : undefined;
+    const base = options.baseUrl ?? server?.url ?? "";
+    if (todo.length) await auditAll(pool, todo, base, options, record);
+    if (last) {
+      last.prepare(makeReport(pages));
+      if (lastCached) record({ page: last.page, url: last.page, issues: lastCached, cached: true, seconds: 0 });
+      else await auditAll(pool, [last.page], base, options, record);
     }
   } finally {
+    await pool.close();
     await server?.close();
     cache?.save();
   }
-  return {
-    date: new Date().toISOString(),
-    standard: `WCAG 2.2 AA: pa11y ${STANDARD} with ${RUNNERS.join(" and ")}, axe tags ${AXE_WCAG22_TAGS.join(", ")}, and Verbatim's transcript checks`,
-    tools,
-    ignored: options.config.ignore,
-    ...(options.shard ? { shard: options.shard } : {}),
-    pages: pages.map((page) => results.get(page) ?? { page, url: page, issues: [], fault: "not audited", cached: false, seconds: 0 }),
-  };
+  return makeReport(options.lastPage ? [...pages, options.lastPage.page].sort() : pages);
+
+  function makeReport(list: string[]): AuditReport {
+    return {
+      date: new Date().toISOString(),
+      standard: `WCAG 2.2 AA: pa11y ${STANDARD} with ${RUNNERS.join(" and ")}, axe tags ${AXE_WCAG22_TAGS.join(", ")}, and Verbatim's transcript checks`,
+      tools,
+      ignored: options.config.ignore,
+      ...(options.shard ? { shard: options.shard } : {}),
+      pages: list.map((page) => results.get(page) ?? { page, url: page, issues: [], fault: "not audited", cached: false, seconds: 0 }),
+    };
+  }
 }
 
 export { AUDIT_CONFIG_FILE };

@@ -1,9 +1,12 @@
-// The build, as a list of steps: check the content, render into a staging folder, then swap the
-// staging folder into place. A failed build leaves the previous output exactly as it was.
+// The build, as a list of steps: check the content, render into a staging folder, audit it, then
+// swap it into place. A failed build (content, rendering or audit) leaves the previous output
+// exactly as it was.
 
 import fs from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import type { TerminalReporter } from "../audit/report/terminal.ts";
+import { auditSite, type SiteAuditResult } from "../audit/site-audit.ts";
 import type { SiteModel } from "../story/site.ts";
 import { loadSettings, loadSite } from "../site/load.ts";
 import type { ProjectPaths } from "../site/paths.ts";
@@ -12,7 +15,12 @@ export interface BuildOptions {
   paths: ProjectPaths;
   /** Overrides the base URL from the settings file (a preview deploy under another path). */
   baseUrl?: string;
-  log?: (line: string) => void;
+  /** Audit every page again, ignoring the cache. */
+  fullAudit?: boolean;
+  /** Leave the audit out (tests of the build's mechanics only; says so loudly). */
+  skipAudit?: boolean;
+  reportDir?: string;
+  reporter?: TerminalReporter;
 }
 
 export interface BuildResult {
@@ -20,6 +28,8 @@ export interface BuildResult {
   output: string;
   files: number;
   seconds: number;
+  /** Undefined when the audit was skipped. */
+  audit?: SiteAuditResult;
 }
 
 function checkContent(options: BuildOptions): SiteModel {
@@ -56,6 +66,18 @@ function swapIntoPlace(staging: string, output: string): void {
   if (hadOutput) fs.rmSync(previous, { recursive: true, force: true });
 }
 
+async function auditStaging(staging: string, site: SiteModel, options: BuildOptions): Promise<SiteAuditResult | undefined> {
+  if (options.skipAudit) return undefined;
+  return auditSite({
+    root: options.paths.root,
+    siteDir: staging,
+    pathPrefix: site.settings.pathPrefix,
+    reportDir: options.reportDir ?? path.join(options.paths.root, "reports"),
+    ...(options.fullAudit ? { full: true } : {}),
+    ...(options.reporter ? { reporter: options.reporter } : {}),
+  });
+}
+
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const output = path.resolve(options.paths.root, options.paths.output);
@@ -65,8 +87,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     await renderInto(staging, options);
     const files = countFiles(staging);
-    swapIntoPlace(staging, output);
-    return { site, output, files, seconds: (performance.now() - started) / 1000 };
+    const audit = await auditStaging(staging, site, options);
+    if (!audit || audit.exitCode === 0) swapIntoPlace(staging, output);
+    return { site, output, files, seconds: (performance.now() - started) / 1000, ...(audit ? { audit } : {}) };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }

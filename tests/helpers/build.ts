@@ -24,12 +24,20 @@ export function runBuild(args: string[] = [], cwd = REPO, output = fs.mkdtempSyn
 }
 
 /** A throwaway project sharing this repo's code and layouts, with its own copy of content/. */
-export function makeProject(): string {
+export function makeProject(options: { copyLayouts?: boolean; stories?: string[] } = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-project-"));
-  for (const name of ["src", "layouts", "node_modules", "scripts"]) fs.symlinkSync(path.join(REPO, name), path.join(dir, name));
+  for (const name of ["src", "node_modules", "scripts"]) fs.symlinkSync(path.join(REPO, name), path.join(dir, name));
+  if (options.copyLayouts) fs.cpSync(path.join(REPO, "layouts"), path.join(dir, "layouts"), { recursive: true });
+  else fs.symlinkSync(path.join(REPO, "layouts"), path.join(dir, "layouts"));
   fs.copyFileSync(path.join(REPO, ".eleventy.ts"), path.join(dir, ".eleventy.ts"));
   fs.copyFileSync(path.join(REPO, "package.json"), path.join(dir, "package.json"));
   fs.cpSync(path.join(REPO, "content"), path.join(dir, "content"), { recursive: true });
+  if (options.stories) {
+    const stories = path.join(dir, "content", "stories");
+    for (const entry of fs.readdirSync(stories)) {
+      if (!options.stories.includes(entry.replace(/\.md$/, ""))) fs.rmSync(path.join(stories, entry), { recursive: true });
+    }
+  }
   return dir;
 }
 
