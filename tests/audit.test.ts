@@ -46,6 +46,11 @@ describe("fault fixtures", () => {
 
   it("exits 2 for accessibility errors", () => expect(exitCodeOf(report.pages)).toBe(2));
 
+  it("says when CSS makes a speaker's name reach screen readers in capitals", () => {
+    const issues = report.pages.find((p) => p.page === "capitals-label.html")?.issues ?? [];
+    expect(issues.map((i) => i.message)).toContainEqual(expect.stringContaining('reaches screen readers in capitals ("ANA LOPEZ, HOST:")'));
+  });
+
   it("says where and what for every issue", () => {
     for (const issue of report.pages.flatMap((p) => p.issues)) {
       expect(issue.message.length).toBeGreaterThan(10);

@@ -79,5 +79,16 @@
   for (const manner of document.querySelectorAll('.v-manner[data-manner="speaking"]:not([data-lang])')) {
     issue("verbatim-turn-lang", `"${text(manner)}": the language is not known, so the speech cannot carry lang. Declare the speaker's lang in the front matter.`, manner, "warning");
   }
+  // A timestamp control says what it does ("Play from 3:12, Brian Mann"), not only the time.
+  const nameOf = (el) => {
+    const labelledBy = (el.getAttribute("aria-labelledby") || "").split(/\s+/).map((id) => document.getElementById(id)).filter(Boolean);
+    return labelledBy.length ? labelledBy.map(text).join(" ") : el.getAttribute("aria-label") || text(el);
+  };
+  for (const control of document.querySelectorAll("a[href], button, [role=button], [role=link]")) {
+    const name = nameOf(control).trim();
+    if (/^(\d{1,2}:)?\d{1,2}:\d{2}$/u.test(name)) {
+      issue("verbatim-timestamp-name", `A control is named only "${name}"; say what it does ("Play from ${name}, Brian Mann").`, control);
+    }
+  }
   return { issues, turns, tapes };
 })()

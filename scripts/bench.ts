@@ -1,0 +1,27 @@
+// npm run bench (every benchmark) · npm run bench:audit
+// Measures against the anchors the issues name, in the same run, and writes BENCHMARKS.md.
+
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { benchAudit } from "../src/bench/audit-bench.ts";
+import { auditSection, updateBenchmarks } from "../src/bench/benchmarks-file.ts";
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { only: { type: "string" }, pages: { type: "string", default: "200" } } });
+  const root = process.cwd();
+  const log = (line: string) => console.log(line);
+  if (!values.only || values.only === "audit") {
+    const result = await benchAudit(root, log, Number(values.pages));
+    const section = auditSection(result, new Date());
+    updateBenchmarks(path.join(root, "BENCHMARKS.md"), "audit", section);
+    console.log(`\n${section}`);
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  console.error(`Benchmark failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+}
