@@ -16,9 +16,10 @@ export class BrowserPool {
     return this.browser;
   }
 
-  async newTab(): Promise<Page> {
+  /** A new tab, with a script that runs before every page it loads. */
+  async newTab(beforeEachPage?: string): Promise<Page> {
     const page = await (await this.get()).newPage();
-    await page.setViewport({ width: 1280, height: 1024 });
+    if (beforeEachPage) await page.evaluateOnNewDocument(beforeEachPage);
     return page;
   }
 

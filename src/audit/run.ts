@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { AUDIT_CONFIG_FILE, type AuditConfig } from "./config.ts";
-import { AuditFault, AXE_WCAG22_TAGS, auditPage, RUNNERS, STANDARD } from "./audit-page.ts";
+import { ADD_WCAG22_TAGS, AuditFault, AXE_WCAG22_TAGS, auditPage, RUNNERS, STANDARD } from "./audit-page.ts";
 import { chromiumPath } from "./browser.ts";
 import { BrowserPool, discardTab } from "./browser-pool.ts";
 import { AuditCache, pageKey } from "./cache.ts";
@@ -75,6 +75,7 @@ function configHash(config: AuditConfig, tools: Record<string, string>): string 
     .update(JSON.stringify({ STANDARD, RUNNERS, AXE_WCAG22_TAGS, ignore: config.ignore, tools }))
     .update(checks)
     .update(fs.readFileSync(new URL("./checks/index.ts", import.meta.url)))
+    .update(ADD_WCAG22_TAGS)
     .digest("hex");
 }
 
@@ -108,7 +109,7 @@ class Worker {
       let watch: ReturnType<typeof crashOf> | undefined;
       try {
         const browser = await this.pool.get();
-        this.tab ??= await this.pool.newTab();
+        this.tab ??= await this.pool.newTab(ADD_WCAG22_TAGS);
         watch = crashOf(this.tab, browser);
         await this.options.hooks?.beforePage?.(page, browser);
         const work = auditPage(browser, this.tab, url, this.ignore);

@@ -109,6 +109,9 @@ export async function benchAudit(repo: string, log: (line: string) => void, coun
     started = performance.now();
     const warm = await runAudit(options);
     const warmSeconds = (performance.now() - started) / 1000;
+    const reaudited = warm.pages.filter((p) => !p.cached);
+    if (reaudited.length !== 1) log(`Note: the warm audit re-audited ${reaudited.length} pages: ${reaudited.slice(0, 5).map((p) => `${p.page}${p.fault ? ` (${p.fault})` : ""}`).join(", ")}`);
+    for (const page of [...cold.pages, ...warm.pages].filter((p) => p.fault)) log(`Fault: ${page.page}: ${page.fault}`);
 
     const ci = await pa11yCi(dir, site, pages, log);
     return {
