@@ -47,7 +47,8 @@ export async function serveStatic(dir: string, pathPrefix = "/"): Promise<Static
       response.end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : "Not found");
       return;
     }
-    response.writeHead(200, { "content-type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream" });
+    // Files do not change while a server runs (one audit), so the browser may keep what it fetched.
+    response.writeHead(200, { "content-type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream", "cache-control": "max-age=3600" });
     fs.createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

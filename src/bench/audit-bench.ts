@@ -20,6 +20,7 @@ export interface AuditBenchResult {
   pages: number;
   /** Average words of transcript per generated story. */
   words: number;
+  tabs: number;
   cold: { seconds: number; perPage: number; exitCode: number };
   warm: { seconds: number; audited: number; exitCode: number };
   pa11yCi: { seconds: number; perPage: number; exitCode: number; summary: string };
@@ -97,7 +98,7 @@ export async function benchAudit(repo: string, log: (line: string) => void, coun
     const cacheFile = path.join(dir, ".cache/bench.json");
     const options = { siteDir: site, pathPrefix: "/", config: DEFAULTS, pages, cacheFile };
 
-    log(`Auditing ${pages.length} story pages cold (no cache, ${DEFAULTS.concurrency} tabs)…`);
+    log(`Auditing ${pages.length} story pages cold (no cache, ${DEFAULTS.concurrency} tabs in one browser)…`);
     let started = performance.now();
     const cold = await runAudit({ ...options, full: true });
     const coldSeconds = (performance.now() - started) / 1000;
@@ -117,6 +118,7 @@ export async function benchAudit(repo: string, log: (line: string) => void, coun
     return {
       pages: pages.length,
       words,
+      tabs: DEFAULTS.concurrency,
       cold: { seconds: coldSeconds, perPage: coldSeconds / pages.length, exitCode: exitCodeOf(cold.pages) },
       warm: { seconds: warmSeconds, audited: warm.pages.filter((p) => !p.cached).length, exitCode: exitCodeOf(warm.pages) },
       pa11yCi: ci,

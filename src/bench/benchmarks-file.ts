@@ -31,7 +31,7 @@ ${date.toISOString().slice(0, 10)} · ${r.pages} generated story pages of about 
 
 | run | seconds | seconds per page | exit code |
 |---|---:|---:|---:|
-| this audit, cold (no cache, 2 tabs in one browser) | ${s(r.cold.seconds)} | ${s(r.cold.perPage)} | ${r.cold.exitCode} |
+| this audit, cold (no cache, ${r.tabs} tabs in one browser) | ${s(r.cold.seconds)} | ${s(r.cold.perPage)} | ${r.cold.exitCode} |
 | this audit, warm after editing one story (${r.warm.audited} page${r.warm.audited === 1 ? "" : "s"} audited) | ${s(r.warm.seconds)} | – | ${r.warm.exitCode} |
 | pa11y-ci ${PA11Y_CI_VERSION} at its defaults, runners axe + htmlcs (${r.pa11yCi.summary}) | ${s(r.pa11yCi.seconds)} | ${s(r.pa11yCi.perPage)} | ${r.pa11yCi.exitCode} |
 
