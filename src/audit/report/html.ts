@@ -18,7 +18,9 @@ export function renderHtmlReport(report: AuditReport): string {
   const byRule = s.rules
     .map((rule) => {
       const items = report.pages.flatMap((page) =>
-        page.issues.filter((i) => i.code === rule.rule && i.type === "error").map((i) => issueItem(i, `<a href="#page-${escape(page.page)}">${escape(page.page)}</a>`)),
+        page.issues
+          .filter((i) => i.code === rule.rule && i.type === "error")
+          .map((i) => issueItem(i, `<a href="#page-${escape(page.page)}">${escape(page.page)}</a>${i.message === rule.message ? "" : `: ${escape(i.message)}`}`)),
       );
       return `<section><h3 id="rule-${escape(rule.rule)}">${escape(rule.rule)} <small>(${escape(rule.runner)}, ${rule.count} on ${rule.pages.length} page${rule.pages.length === 1 ? "" : "s"})</small></h3><p>${escape(rule.message)}</p><ul>${items.join("")}</ul></section>`;
     })
