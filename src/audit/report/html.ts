@@ -4,10 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { AuditReport, Issue } from "../types.ts";
+import { escapeHtml as escape } from "./escape.ts";
 import { resultSentence, summarise } from "./summary.ts";
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/gu, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 function issueItem(issue: Issue, label: string): string {
   return `<li><p>${label}</p><p>Selector: <code>${escape(issue.selector)}</code></p>${issue.context ? `<pre><code>${escape(issue.context)}</code></pre>` : ""}</li>`;

@@ -4,12 +4,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { AuditReport } from "../types.ts";
+import { escapeHtml as escape } from "./escape.ts";
 import { resultSentence, summarise } from "./summary.ts";
 
 export const STATEMENT_PAGE = "accessibility/index.html";
 const SLOT = /<!--verbatim:audit-result-->[\s\S]*?<!--\/verbatim:audit-result-->/u;
 
-const escape = (text: string) => text.replace(/[&<>"]/gu, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
 
 export function statementFacts(report: AuditReport, pages: number): string {
   const s = summarise(report);
