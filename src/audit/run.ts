@@ -8,7 +8,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
-import { AUDIT_CONFIG_FILE, type AuditConfig } from "./config.ts";
+import type { AuditConfig } from "./config.ts";
 import { ADD_WCAG22_TAGS, AuditFault, AXE_WCAG22_TAGS, auditPage, RUNNERS, STANDARD } from "./audit-page.ts";
 import { chromiumPath } from "./browser.ts";
 import { BrowserPool, discardTab } from "./browser-pool.ts";
@@ -148,12 +148,8 @@ async function auditAll(pool: BrowserPool, todo: string[], base: string, options
   );
 }
 
-export async function runAudit(options: AuditOptions): Promise<AuditReport> {
-  const tools = toolVersions();
-  const hash = configHash(options.config, tools);
-  const pages = shardPages(options.pages ?? listPages(options.siteDir), options.shard);
-  const cache = options.cacheFile ? new AuditCache(options.cacheFile) : undefined;
-
+/** Pages whose key is in the cache get their remembered results; the others are to audit. */
+function partitionByCache(pages: string[], hash: string, cache: AuditCache | undefined, options: AuditOptions) {
   const results = new Map<string, PageResult>();
   const keys = new Map<string, string>();
   const todo: string[] = [];
@@ -164,6 +160,16 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     if (cached) results.set(page, { page, url: page, issues: cached, cached: true, seconds: 0 });
     else todo.push(page);
   }
+  return { results, keys, todo };
+}
+
+export async function runAudit(options: AuditOptions): Promise<AuditReport> {
+  const tools = toolVersions();
+  const hash = configHash(options.config, tools);
+  const pages = shardPages(options.pages ?? listPages(options.siteDir), options.shard);
+  const cache = options.cacheFile ? new AuditCache(options.cacheFile) : undefined;
+
+  const { results, keys, todo } = partitionByCache(pages, hash, cache, options);
   options.onStart?.(todo.length, pages.length - todo.length);
 
   // The last page (the statement) is keyed on its HTML before its results are written in, so it
@@ -210,5 +216,4 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   }
 }
 
-export { AUDIT_CONFIG_FILE };
 export const defaultCacheFile = (root: string) => path.join(root, ".cache", "audit.json");
