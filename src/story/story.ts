@@ -1,7 +1,7 @@
 // One story: validated front matter plus its rendered transcript, with the URLs it lives at.
 
 import path from "node:path";
-import { renderTranscript, type Segment, type Speaker, type NotationWarning } from "../transcript/index.ts";
+import { renderTranscript, type NotationWarning, type Segment, type Speaker, type TranscriptBlock } from "../transcript/index.ts";
 import { NotationError } from "../transcript/errors.ts";
 import { slugify } from "../transcript/text.ts";
 import { InputError } from "./errors.ts";
@@ -61,6 +61,10 @@ export interface Story {
   words: number;
   turns: number;
   warnings: NotationWarning[];
+  /** The conversation in reading order, for exports. */
+  blocks: TranscriptBlock[];
+  /** Whether the transcript carries times (timed exports exist only then). */
+  timed: boolean;
 }
 
 const AUDIO_TYPES: Record<string, string> = {
@@ -156,5 +160,7 @@ export function parseStory({ file, raw }: StoryInput, { settings, contentDir, st
     words: rendered.summary.words,
     turns: rendered.summary.turns,
     warnings: rendered.summary.warnings,
+    blocks: rendered.summary.blocks,
+    timed: rendered.summary.timed,
   };
 }

@@ -8,6 +8,8 @@ import cuesPlugin from "./plugins/cues.ts";
 import inlineMarksPlugin from "./plugins/inline-marks.ts";
 import segmentsPlugin from "./plugins/segments.ts";
 import tapePlugin from "./plugins/tape.ts";
+import timesPlugin from "./plugins/times.ts";
+import { isTimed, outline } from "./outline.ts";
 import turnsPlugin from "./plugins/turns.ts";
 import { createState, type NotationEnv, type TranscriptOptions } from "./state.ts";
 
@@ -15,11 +17,16 @@ export type * from "./model.ts";
 export { NotationError } from "./errors.ts";
 export type { SpeakerDeclaration } from "./speakers.ts";
 export type { TranscriptOptions } from "./state.ts";
-export { cuesPlugin, inlineMarksPlugin, markupPlugin, segmentsPlugin, tapePlugin, turnsPlugin };
+export { cuesPlugin, inlineMarksPlugin, markupPlugin, segmentsPlugin, tapePlugin, timesPlugin, turnsPlugin };
+export { formatClock, formatTimestamp, parseTimestamp } from "./times.ts";
 
-/** All notation plugins, in the order they must be installed. */
+/**
+ * All notation plugins, in the order they must be installed. Times goes after cues and
+ * segments: each inserts itself right after markdown-it's block rule, so the last one installed
+ * runs first, and timestamps must leave the text before anything reads it.
+ */
 export function notationPlugin(md: MarkdownIt): void {
-  md.use(cuesPlugin).use(turnsPlugin).use(tapePlugin).use(segmentsPlugin).use(inlineMarksPlugin).use(markupPlugin);
+  md.use(cuesPlugin).use(turnsPlugin).use(tapePlugin).use(segmentsPlugin).use(timesPlugin).use(inlineMarksPlugin).use(markupPlugin);
 }
 
 /** A markdown-it instance for transcripts: raw HTML off, no indented code, notation on. */
@@ -46,9 +53,12 @@ export function renderTranscript(body: string, options: TranscriptOptions = {}, 
   const words = tokens
     .filter((t) => t.type === "inline")
     .reduce((sum, t) => sum + (t.content.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0), 0);
+  const blocks = outline(tokens);
   return {
     html,
     summary: {
+      blocks,
+      timed: isTimed(blocks),
       speakers: state.registry.appearing,
       segments: state.segments,
       warnings: state.warnings,

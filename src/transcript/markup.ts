@@ -12,6 +12,7 @@ import type { MarkdownIt, Renderer, Token } from "markdown-it";
 import type { Cue, Segment } from "./model.ts";
 import type { Mark } from "./plugins/inline-marks.ts";
 import type { TurnMeta } from "./plugins/turns.ts";
+import { startOf } from "./plugins/times.ts";
 import { speakerLabel } from "./speakers.ts";
 import { metaOf } from "./state.ts";
 
@@ -24,8 +25,14 @@ function attributes(escape: Escape, pairs: Record<string, string | undefined>): 
     .join("");
 }
 
-function cueAttributes(escape: Escape, cue: Cue): string {
-  return attributes(escape, { class: "v-cue", "data-cue": cue.type, "data-artist": cue.artist, "data-title": cue.title });
+function cueAttributes(escape: Escape, cue: Cue, start?: number): string {
+  return attributes(escape, {
+    class: "v-cue",
+    "data-cue": cue.type,
+    "data-artist": cue.artist,
+    "data-title": cue.title,
+    "data-start": start === undefined ? undefined : String(start),
+  });
 }
 
 export const PHONETIC_EXPLANATION = "phonetic spelling, unverified";
@@ -51,6 +58,7 @@ function turnOpen(escape: Escape, turn: TurnMeta): string {
     "data-role": turn.speaker.roleKind === "other" ? undefined : turn.speaker.roleKind,
     "data-manner": turn.manner?.type,
     "data-lang": turn.lang,
+    "data-start": turn.start === undefined ? undefined : String(turn.start),
   })}>\n`;
 }
 
@@ -79,7 +87,7 @@ export default function markupPlugin(md: MarkdownIt): void {
   rules.verbatim_tape_close = () => `</div>\n`;
   rules.verbatim_cue = (tokens, i) => {
     const cue = metaOf<Cue>(tokens[i], "cue");
-    return cue ? `<p${cueAttributes(escape, cue)}>(${escape(cue.text)})</p>\n` : "";
+    return cue ? `<p${cueAttributes(escape, cue, startOf(tokens[i]))}>(${escape(cue.text)})</p>\n` : "";
   };
   rules.verbatim_contents = (tokens, i) => contents(escape, metaOf<Segment[]>(tokens[i], "segments") ?? []);
   rules.verbatim_speaker = (tokens, i) => {
@@ -101,7 +109,11 @@ export default function markupPlugin(md: MarkdownIt): void {
 
   const paragraphOpen = rules.paragraph_open;
   rules.paragraph_open = (tokens, i, options, env, self) => {
-    if (metaOf(tokens[i], "note")) (tokens[i] as Token).attrJoin("class", "v-note");
+    const token = tokens[i] as Token;
+    if (metaOf(token, "note")) token.attrJoin("class", "v-note");
+    // A turn's first paragraph shares the turn's time; later ones carry their own.
+    const start = startOf(token);
+    if (start !== undefined && !metaOf(token, "turnStart")) token.attrSet("data-start", String(start));
     return paragraphOpen ? paragraphOpen(tokens, i, options, env, self) : self.renderToken(tokens, i, options);
   };
 }

@@ -59,6 +59,8 @@ export interface Segment {
   id: string;
   title: string;
   line: number;
+  /** When the segment starts in the audio, in seconds. */
+  start?: number;
 }
 
 export interface NotationWarning {
@@ -73,4 +75,37 @@ export interface TranscriptSummary {
   warnings: NotationWarning[];
   turns: number;
   words: number;
+  /** The conversation in reading order. */
+  blocks: TranscriptBlock[];
+  /** Whether any block carries a time: the story can be exported as captions. */
+  timed: boolean;
 }
+
+/** A paragraph of a transcript as plain text, with when it starts in the audio if known. */
+export interface TimedText {
+  /** The words as read: notation marks kept as written ("(Laughter)", "[expletive]", "(ph)"). */
+  text: string;
+  start?: number;
+}
+
+/**
+ * The transcript's structure in reading order, for exporters and anything else that needs the
+ * conversation rather than its HTML. Times are in seconds from the start of the audio.
+ */
+export type TranscriptBlock =
+  | { kind: "intro"; paragraphs: TimedText[] }
+  | {
+      kind: "turn";
+      id: string;
+      speaker: Speaker;
+      manner?: Manner;
+      /** Language of the speech, when not the story's. */
+      lang?: string;
+      /** True inside taped audio (after a SOUNDBITE cue). */
+      tape: boolean;
+      start?: number;
+      paragraphs: TimedText[];
+    }
+  | { kind: "cue"; cue: Cue; start?: number }
+  | { kind: "heading"; title: string; start?: number }
+  | { kind: "note"; text: string; start?: number };

@@ -3,6 +3,7 @@
 
 import type { MarkdownIt, StateCore } from "markdown-it";
 import { parseCue } from "../cues.ts";
+import { startOf } from "./times.ts";
 
 const WHOLE_PARENTHESIS = /^\(([^()]+)\)$/u;
 
@@ -18,7 +19,8 @@ function standAloneCues(state: StateCore): void {
     const token = new state.Token("verbatim_cue", "p", 0);
     token.block = true;
     token.map = open.map;
-    token.meta = { cue };
+    const start = startOf(open);
+    token.meta = start === undefined ? { cue } : { cue, start };
     tokens.splice(i, 3, token);
   }
 }

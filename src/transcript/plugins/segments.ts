@@ -5,6 +5,7 @@
 import type { MarkdownIt, StateCore } from "markdown-it";
 import { slugify } from "../text.ts";
 import { fileLine, transcriptState } from "../state.ts";
+import { startOf } from "./times.ts";
 
 function segments(state: StateCore): void {
   const ts = transcriptState(state);
@@ -23,7 +24,8 @@ function segments(state: StateCore): void {
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
     open.attrSet("id", id);
-    ts.segments.push({ id, title, line: fileLine(open, ts) });
+    const start = startOf(open);
+    ts.segments.push({ id, title, line: fileLine(open, ts), ...(start === undefined ? {} : { start }) });
   }
   if (ts.segments.length >= 2) {
     const contents = new state.Token("verbatim_contents", "nav", 0);

@@ -9,6 +9,7 @@ import { NotationError } from "../errors.ts";
 import { matchLabel, matchManner } from "../labels.ts";
 import type { Cue, Manner, Speaker } from "../model.ts";
 import { fileLine, metaOf, transcriptState, type TranscriptState } from "../state.ts";
+import { startOf } from "./times.ts";
 
 export type TurnMeta = {
   speaker: Speaker;
@@ -19,6 +20,8 @@ export type TurnMeta = {
   lang?: string;
   id: string;
   line: number;
+  /** When the turn starts in the audio, in seconds, if the story is timed. */
+  start?: number;
 };
 
 const EDITORIAL_PARAGRAPH = /^\[[^\[\]]+\]$/u;
@@ -47,24 +50,24 @@ class TurnBuilder {
       const manner = matchManner(speech);
       if (manner) speech = speech.slice(manner.length);
       inline.content = speech;
-      this.startTurn(speaker, line, manner?.manner);
+      this.startTurn(speaker, line, manner?.manner, startOf(open));
       this.afterTapeCue = false;
       this.seenLabel = true;
     } else if (EDITORIAL_PARAGRAPH.test(inline.content.trim())) {
       this.close();
-      open.meta = { note: true };
+      open.meta = { ...open.meta, note: true };
     } else if (!this.seenLabel && !this.afterTapeCue) {
       if (this.open !== "intro") this.push("verbatim_intro_open", 1);
       this.open = "intro";
     } else if (this.open !== "turn" && !this.afterTapeCue && this.current) {
-      this.startTurn(this.current, line, undefined);
+      this.startTurn(this.current, line, undefined, startOf(open));
     }
     if (this.pendingStart) {
       if (inline.content.trim() === "") return; // a label on its own: the speech follows
-      open.meta = { turnStart: this.pendingStart };
+      open.meta = { ...open.meta, turnStart: this.pendingStart };
       this.pendingStart = undefined;
     } else if (this.open === "turn" && !open.meta?.note) {
-      open.meta = { continuation: this.turn };
+      open.meta = { ...open.meta, continuation: this.turn };
       if (this.turn?.lang) open.attrSet("lang", this.turn.lang);
     }
     this.out.push(...tokens);
@@ -73,7 +76,7 @@ class TurnBuilder {
   private turn: TurnMeta | undefined;
   private pendingStart: TurnMeta | undefined;
 
-  private startTurn(speaker: Speaker, line: number, manner: Manner | undefined): void {
+  private startTurn(speaker: Speaker, line: number, manner: Manner | undefined, start: number | undefined): void {
     this.close();
     const lang = manner?.lang ?? (manner?.type === "interpreter" ? undefined : speaker.lang);
     this.ts.turns += 1;
@@ -84,6 +87,7 @@ class TurnBuilder {
       ...(lang ? { lang } : {}),
       id: `${this.ts.idPrefix}turn-${this.ts.turns}`,
       line,
+      ...(start === undefined ? {} : { start }),
     };
     this.spoken.add(speaker);
     const token = this.push("verbatim_turn_open", 1);

@@ -1,0 +1,72 @@
+// Caption cues → paragraphs and turns. Captions cut speech every few seconds, often mid-sentence;
+// a transcript reads in paragraphs. Cues by the same voice join into one turn; a turn breaks into
+// paragraphs at a sentence end after a long pause or once the paragraph is long. A cue with no
+// voice continues the voice before it (files often name the speaker on a turn's first cue only).
+// A cue that is only a sound ("[Laughter]") becomes a stand-alone cue between turns.
+
+import type { ImportedBlock, ImportedParagraph, ImportedSpeaker, TimedCue } from "./model.ts";
+import { roundMs } from "../transcript/times.ts";
+import { soundOnly, squash } from "./text.ts";
+
+export interface MergeOptions {
+  /** Pause (seconds) after a sentence end that starts a new paragraph. */
+  pause?: number;
+  /** Paragraph length (characters) after which the next sentence end starts a new paragraph. */
+  paragraphLength?: number;
+  /** Speakers by the name cues use, when the source gives more than a name (roles, languages). */
+  speakers?: Map<string, ImportedSpeaker>;
+}
+
+const SENTENCE_END = /[.!?…]["”’')\]]*$/u;
+
+export function mergeCues(cues: TimedCue[], options: MergeOptions = {}): ImportedBlock[] {
+  const pause = options.pause ?? 2;
+  const paragraphLength = options.paragraphLength ?? 700;
+  const speakers = options.speakers ?? new Map<string, ImportedSpeaker>();
+  const blocks: ImportedBlock[] = [];
+  let turn: Extract<ImportedBlock, { type: "turn" }> | undefined;
+  let paragraph: ImportedParagraph | undefined;
+  let voice: string | undefined;
+
+  const speakerFor = (name: string): ImportedSpeaker => {
+    let speaker = speakers.get(name);
+    if (!speaker) speakers.set(name, (speaker = { name }));
+    return speaker;
+  };
+
+  for (const cue of cues) {
+    const text = squash(cue.text);
+    if (text === "") continue;
+    const sound = soundOnly(text);
+    if (sound) {
+      blocks.push({ type: "cue", text: sound, start: roundMs(cue.start), end: roundMs(cue.end), line: cue.line });
+      turn = undefined;
+      paragraph = undefined;
+      continue;
+    }
+    const name = cue.speaker?.trim() || voice;
+    if (!turn || name !== voice) {
+      turn = { type: "turn", ...(name ? { speaker: speakerFor(name) } : {}), paragraphs: [] };
+      blocks.push(turn);
+      paragraph = undefined;
+      voice = name;
+    }
+    const breakHere =
+      paragraph !== undefined &&
+      SENTENCE_END.test(paragraph.text) &&
+      (cue.start - (paragraph.end ?? cue.start) >= pause || paragraph.text.length >= paragraphLength);
+    if (!paragraph || breakHere) {
+      paragraph = { text, start: roundMs(cue.start), end: roundMs(cue.end), line: cue.line };
+      turn.paragraphs.push(paragraph);
+    } else {
+      paragraph.text = joinCueText(paragraph.text, text);
+      paragraph.end = roundMs(Math.max(paragraph.end ?? cue.end, cue.end));
+    }
+  }
+  return blocks;
+}
+
+/** Joins two cues' words into one run of text. */
+function joinCueText(before: string, after: string): string {
+  return `${before} ${after}`;
+}

@@ -1,0 +1,82 @@
+// What every importer produces: a transcript read from someone else's format, before it is
+// written in our notation. Format-neutral; times in seconds from the start of the audio.
+
+export type ImportFormat = "npr-text" | "webvtt" | "srt" | "podcasting20-json" | "podlove-json" | "podcasting20-html" | "markdown";
+
+/** Something the editor should look at, tied to a line of the source file when there is one. */
+export interface ImportWarning {
+  /** 1-based line in the source file. */
+  line?: number;
+  message: string;
+  /** True when the importer guessed (an inferred speaker, a lost cue): written into the story for review. */
+  review?: boolean;
+}
+
+export interface ImportedSpeaker {
+  /** As it should read on the page: "Brian Mann", "Gilon", "Unidentified reporter". */
+  name: string;
+  /** "host", "reporter" (BYLINE), "guest", "director of the DEA's operations". */
+  role?: string;
+  /** BCP 47 tag when the speaker does not speak the story's language. */
+  lang?: string;
+}
+
+/**
+ * One paragraph of speech in notation inline form: plain words, with sounds in parentheses
+ * "(Laughter)", editorial notes in brackets "[expletive]" and "(ph)" after a name spelled by ear.
+ * Markdown characters are escaped by the writer, not here.
+ */
+export interface ImportedParagraph {
+  text: string;
+  start?: number;
+  end?: number;
+  /** 1-based source line the paragraph starts on. */
+  line?: number;
+}
+
+export type ImportedBlock =
+  /** Speech. No speaker: an unattributed introduction (before anyone is named). */
+  | { type: "turn"; speaker?: ImportedSpeaker; manner?: string; paragraphs: ImportedParagraph[] }
+  /** A stand-alone cue, its words without parentheses: "SOUNDBITE OF MUSIC", "Laughter". */
+  | { type: "cue"; text: string; start?: number; end?: number; line?: number }
+  /** A segment heading: "Act One", "Break". */
+  | { type: "heading"; text: string; start?: number; line?: number };
+
+export interface ImportedMeta {
+  title?: string;
+  show?: string;
+  /** YYYY-MM-DD. */
+  date?: string;
+  summary?: string;
+  tags?: string[];
+  copyright?: string;
+  lang?: string;
+  /** Length of the audio in seconds, when the source says. */
+  duration?: number;
+}
+
+export interface ImportedTranscript {
+  format: ImportFormat;
+  meta: ImportedMeta;
+  blocks: ImportedBlock[];
+  warnings: ImportWarning[];
+}
+
+/** A source file as an importer receives it: decoded text (BOM removed) and where it came from. */
+export interface ImportSource {
+  /** Path or name, for messages. */
+  file: string;
+  text: string;
+}
+
+/** A timed cue from a caption-like format, before cues are merged into paragraphs and turns. */
+export interface TimedCue {
+  start: number;
+  end: number;
+  /** The voice, when the source names one on this cue. */
+  speaker?: string;
+  /** The cue's words, in notation inline form. */
+  text: string;
+  /** 1-based source line. */
+  line: number;
+}
