@@ -80,3 +80,27 @@ export interface TimedCue {
   /** 1-based source line. */
   line: number;
 }
+
+/** One input format: how to recognise it from the content, and how to read it. */
+export interface Importer {
+  format: ImportFormat;
+  /** As shown to editors: "WebVTT", "NPR-style text". */
+  name: string;
+  /** Whether the text is in this format, judged from the content (the file name is only a hint). */
+  detect(source: ImportSource): boolean;
+  /** Reads the source. Throws ImportError for input it cannot make sense of. */
+  read(source: ImportSource): ImportedTranscript;
+}
+
+/** Input an importer cannot read at all: names the file and line, says what is wrong and what to do. */
+export class ImportError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly problem: string,
+    readonly fix: string,
+  ) {
+    super(`${file}${line ? `:${line}` : ""}: ${problem} Fix: ${fix}`);
+    this.name = "ImportError";
+  }
+}
