@@ -1,0 +1,203 @@
+// A show's podcast feed: RSS 2.0 with the iTunes, Podcasting 2.0 and Atom namespaces, one item
+// per story, newest first, each item linking its transcripts. Pure: no Eleventy, no file system;
+// the caller says how large a local audio file is.
+
+import { createHash } from "node:crypto";
+import { exportsFor } from "../interchange/exporters/index.ts";
+import type { SiteSettings } from "../story/settings.ts";
+import type { Link, Story, StorySpeaker } from "../story/story.ts";
+
+export interface FeedInput {
+  show: Link;
+  stories: readonly Story[];
+  settings: SiteSettings;
+  /**
+   * Size in bytes of a story's audio file, when the caller can know it (a local file it can stat).
+   * Undefined for remote audio: the enclosure then says 0, the "unknown" RSS readers accept.
+   */
+  audioBytes?: (story: Story) => number | undefined;
+}
+
+const NS = {
+  itunes: "http://www.itunes.com/dtds/podcast-1.0.dtd",
+  podcast: "https://podcastindex.org/namespace/1.0",
+  atom: "http://www.w3.org/2005/Atom",
+};
+
+/** The namespace every podcast:guid is derived in (Podcasting 2.0, docs/tags/guid.md). */
+export const PODCAST_GUID_NAMESPACE = "ead4c236-bf58-58c6-a2c6-a6b28d128cb6";
+
+/** Formats players treat as captions: they carry a time on every cue. */
+const CAPTION_FORMATS = new Set(["vtt", "srt"]);
+
+// XML 1.0 forbids these characters even escaped: C0 controls other than tab, LF and CR, lone
+// surrogates, U+FFFE and U+FFFF. They are dropped rather than written into a feed readers reject.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/** Text safe in XML character data and in double- or single-quoted attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(NOT_XML, "").replace(/[&<>"']/gu, (c) => XML_ESCAPES[c] ?? c);
+}
+
+/** The site path of a show's feed: "/shows/night-desk/feed.xml". */
+export function feedPath(show: Pick<Link, "url">): string {
+  return `${show.url}feed.xml`;
+}
+
+function absolute(url: string, settings: SiteSettings): string {
+  return new URL(url.replace(/^\//u, ""), settings.url).href;
+}
+
+/** RFC 4122 name-based UUID, version 5 (SHA-1). */
+export function uuidV5(name: string, namespace: string): string {
+  const bytes = createHash("sha1").update(Buffer.from(namespace.replace(/-/gu, ""), "hex")).update(name, "utf8").digest().subarray(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** podcast:guid for a feed URL: scheme and trailing slashes stripped, then UUIDv5 in the podcast namespace. */
+export function podcastGuid(feedUrl: string): string {
+  return uuidV5(feedUrl.replace(/^[a-z][a-z0-9+.-]*:\/\//iu, "").replace(/\/+$/u, ""), PODCAST_GUID_NAMESPACE);
+}
+
+const DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/u;
+
+/** Milliseconds since the epoch for a story's date; a date or time without an offset is taken as UTC. */
+export function storyInstant(datetime: string): number {
+  const m = DATETIME.exec(datetime);
+  if (!m) return Number.NaN;
+  const n = (i: number) => Number(m[i] ?? 0);
+  const zone = m[7];
+  let offsetMinutes = 0;
+  if (zone && zone !== "Z") {
+    const digits = zone.replace(":", "");
+    offsetMinutes = (zone.startsWith("-") ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+  }
+  return Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6)) - offsetMinutes * 60_000;
+}
+
+/** RFC 822 date (as RSS 2.0 asks): "Tue, 21 Apr 2026 00:00:00 GMT". */
+export function rfc822(datetime: string): string {
+  return new Date(storyInstant(datetime)).toUTCString();
+}
+
+export interface PodcastPerson {
+  role: string;
+  group: string;
+}
+
+/**
+ * A speaker's place in the Podcast Taxonomy (podcast-namespace taxonomy.json), from the role the
+ * transcript gives them. Group "cast" has Host, Co-Host, Reporter and Guest; a producer heard on
+ * air belongs to "creative direction". Everyone else named in a story is an outside party heard
+ * on the episode: a guest.
+ */
+export function personRole(speaker: Pick<StorySpeaker, "role" | "roleKind">): PodcastPerson {
+  const role = speaker.role ?? "";
+  if (speaker.roleKind === "host") return { role: /\bco-?host\b/iu.test(role) ? "co-host" : "host", group: "cast" };
+  if (speaker.roleKind === "byline") {
+    return /\bproducer\b/iu.test(role) ? { role: "producer", group: "creative direction" } : { role: "reporter", group: "cast" };
+  }
+  return { role: "guest", group: "cast" };
+}
+
+/** Named people (not unnamed voices or crowds), once each. */
+export function namedPeople(story: Pick<Story, "speakers">): StorySpeaker[] {
+  const seen = new Set<string>();
+  return story.speakers.filter((speaker) => {
+    if (speaker.generic || speaker.kind !== "person") return false;
+    const key = speaker.siteId ?? speaker.id;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+type Attributes = Record<string, string | number | undefined>;
+
+function attrs(attributes: Attributes): string {
+  return Object.entries(attributes)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`)
+    .join("");
+}
+
+/** One element on its own line: empty, with text, or with child lines. */
+function element(indent: number, name: string, attributes: Attributes, content?: string | string[]): string {
+  const pad = "  ".repeat(indent);
+  if (content === undefined) return `${pad}<${name}${attrs(attributes)}/>`;
+  if (typeof content === "string") return `${pad}<${name}${attrs(attributes)}>${escapeXml(content)}</${name}>`;
+  return [`${pad}<${name}${attrs(attributes)}>`, ...content, `${pad}</${name}>`].join("\n");
+}
+
+function item(story: Story, input: FeedInput): string {
+  const { settings } = input;
+  const url = absolute(story.url, settings);
+  const lines = [
+    element(3, "title", {}, story.title),
+    element(3, "link", {}, url),
+    element(3, "guid", { isPermaLink: "true" }, url),
+    element(3, "pubDate", {}, rfc822(story.datetime)),
+    element(3, "description", {}, story.summary ?? story.title),
+  ];
+  if (story.duration) lines.push(element(3, "itunes:duration", {}, String(story.duration.seconds)));
+  if (story.audio) {
+    // A remote file's size is unknown without fetching it, and the build makes no requests to
+    // other hosts: 0 is what RSS 2.0 practice says to write when the length is not known.
+    const length = story.audio.file ? (input.audioBytes?.(story) ?? 0) : 0;
+    const type = story.audio.type ?? "application/octet-stream";
+    lines.push(element(3, "enclosure", { url: absolute(story.audio.url, settings), length, type }));
+  }
+  for (const format of exportsFor(story)) {
+    lines.push(element(3, "podcast:transcript", {
+      url: absolute(`${story.url}${format.file}`, settings),
+      type: format.mime,
+      language: story.lang,
+      rel: CAPTION_FORMATS.has(format.id) ? "captions" : undefined,
+    }));
+  }
+  for (const speaker of namedPeople(story)) {
+    const { role, group } = personRole(speaker);
+    lines.push(element(3, "podcast:person", { role, group, href: speaker.url ? absolute(speaker.url, settings) : undefined }, speaker.name));
+  }
+  return element(2, "item", {}, lines);
+}
+
+/** The feed's XML text. */
+export function renderFeed(input: FeedInput): string {
+  const { show, settings } = input;
+  const stories = [...input.stories].sort((a, b) => storyInstant(b.datetime) - storyInstant(a.datetime) || a.title.localeCompare(b.title));
+  const feedUrl = absolute(feedPath(show), settings);
+  const newest = stories[0];
+  const channel = [
+    element(2, "title", {}, show.name),
+    element(2, "link", {}, absolute(show.url, settings)),
+    element(2, "atom:link", { href: feedUrl, rel: "self", type: "application/rss+xml" }),
+    element(2, "description", {}, `${show.name}, from ${settings.title}: every episode with its full transcript. ${settings.description}`),
+    element(2, "language", {}, settings.language),
+    element(2, "generator", {}, "Verbatim"),
+    ...(newest ? [element(2, "lastBuildDate", {}, rfc822(newest.datetime)), element(2, "pubDate", {}, rfc822(newest.datetime))] : []),
+    ...(settings.copyright ? [element(2, "copyright", {}, settings.copyright)] : []),
+    element(2, "itunes:author", {}, settings.author ?? settings.title),
+    ...(settings.email ? [element(2, "itunes:owner", {}, [element(3, "itunes:name", {}, settings.author ?? settings.title), element(3, "itunes:email", {}, settings.email)])] : []),
+    element(2, "itunes:explicit", {}, settings.explicit ? "true" : "false"),
+    element(2, "itunes:type", {}, "episodic"),
+    ...(settings.category
+      ? [settings.subcategory
+          ? element(2, "itunes:category", { text: settings.category }, [element(3, "itunes:category", { text: settings.subcategory })])
+          : element(2, "itunes:category", { text: settings.category })]
+      : []),
+    element(2, "podcast:guid", {}, podcastGuid(feedUrl)),
+    ...stories.map((story) => item(story, input)),
+  ];
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<rss version="2.0" xmlns:itunes="${NS.itunes}" xmlns:podcast="${NS.podcast}" xmlns:atom="${NS.atom}">`,
+    element(1, "channel", {}, channel),
+    "</rss>",
+    "",
+  ].join("\n");
+}

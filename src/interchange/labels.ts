@@ -1,0 +1,77 @@
+// Plain "Name:" speaker labels at the start of a caption cue. SRT has no voice markup, so files
+// name the speaker as "Travis: When you first get" on a turn's first cue; WebVTT files that use
+// <v> sometimes slip into the same habit ("Gilon: So is there..."). A colon after a capitalised
+// word is also ordinary prose ("Note: ...", "Question: ..."), so a label counts only when it looks
+// like a name and sits where a new speaker can start.
+
+import { soundOnly } from "./text.ts";
+
+export interface LabelContext {
+  /** Words of the cue before this one; undefined for the file's first cue. */
+  previousText?: string;
+  /** Seconds between the end of the cue before and the start of this one. */
+  gap?: number;
+  /** Names already used as speakers in this file (labels or voice markup). */
+  known: ReadonlySet<string>;
+}
+
+export interface CueLabel {
+  speaker: string;
+  /** The cue's words after the label. */
+  text: string;
+}
+
+/** Words that end in a colon in prose and in show notes, and are not speakers. */
+const NOT_NAMES = new Set([
+  "note", "notes", "nb", "warning", "caution", "important", "example", "examples", "update", "updated", "edit",
+  "question", "questions", "answer", "answers", "q", "a", "tip", "tips", "step", "rule", "reminder", "disclaimer",
+  "summary", "source", "sources", "credit", "credits", "transcript", "chapter", "part", "episode", "season",
+  "title", "subject", "topic", "correction", "spoiler", "hint", "fact", "lesson", "problem", "solution", "result",
+  "results", "conclusion", "introduction", "intro", "outro", "agenda", "today", "yesterday", "tomorrow", "now",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "listen", "look", "remember",
+  "yes", "no", "okay", "ok", "so", "well", "also", "plus", "and", "but", "or", "then", "first", "second",
+  "third", "finally", "next", "bonus", "news", "weather", "sports", "traffic", "music", "time", "date",
+  "location", "website", "email", "phone", "address", "contact", "sponsor", "ad", "advertisement", "translation",
+  "fun fact", "pro tip", "bottom line", "breaking news", "quick tip", "side note",
+]);
+
+/** Lower-case particles that may sit inside a name: "Ana de Souza", "Ludwig van Beethoven". */
+const PARTICLES = "de|da|del|della|di|du|dos|das|van|von|der|den|la|le|bin|ibn|al|el|y";
+const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`;
+const LABEL = new RegExp(
+  String.raw`^(${WORD}(?:\s+(?:(?:${PARTICLES})\s+)?${WORD}){0,3})\s*:(?:\s+|$)`,
+  "u",
+);
+const SENTENCE_END = /[.!?…]["”’')\]]*$/u;
+
+/**
+ * A pause this long before a cue lets a label start a turn even after an unfinished sentence:
+ * captioners drop the final full stop, and a new voice usually follows a breath.
+ */
+const TURN_PAUSE = 1.5;
+
+/** The speaker label opening a cue, when it is one; undefined leaves the words as they are. */
+export function cueLabel(text: string, context: LabelContext): CueLabel | undefined {
+  const m = LABEL.exec(text);
+  const name = m?.[1]?.trim();
+  if (!m || !name || !looksLikeName(name)) return undefined;
+  const rest = text.slice(m[0].length).trim();
+  // A label with nothing after it would leave an empty cue that carries the voice nowhere.
+  if (rest === "") return undefined;
+  return canStartTurn(name, context) ? { speaker: name, text: rest } : undefined;
+}
+
+/** One to four capitalised words that are not a common prose word: "Gilon", "Mary Ellen Park". */
+export function looksLikeName(label: string): boolean {
+  const lower = label.toLowerCase();
+  const first = lower.split(/\s+/u)[0] ?? lower;
+  return !NOT_NAMES.has(lower) && !NOT_NAMES.has(first) && !/\d/u.test(label);
+}
+
+function canStartTurn(name: string, context: LabelContext): boolean {
+  const before = context.previousText?.trim();
+  if (before === undefined || before === "") return true;
+  if (context.known.has(name)) return true;
+  if (SENTENCE_END.test(before) || soundOnly(before) !== undefined) return true;
+  return (context.gap ?? 0) >= TURN_PAUSE;
+}
