@@ -1,0 +1,59 @@
+// Podcasting 2.0 JSON transcript: {"version":"1.0.0","segments":[...]} with speaker, startTime,
+// endTime (seconds) and body, plus fields the format lacks and its maintainers accept: what a
+// segment is (type), the sound cue's kind, the speaker's role, the language, the manner of
+// delivery and whether it is taped audio. Timed stories give one segment per caption cue (and a
+// zero-length one per heading); untimed stories one segment per paragraph, without times.
+
+import type { RoleKind } from "../../transcript/model.ts";
+import { captionCues, passages, type Passage, type SegmentType } from "./cues.ts";
+import type { ExportableStory } from "./index.ts";
+
+export interface JsonSegment {
+  speaker?: string;
+  startTime?: number;
+  endTime?: number;
+  body: string;
+  type: SegmentType;
+  /** For sound cues: "laughter", "soundbite", "song", "music", ... */
+  cue?: string;
+  role?: string;
+  roleKind?: RoleKind;
+  language?: string;
+  /** As written, without parentheses: "Speaking Spanish". */
+  manner?: string;
+  /** Present (true) only inside taped audio. */
+  tape?: true;
+}
+
+export interface JsonTranscript {
+  version: "1.0.0";
+  segments: JsonSegment[];
+}
+
+function segment(passage: Passage, body: string, times?: { start: number; end: number }): JsonSegment {
+  const speaker = passage.speaker;
+  const manner = passage.turn?.manner;
+  return {
+    ...(speaker ? { speaker: speaker.name } : {}),
+    ...(times ? { startTime: times.start, endTime: times.end } : {}),
+    body,
+    type: passage.type,
+    ...(passage.cue ? { cue: passage.cue.type } : {}),
+    ...(speaker?.role ? { role: speaker.role } : {}),
+    ...(speaker ? { roleKind: speaker.roleKind } : {}),
+    ...(passage.lang ? { language: passage.lang } : {}),
+    ...(manner ? { manner: manner.text } : {}),
+    ...(passage.tape ? { tape: true as const } : {}),
+  };
+}
+
+export function jsonTranscript(story: ExportableStory): JsonTranscript {
+  const segments = story.timed
+    ? captionCues(story, { headings: true }).map((cue) => segment(cue.passage, cue.text, cue))
+    : passages(story.blocks).map((passage) => segment(passage, passage.text));
+  return { version: "1.0.0", segments };
+}
+
+export function writeJson(story: ExportableStory): string {
+  return `${JSON.stringify(jsonTranscript(story), null, 2)}\n`;
+}

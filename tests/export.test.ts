@@ -1,0 +1,509 @@
+// Exports: a story's transcript as WebVTT, SRT, Podcasting 2.0 JSON and plain text. The WebVTT
+// files are also read back by Chromium's own parser, as a player would read them.
+
+import fc from "fast-check";
+import type { Browser, Page } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../src/audit/browser.ts";
+import { captionCues, MAX_LINE, splitText } from "../src/interchange/exporters/cues.ts";
+import { EXPORT_FORMATS, exportsFor, type ExportableStory, type ExportFormatId } from "../src/interchange/exporters/index.ts";
+import type { JsonTranscript } from "../src/interchange/exporters/json.ts";
+import { parseSettings } from "../src/story/settings.ts";
+import { parseStory, type Story, type StoryContext } from "../src/story/story.ts";
+import { renderTranscript } from "../src/transcript/index.ts";
+
+const settings = parseSettings("site.json", { title: "T", url: "https://example.org/", language: "en", description: "D" });
+const context: StoryContext = { settings, contentDir: "content", storiesDir: "content/stories" };
+
+function story(front: string, body: string): Story {
+  return parseStory({ file: "content/stories/test.md", raw: `---\n${front}\n---\n${body}` }, context);
+}
+
+const LONG =
+  "The lamp room at Kesk Point sits a hundred and forty-one steps above the rocks, and for most of a century someone climbed them every evening. " +
+  "The keepers wound the clockwork by hand, trimmed the wicks, polished the brass; in storms they stayed up all night. " +
+  "When the light was automated, the last of them handed over his keys, walked down the hill and did not come back for thirty years.";
+
+/** Timed: roles, a soundbite with a tape group, a heading, Spanish, sounds, "&" and "<" in speech. */
+const LIGHTHOUSE = story(
+  `title: Night Shift at the Lighthouse\nshow: Harbor Hours\ndate: 2026-05-02\nduration: "3:10"\ncopyright: © 2026 Harbor Hours Radio\nspeakers:\n  LINDQVIST: {name: Tomas Lindqvist, role: keeper}`,
+  `[0:02] SELMA ARNAUT, HOST: Good evening. Tonight: light, salt & the people who keep watch.
+
+[0:09] SENA OKAFOR, BYLINE: ${LONG}
+
+[0:31] (SOUNDBITE OF ARCHIVED RADIO BROADCAST)
+
+[0:33] UNIDENTIFIED ANNOUNCER: The light at Kesk Point will run itself by spring.
+
+[0:38] OKAFOR: That was 1987. Keepers < machines, the memo said.
+
+## [0:45] The last keeper
+
+[0:46] LINDQVIST: (Speaking Spanish) Cada noche subía las escaleras.
+
+Y cada mañana bajaba.
+
+[1:02] ARNAUT: And the light still turns. (Laughter)
+
+[POST-BROADCAST CORRECTION: An earlier version of this story gave the wrong number of steps.]
+`,
+);
+
+/** Timed, opening with an unvoiced introduction; two paragraphs share a time; no duration. */
+const BULLETIN = story(
+  "title: Morning Bulletin\nshow: Harbor Hours\ndate: 2026-05-03",
+  `From the harbor, this is the morning bulletin.
+
+[0:05] PIETRO VALE, HOST: Ferries run late today.
+
+[0:05] (LAUGHTER)
+
+[0:06] VALE: Only a little late. <Honestly.>
+`,
+);
+
+/** Untimed. */
+const UNTIMED = story(
+  "title: Letters Home\nshow: Harbor Hours\ndate: 2026-05-04\ncopyright: © 2026 Harbor Hours Radio",
+  `Letters from the harbor, read aloud.
+
+HANNA BERG, HOST: This week, a letter from 1952.
+
+(SOUNDBITE OF MUSIC)
+
+JONAS STRAND: (Reading) Dear Hanna, the boats are in & the nets are full.
+
+The winter was long.
+
+## Replies
+
+STRAND: We wrote back.
+`,
+);
+
+const TIMED_STORIES: Array<[string, Story]> = [["lighthouse", LIGHTHOUSE], ["bulletin", BULLETIN]];
+
+function write(id: ExportFormatId, s: ExportableStory): string {
+  const format = EXPORT_FORMATS.find((f) => f.id === id);
+  if (!format) throw new Error(`no format ${id}`);
+  return format.write(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A small reader for what we write, to check it line by line.
+
+function clock(text: string): number {
+  const m = /^(\d{2}):(\d{2}):(\d{2})[.,](\d{3})$/u.exec(text);
+  if (!m) throw new Error(`not a clock time: ${text}`);
+  return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number(m[4]) / 1000;
+}
+
+interface WrittenCue {
+  start: number;
+  end: number;
+  lines: string[];
+}
+
+function readVtt(vtt: string): { header: string; notes: string[]; cues: WrittenCue[] } {
+  const [header = "", ...blocks] = vtt.replace(/\n$/u, "").split("\n\n");
+  const notes: string[] = [];
+  const cues: WrittenCue[] = [];
+  for (const block of blocks) {
+    if (block.startsWith("NOTE")) {
+      notes.push(block);
+      continue;
+    }
+    const [timing = "", ...lines] = block.split("\n");
+    const m = /^(\S+) --> (\S+)$/u.exec(timing);
+    if (!m) throw new Error(`not a timing line: ${timing}`);
+    cues.push({ start: clock(m[1] ?? ""), end: clock(m[2] ?? ""), lines });
+  }
+  return { header, notes, cues };
+}
+
+/** What a viewer sees of a cue line: tags gone, character references read. */
+function shown(line: string): string {
+  return line.replace(/<[^>]*>/gu, "").replace(/&lt;/gu, "<").replace(/&gt;/gu, ">").replace(/&amp;/gu, "&");
+}
+
+function readSrt(srt: string): Array<WrittenCue & { number: string }> {
+  return srt
+    .replace(/\r\n$/u, "")
+    .split("\r\n\r\n")
+    .map((block) => {
+      const [number = "", timing = "", ...lines] = block.split("\r\n");
+      const m = /^(\d{2}:\d{2}:\d{2},\d{3}) --> (\d{2}:\d{2}:\d{2},\d{3})$/u.exec(timing);
+      if (!m) throw new Error(`not an SRT timing line: ${timing}`);
+      return { number, start: clock(m[1] ?? ""), end: clock(m[2] ?? ""), lines };
+    });
+}
+
+function expectIncreasing(cues: Array<{ start: number; end: number }>, label: string): void {
+  let previousEnd = -Infinity;
+  let previousStart = -Infinity;
+  for (const [i, cue] of cues.entries()) {
+    expect(cue.end, `${label} cue ${i + 1} ends after it starts`).toBeGreaterThan(cue.start);
+    expect(cue.start, `${label} cue ${i + 1} starts after the one before`).toBeGreaterThan(previousStart);
+    expect(cue.start, `${label} cue ${i + 1} does not overlap the one before`).toBeGreaterThanOrEqual(previousEnd);
+    previousStart = cue.start;
+    previousEnd = cue.end;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe("export formats", () => {
+  it("names each format's label, file and MIME type, and which need times", () => {
+    expect(EXPORT_FORMATS.map(({ id, label, file, mime, timed }) => ({ id, label, file, mime, timed }))).toEqual([
+      { id: "vtt", label: "WebVTT", file: "transcript.vtt", mime: "text/vtt", timed: true },
+      { id: "srt", label: "SRT", file: "transcript.srt", mime: "application/x-subrip", timed: true },
+      { id: "json", label: "JSON", file: "transcript.json", mime: "application/json", timed: false },
+      { id: "txt", label: "text", file: "transcript.txt", mime: "text/plain", timed: false },
+    ]);
+  });
+
+  it("offers every format for a timed story and only JSON and text for an untimed one", () => {
+    expect(LIGHTHOUSE.timed).toBe(true);
+    expect(UNTIMED.timed).toBe(false);
+    expect(exportsFor(LIGHTHOUSE).map((f) => f.id)).toEqual(["vtt", "srt", "json", "txt"]);
+    expect(exportsFor(UNTIMED).map((f) => f.id)).toEqual(["json", "txt"]);
+    expect(exportsFor({ timed: renderTranscript("[0:01] ANA LIND, HOST: Hi.").summary.timed }).length).toBe(4);
+  });
+});
+
+describe("caption cues", () => {
+  it("splits a long paragraph at sentence and clause ends into cues of at most two 65-character lines", () => {
+    const cues = captionCues(LIGHTHOUSE).filter((c) => c.passage.speaker?.name === "Sena Okafor" && c.passage.text === LONG);
+    expect(cues.length).toBeGreaterThanOrEqual(3);
+    expect(cues.map((c) => c.text).join(" ")).toBe(LONG);
+    for (const cue of cues) {
+      expect(cue.lines.length).toBeLessThanOrEqual(2);
+      for (const line of cue.lines) expect(line.length).toBeLessThanOrEqual(MAX_LINE);
+      expect(cue.text).toMatch(/[.,;:]$/u);
+    }
+  });
+
+  it("shares a paragraph's time span among its cues in proportion to their characters", () => {
+    const cues = captionCues(LIGHTHOUSE).filter((c) => c.passage.text === LONG);
+    expect(cues[0]?.start).toBe(9);
+    expect(cues.at(-1)?.end).toBe(31);
+    const chars = cues.map((c) => c.lines.join(" ").length);
+    const total = chars.reduce((a, b) => a + b, 0);
+    for (const [i, cue] of cues.entries()) expect((cue.end - cue.start) / 22).toBeCloseTo((chars[i] ?? 0) / total, 2);
+  });
+
+  it("lets an untimed paragraph continue from the one before, and ends the last cue at the duration", () => {
+    const cues = captionCues(LIGHTHOUSE);
+    const spanish = cues.filter((c) => c.passage.speaker?.name === "Tomas Lindqvist");
+    expect(spanish.map((c) => c.text)).toEqual(["Cada noche subía las escaleras.", "Y cada mañana bajaba."]);
+    expect(spanish[0]?.start).toBe(46);
+    expect(spanish[1]?.start).toBe(spanish[0]?.end);
+    expect(spanish[1]?.end).toBe(62);
+    expect(cues.at(-1)?.end).toBe(190);
+    expectIncreasing(cues, "lighthouse");
+  });
+
+  it("keeps times strictly increasing when two things share a time, and estimates the end without a duration", () => {
+    const cues = captionCues(BULLETIN);
+    expect(cues.map((c) => [c.passage.type, c.start])).toEqual([
+      ["speech", 0],
+      ["speech", 5],
+      ["cue", 5.5],
+      ["speech", 6],
+    ]);
+    expect(cues[1]?.end).toBe(5.5);
+    expect(cues[0]?.end).toBe(5);
+    expect(cues.at(-1)?.end).toBeGreaterThanOrEqual(7);
+    expectIncreasing(cues, "bulletin");
+    for (const cue of [...cues, ...captionCues(LIGHTHOUSE)]) expect(cue.end - cue.start).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("breaks a sentence without punctuation at spaces, and leaves an over-long word whole", () => {
+    const words = Array.from({ length: 40 }, (_, i) => `word${i}`).join(" ");
+    const pieces = splitText("(Singing) ", words);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces[0]?.lead).toBe("(Singing) ");
+    expect(pieces.slice(1).every((p) => p.lead === "")).toBe(true);
+    expect(pieces.map((p) => p.text).join(" ")).toBe(words);
+    const url = `https://example.org/${"a".repeat(80)}`;
+    const cues = captionCues({ blocks: renderTranscript(`[0:01] ANA LIND, HOST: See ${url} for more.`).summary.blocks });
+    expect(cues.flatMap((c) => c.lines)).toContain(url);
+  });
+
+  it("holds for any paragraphs and times: two lines of 65 at most, words kept, times increasing", () => {
+    const word = fc.stringMatching(/^[a-zA-Z]{1,14}[.,;]?$/u);
+    const paragraph = fc.array(word, { minLength: 1, maxLength: 80 }).map((w) => w.join(" "));
+    const time = fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(time, paragraph), { minLength: 1, maxLength: 8 }), fc.option(fc.integer({ min: 0, max: 900 })), (items, duration) => {
+        const body = items.map(([t, text], i) => `${t === undefined ? "" : `[${Math.floor(t / 60)}:${String(t % 60).padStart(2, "0")}] `}${i === 0 ? "ANA LIND, HOST: " : ""}${text}`).join("\n\n");
+        const blocks = renderTranscript(body).summary.blocks;
+        const cues = captionCues({ blocks, ...(duration === null ? {} : { duration: { seconds: duration, iso: "", text: "" } }) });
+        for (const cue of cues) {
+          expect(cue.lines.length).toBeLessThanOrEqual(2);
+          for (const line of cue.lines) expect(line.length).toBeLessThanOrEqual(MAX_LINE);
+          expect(cue.lines.join(" ")).toBe(cue.lead + cue.text);
+        }
+        expect(cues.map((c) => c.text).join(" ")).toBe(items.map(([, text]) => text).join(" "));
+        expectIncreasing(cues, "generated");
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("WebVTT", () => {
+  const vtt = write("vtt", LIGHTHOUSE);
+  const { header, notes, cues } = readVtt(vtt);
+
+  it("has a header with the title, LF endings, and the copyright in a NOTE", () => {
+    expect(header).toBe("WEBVTT - Night Shift at the Lighthouse");
+    expect(vtt).not.toContain("\r");
+    expect(vtt.endsWith("\n")).toBe(true);
+    expect(notes).toEqual(["NOTE © 2026 Harbor Hours Radio"]);
+  });
+
+  it("gives every cue of speech its speaker's voice, and none to sounds and notes", () => {
+    expect(cues.length).toBe(captionCues(LIGHTHOUSE).length);
+    for (const [i, cue] of captionCues(LIGHTHOUSE).entries()) {
+      const payload = cues[i]?.lines.join("\n") ?? "";
+      const name = cue.passage.type === "speech" ? cue.passage.speaker?.name : undefined;
+      if (name) expect(payload.startsWith(`<v ${name}>`), payload).toBe(true);
+      else expect(payload).not.toMatch(/<v[ .>]/u);
+    }
+    const speech = cues.filter((c) => c.lines[0]?.startsWith("<v "));
+    expect(speech.length).toBe(cues.length - 2);
+    expect(cues.map((c) => c.lines.join("\n"))).toContain("(Soundbite of archived radio broadcast)");
+    expect(cues.map((c) => c.lines.join(" "))).toContain("[Post-broadcast correction: An earlier version of this story gave the wrong number of steps.]");
+    expect(vtt).not.toContain("The last keeper");
+  });
+
+  it("escapes & and < in speech, and puts Spanish in a lang span after the manner", () => {
+    expect(vtt).toContain("<v Selma Arnaut>Good evening. Tonight: light, salt &amp; the people who keep watch.");
+    expect(vtt).toContain("Keepers &lt; machines, the memo said.");
+    expect(vtt).toContain("<v Tomas Lindqvist>(Speaking Spanish) <lang es>Cada noche subía las escaleras.</lang>\n");
+    expect(vtt).toContain("<v Tomas Lindqvist><lang es>Y cada mañana bajaba.</lang>\n");
+    for (const cue of cues) {
+      for (const line of cue.lines) expect(line.replace(/<\/?(v|lang)\b[^>]*>/gu, "")).not.toMatch(/[<>]|&(?!amp;|lt;|gt;)/u);
+    }
+  });
+
+  it("writes an unvoiced introduction, and times that increase, on every timed story", () => {
+    for (const [name, s] of TIMED_STORIES) {
+      const read = readVtt(write("vtt", s));
+      expectIncreasing(read.cues, name);
+      for (const cue of read.cues) {
+        expect(cue.lines.length).toBeLessThanOrEqual(2);
+        for (const line of cue.lines) expect(shown(line).length, line).toBeLessThanOrEqual(MAX_LINE);
+      }
+    }
+    const bulletin = readVtt(write("vtt", BULLETIN));
+    expect(bulletin.cues[0]?.lines).toEqual(["From the harbor, this is the morning bulletin."]);
+    expect(bulletin.cues[1]?.lines).toEqual(["<v Pietro Vale>Ferries run late today."]);
+    expect(bulletin.cues[2]?.lines).toEqual(["(Laughter)"]);
+    expect(bulletin.notes).toEqual([]);
+  });
+});
+
+describe("SRT", () => {
+  const srt = write("srt", LIGHTHOUSE);
+  const cues = readSrt(srt);
+
+  it("numbers cues from 1, with comma times and CRLF line endings", () => {
+    expect(cues.map((c) => c.number)).toEqual(cues.map((_, i) => String(i + 1)));
+    expect(srt.replace(/\r\n/gu, "")).not.toMatch(/[\r\n]/u);
+    expect(srt.endsWith("\r\n")).toBe(true);
+    expectIncreasing(cues, "srt");
+    expect(cues.at(-1)?.end).toBe(190);
+  });
+
+  it("names the speaker on the first cue of each turn only, and writes no tags", () => {
+    const starts = (name: string) => cues.filter((c) => c.lines.join(" ").startsWith(`${name}: `)).length;
+    expect(starts("Selma Arnaut")).toBe(2);
+    expect(starts("Sena Okafor")).toBe(2);
+    expect(starts("Tomas Lindqvist")).toBe(1);
+    expect(starts("Unidentified announcer")).toBe(1);
+    const okafor = cues.findIndex((c) => c.lines.join(" ").startsWith("Sena Okafor: The lamp room"));
+    expect(okafor).toBeGreaterThan(0);
+    expect(cues[okafor + 1]?.lines.join(" ")).not.toContain(":");
+    expect(cues[okafor + 1]?.lines.join(" ")).toMatch(/^[a-z]/u);
+    const texts = cues.map((c) => c.lines.join(" "));
+    expect(texts).toContain("Tomas Lindqvist: (Speaking Spanish) Cada noche subía las escaleras.");
+    expect(texts).toContain("Sena Okafor: That was 1987. Keepers < machines, the memo said.");
+    expect(texts).toContain("Selma Arnaut: Good evening. Tonight: light, salt & the people who keep watch.");
+    expect(srt).not.toMatch(/<v |<lang|&amp;|&lt;/u);
+    for (const cue of cues) for (const line of cue.lines) expect(line.length).toBeLessThanOrEqual(MAX_LINE);
+  });
+});
+
+describe("Podcasting 2.0 JSON", () => {
+  it("writes a segment per caption cue with times, type, role, language, manner and tape", () => {
+    const json = JSON.parse(write("json", LIGHTHOUSE)) as JsonTranscript;
+    expect(json.version).toBe("1.0.0");
+    const speech = json.segments.filter((s) => s.type === "speech");
+    expect(speech.length).toBe(captionCues(LIGHTHOUSE).filter((c) => c.passage.type === "speech").length);
+    expect(json.segments[0]).toEqual({
+      speaker: "Selma Arnaut", startTime: 2, endTime: 9, body: "Good evening. Tonight: light, salt & the people who keep watch.",
+      type: "speech", role: "host", roleKind: "host",
+    });
+    expect(json.segments.find((s) => s.type === "cue")).toEqual({
+      startTime: 31, endTime: 33, body: "(Soundbite of archived radio broadcast)", type: "cue", cue: "soundbite", tape: true,
+    });
+    expect(json.segments.find((s) => s.speaker === "Unidentified announcer")).toMatchObject({ tape: true, roleKind: "other" });
+    expect(json.segments.find((s) => s.speaker === "Sena Okafor" && s.body.startsWith("That was"))).not.toHaveProperty("tape");
+    expect(json.segments.find((s) => s.speaker === "Sena Okafor")).toMatchObject({ role: "reporter", roleKind: "byline" });
+    expect(json.segments.find((s) => s.type === "heading")).toEqual({ startTime: 45, endTime: 45, body: "The last keeper", type: "heading" });
+    expect(json.segments.filter((s) => s.language === "es")).toEqual([
+      expect.objectContaining({ speaker: "Tomas Lindqvist", role: "keeper", manner: "Speaking Spanish", body: "Cada noche subía las escaleras.", startTime: 46 }),
+      expect.objectContaining({ speaker: "Tomas Lindqvist", manner: "Speaking Spanish", body: "Y cada mañana bajaba.", endTime: 62 }),
+    ]);
+    expect(json.segments.find((s) => s.type === "note")?.body).toMatch(/^\[Post-broadcast correction:/u);
+    let previous = 0;
+    for (const s of json.segments) {
+      expect(s.startTime).toBeGreaterThanOrEqual(previous);
+      expect(s.endTime).toBeGreaterThanOrEqual(s.startTime ?? Infinity);
+      expect(Math.round((s.startTime ?? 0) * 1000) / 1000).toBe(s.startTime);
+      previous = s.endTime ?? Infinity;
+    }
+  });
+
+  it("writes one segment per paragraph without times for an untimed story", () => {
+    const json = JSON.parse(write("json", UNTIMED)) as JsonTranscript;
+    expect(json.segments).toEqual([
+      { body: "Letters from the harbor, read aloud.", type: "speech" },
+      { speaker: "Hanna Berg", body: "This week, a letter from 1952.", type: "speech", role: "host", roleKind: "host" },
+      { body: "(Soundbite of music)", type: "cue", cue: "music", tape: true },
+      { speaker: "Jonas Strand", body: "Dear Hanna, the boats are in & the nets are full.", type: "speech", roleKind: "other", manner: "Reading", tape: true },
+      { speaker: "Jonas Strand", body: "The winter was long.", type: "speech", roleKind: "other", manner: "Reading", tape: true },
+      { body: "Replies", type: "heading" },
+      { speaker: "Jonas Strand", body: "We wrote back.", type: "speech", roleKind: "other" },
+    ]);
+  });
+});
+
+describe("plain text", () => {
+  it("reads as a transcript: title, labelled turns, cues and headings on their own lines, copyright", () => {
+    expect(write("txt", UNTIMED)).toBe(
+      [
+        "Letters Home",
+        "Letters from the harbor, read aloud.",
+        "Hanna Berg, host: This week, a letter from 1952.",
+        "(Soundbite of music)",
+        "Jonas Strand: (Reading) Dear Hanna, the boats are in & the nets are full.",
+        "The winter was long.",
+        "Replies",
+        "Jonas Strand: We wrote back.",
+        "© 2026 Harbor Hours Radio",
+      ].join("\n\n") + "\n",
+    );
+  });
+
+  it("puts the time before each turn of a timed story, with the full label on a speaker's first turn", () => {
+    const text = write("txt", LIGHTHOUSE);
+    const lines = text.split("\n").filter(Boolean);
+    expect(text).not.toContain("\r");
+    expect(lines[0]).toBe("Night Shift at the Lighthouse");
+    expect(lines[1]).toBe("[0:02] Selma Arnaut, host: Good evening. Tonight: light, salt & the people who keep watch.");
+    expect(lines[2]).toBe(`[0:09] Sena Okafor, reporter: ${LONG}`);
+    expect(lines).toContain("[0:38] Sena Okafor: That was 1987. Keepers < machines, the memo said.");
+    expect(lines).toContain("[0:46] Tomas Lindqvist, keeper: (Speaking Spanish) Cada noche subía las escaleras.");
+    expect(lines).toContain("Y cada mañana bajaba.");
+    expect(lines).toContain("The last keeper");
+    expect(lines).toContain("[1:02] Selma Arnaut: And the light still turns. (Laughter)");
+    expect(lines.at(-1)).toBe("© 2026 Harbor Hours Radio");
+    expect(write("txt", BULLETIN).split("\n").filter(Boolean)).toEqual([
+      "Morning Bulletin",
+      "From the harbor, this is the morning bulletin.",
+      "[0:05] Pietro Vale, host: Ferries run late today.",
+      "(Laughter)",
+      "[0:06] Pietro Vale: Only a little late. <Honestly.>",
+    ]);
+  });
+});
+
+describe("WebVTT in Chromium", () => {
+  let browser: Browser;
+  let page: Page;
+  let vtt = "";
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on("request", (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname === "/player.html") {
+        void request.respond({
+          contentType: "text/html; charset=utf-8",
+          body: '<!doctype html><html lang="en"><title>Player</title><video controls><track kind="captions" srclang="en" label="English" src="/transcript.vtt" default></video>',
+        });
+      } else if (pathname === "/transcript.vtt") {
+        void request.respond({ contentType: "text/vtt; charset=utf-8", body: vtt });
+      } else void request.abort();
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  interface LoadedCue {
+    start: number;
+    end: number;
+    text: string;
+    html: string;
+    shown: string;
+  }
+
+  async function load(file: string): Promise<{ status: string; mode: string; cues: LoadedCue[] }> {
+    vtt = file;
+    await page.goto("http://verbatim.test/player.html", { waitUntil: "load" });
+    return page.evaluate(async () => {
+      const element = document.querySelector("track");
+      if (!element) return { status: "no track", mode: "", cues: [] };
+      const loaded = new Promise<string>((resolve) => {
+        if (element.readyState === 2) resolve("load");
+        element.addEventListener("load", () => resolve("load"));
+        element.addEventListener("error", () => resolve("error"));
+      });
+      if (element.track.mode === "disabled") element.track.mode = "hidden";
+      const status = await loaded;
+      const cues = Array.from(element.track.cues ?? []).map((cue) => {
+        const vttCue = cue as VTTCue;
+        const holder = document.createElement("div");
+        holder.append(vttCue.getCueAsHTML());
+        return { start: vttCue.startTime, end: vttCue.endTime, text: vttCue.text, html: holder.innerHTML, shown: holder.textContent ?? "" };
+      });
+      return { status, mode: element.track.mode, cues };
+    });
+  }
+
+  it.each(TIMED_STORIES)("reads every cue of the %s export, with its times, voices and language", async (_, s) => {
+    const file = write("vtt", s);
+    const written = captionCues(s);
+    const { status, mode, cues } = await load(file);
+    expect(status).toBe("load");
+    expect(["hidden", "showing"]).toContain(mode);
+    expect(cues.length).toBe(written.length);
+    expect(cues.length).toBe(file.match(/ --> /gu)?.length);
+    for (const [i, cue] of written.entries()) {
+      const loaded = cues[i];
+      expect(loaded?.start).toBeCloseTo(cue.start, 3);
+      expect(loaded?.end).toBeCloseTo(cue.end, 3);
+      expect(loaded?.shown.replace(/\n/gu, " ")).toBe(cue.lead + cue.text);
+      const name = cue.passage.type === "speech" ? cue.passage.speaker?.name : undefined;
+      if (name) {
+        expect(loaded?.text.startsWith(`<v ${name}>`)).toBe(true);
+        expect(loaded?.html).toContain(`<span title="${name}">`);
+      } else expect(loaded?.html).not.toContain("title=");
+      if (cue.passage.lang) expect(loaded?.html).toContain(`<span lang="${cue.passage.lang}">`);
+    }
+  });
+
+  it("shows the first cue's speaker as a voice span", async () => {
+    const { cues } = await load(write("vtt", LIGHTHOUSE));
+    expect(cues[0]?.text).toContain("<v Selma Arnaut>");
+    expect(cues[0]?.html).toMatch(/^<span title="Selma Arnaut">Good evening\. Tonight: light, salt &amp; the people/u);
+    expect(cues.find((c) => c.shown.includes("Keepers"))?.shown).toContain("Keepers < machines");
+  });
+});
