@@ -56,6 +56,8 @@ function writeBody(blocks: ImportedBlock[], plan: LabelPlan): string {
       const label = introduced.has(key) ? plan.short(speaker.name) : plan.full(speaker.name);
       introduced.add(key);
       const manner = block.manner ? `(${block.manner.replace(/[()]/gu, "").trim()}) ` : "";
+      // A manner alone, "(Speaking Spanish)", is a whole turn: speech left untranslated.
+      if (block.paragraphs.length === 0 && manner) out.push(`${label}: ${manner.trim()}`);
       block.paragraphs.forEach((p, i) => {
         const text = escapeParagraph(p.text, { afterLabel: i === 0 && manner === "" });
         out.push(i === 0 ? `${stamp(p.start)}${label}: ${manner}${text}` : `${stamp(p.start)}${text}`);

@@ -63,7 +63,9 @@ class TurnBuilder {
       this.startTurn(this.current, line, undefined, startOf(open));
     }
     if (this.pendingStart) {
-      if (inline.content.trim() === "") return; // a label on its own: the speech follows
+      // A label on its own: the speech follows. A manner alone ("(Speaking Spanish)") is a
+      // whole turn: speech the transcript does not translate.
+      if (inline.content.trim() === "" && !this.pendingStart.manner) return;
       open.meta = { ...open.meta, turnStart: this.pendingStart };
       this.pendingStart = undefined;
     } else if (this.open === "turn" && !open.meta?.note) {
@@ -164,10 +166,11 @@ function speakerPrefixes(state: StateCore): void {
     if (turn.manner) {
       const manner = new state.Token("verbatim_manner", "i", 0);
       manner.meta = { turn };
-      before.push(manner, text(state, " "));
+      before.push(manner);
+      if (inline.children?.length) before.push(text(state, " "));
     }
     const children = inline.children ?? [];
-    if (turn.lang) {
+    if (turn.lang && children.length) {
       const langOpen = new state.Token("verbatim_lang_open", "span", 1);
       langOpen.attrSet("lang", turn.lang);
       inline.children = [...before, langOpen, ...children, new state.Token("verbatim_lang_close", "span", -1)];
