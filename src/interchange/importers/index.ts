@@ -1,0 +1,31 @@
+// Every importer, in the order formats are recognised: the strict, self-describing formats first
+// (JSON, WebVTT's signature, SRT's timing lines, HTML tags, Markdown's bold labels), and plain
+// NPR-style text, which accepts the most, last.
+
+import type { ImportFormat, Importer, ImportSource } from "../model.ts";
+import { markdownImporter } from "./markdown.ts";
+import { nprTextImporter } from "./npr-text.ts";
+import { podcasting20HtmlImporter } from "./podcasting20-html.ts";
+import { podcasting20JsonImporter } from "./podcasting20-json.ts";
+import { podloveJsonImporter } from "./podlove-json.ts";
+import { srtImporter } from "./srt.ts";
+import { webvttImporter } from "./webvtt.ts";
+
+export const IMPORTERS: readonly Importer[] = [
+  podcasting20JsonImporter,
+  podloveJsonImporter,
+  webvttImporter,
+  srtImporter,
+  podcasting20HtmlImporter,
+  markdownImporter,
+  nprTextImporter,
+];
+
+export function importerFor(format: ImportFormat): Importer | undefined {
+  return IMPORTERS.find((i) => i.format === format);
+}
+
+/** The importer whose format the content is in, judged from the content itself. */
+export function detectImporter(source: ImportSource): Importer | undefined {
+  return IMPORTERS.find((importer) => importer.detect(source));
+}
