@@ -180,7 +180,6 @@ export function renderFeed(input: FeedInput): string {
     element(2, "language", {}, settings.language),
     element(2, "generator", {}, "Verbatim"),
     ...(newest ? [element(2, "lastBuildDate", {}, rfc822(newest.datetime)), element(2, "pubDate", {}, rfc822(newest.datetime))] : []),
-    ...(settings.copyright ? [element(2, "copyright", {}, settings.copyright)] : []),
     element(2, "itunes:author", {}, settings.author ?? settings.title),
     ...(settings.email ? [element(2, "itunes:owner", {}, [element(3, "itunes:name", {}, settings.author ?? settings.title), element(3, "itunes:email", {}, settings.email)])] : []),
     element(2, "itunes:explicit", {}, settings.explicit ? "true" : "false"),

@@ -42,6 +42,8 @@ const LABEL = new RegExp(
   String.raw`^(${WORD}(?:\s+(?:(?:${PARTICLES})\s+)?${WORD}){0,3})\s*:(?:\s+|$)`,
   "u",
 );
+/** Voices without a name, as our own exports and transcription services write them. */
+const GENERIC = /^((?:Unidentified|Unknown)(?:\s+[\p{L}\-]+){1,3}(?:\s+#\d+)?|Speaker\s+\d+)\s*:(?:\s+|$)/iu;
 const SENTENCE_END = /[.!?…]["”’')\]]*$/u;
 
 /**
@@ -52,9 +54,10 @@ const TURN_PAUSE = 1.5;
 
 /** The speaker label opening a cue, when it is one; undefined leaves the words as they are. */
 export function cueLabel(text: string, context: LabelContext): CueLabel | undefined {
-  const m = LABEL.exec(text);
+  const generic = GENERIC.exec(text);
+  const m = generic ?? LABEL.exec(text);
   const name = m?.[1]?.trim();
-  if (!m || !name || !looksLikeName(name)) return undefined;
+  if (!m || !name || (!generic && !looksLikeName(name))) return undefined;
   const rest = text.slice(m[0].length).trim();
   // A label with nothing after it would leave an empty cue that carries the voice nowhere.
   if (rest === "") return undefined;

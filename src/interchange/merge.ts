@@ -36,7 +36,7 @@ export function mergeCues(cues: TimedCue[], options: MergeOptions = {}): Importe
 
   for (const cue of cues) {
     const text = squash(cue.text);
-    if (text === "") continue;
+    if (text === "" && !cue.manner) continue;
     const sound = soundOnly(text);
     if (sound) {
       blocks.push({ type: "cue", text: sound, start: roundMs(cue.start), end: roundMs(cue.end), line: cue.line });
@@ -45,12 +45,13 @@ export function mergeCues(cues: TimedCue[], options: MergeOptions = {}): Importe
       continue;
     }
     const name = cue.speaker?.trim() || voice;
-    if (!turn || name !== voice) {
-      turn = { type: "turn", ...(name ? { speaker: speakerFor(name) } : {}), paragraphs: [] };
+    if (!turn || name !== voice || (cue.manner !== undefined && cue.manner !== turn.manner)) {
+      turn = { type: "turn", ...(name ? { speaker: speakerFor(name) } : {}), ...(cue.manner ? { manner: cue.manner } : {}), paragraphs: [] };
       blocks.push(turn);
       paragraph = undefined;
       voice = name;
     }
+    if (text === "") continue; // a manner alone: the turn has no words to show
     const breakHere =
       paragraph !== undefined &&
       SENTENCE_END.test(paragraph.text) &&

@@ -77,6 +77,8 @@ export interface TimedCue {
   speaker?: string;
   /** The cue's words, in notation inline form. */
   text: string;
+  /** How the voice speaks, when the source says ("Speaking Spanish"): starts a turn of its own. */
+  manner?: string;
   /** 1-based source line. */
   line: number;
 }

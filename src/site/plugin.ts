@@ -6,6 +6,7 @@ import path from "node:path";
 import markdownIt from "markdown-it";
 import type { SiteModel } from "../story/site.ts";
 import type { EleventyConfig } from "./eleventy.ts";
+import { addExports } from "./exports.ts";
 import { loadSettings, loadSite } from "./load.ts";
 import type { ProjectPaths } from "./paths.ts";
 
@@ -32,6 +33,7 @@ export default function verbatimPlugin(config: EleventyConfig, paths: ProjectPat
   config.addPassthroughCopy({ [`${paths.layouts}/assets`]: "assets" });
   config.addPassthroughCopy(`${paths.stories}/**/*.${AUDIO}`);
   addPageTemplates(config, paths);
+  addExports(config, paths, settings);
 
   // Eleventy warns when a plugin's transform takes a visible share of a small build; the
   // path-prefix transform always does on a small site, and editors can do nothing about it.

@@ -1,4 +1,5 @@
-// Site settings: one data file (content/_data/site.json) with title, base URL, language, description.
+// Site settings: one data file (content/_data/site.json) with title, base URL, language, description,
+// and optional details for the podcast feeds (author, owner email, Apple category, explicit).
 
 import { z } from "zod";
 import { InputError } from "./errors.ts";
@@ -8,6 +9,15 @@ const settingsSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }),
   language: z.string().regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/u),
   description: z.string().trim().min(1),
+  /** Podcast feeds: itunes:author (default: the site title). */
+  author: z.string().trim().min(1).optional(),
+  /** Podcast feeds: itunes:owner's email, for directories to reach the publisher. */
+  email: z.email().optional(),
+  /** Podcast feeds: Apple Podcasts category ("News", "Society & Culture") and subcategory. */
+  category: z.string().trim().min(1).optional(),
+  subcategory: z.string().trim().min(1).optional(),
+  /** Podcast feeds: itunes:explicit (default false). */
+  explicit: z.boolean().optional(),
 });
 
 export interface SiteSettings extends z.output<typeof settingsSchema> {
@@ -27,7 +37,7 @@ export function parseSettings(file: string, data: unknown, baseUrlOverride?: str
       file,
       undefined,
       issue?.code === "unrecognized_keys" ? `Unknown site setting "${field}".` : `The site setting "${field}" is missing or not valid.`,
-      'site.json needs exactly: "title", "url" (the absolute base URL the site is deployed at, e.g. "https://example.org/podcasts/"), "language" (e.g. "en") and "description".',
+      'site.json needs exactly: "title", "url" (the absolute base URL the site is deployed at, e.g. "https://example.org/podcasts/"), "language" (e.g. "en") and "description"; optionally, for the podcast feeds, "author", "email", "category", "subcategory" and "explicit".',
     );
   }
   const url = new URL(result.data.url);

@@ -65,6 +65,8 @@ export const MAX_LINE = 65;
 export const MAX_LINES = 2;
 /** Shortest time a cue stays on screen when the span allows, in milliseconds. */
 export const MIN_CUE_MS = 500;
+/** The least a cue is given when its passage is too short for MIN_CUE_MS a cue. */
+const MIN_SQUEEZED_MS = 20;
 /** Reading speed for estimates: characters per second. */
 const CHARS_PER_SECOND = 15;
 /** A sound cue is short to read but takes time in the audio: weigh it like this many characters. */
@@ -309,9 +311,10 @@ export function captionCues(story: Pick<ExportableStory, "blocks" | "duration">,
     else last.push(item);
   }
   const durationMs = story.duration ? Math.round(story.duration.seconds * 1000) : undefined;
-  const minimum = (run: Planned[]) => run.filter((item) => item.weight > 0).length * MIN_CUE_MS;
-  // A run with too little time for its cues (two things at one time, or times out of order)
-  // takes in the run after it: the later time gives way so that every cue can be read.
+  // Known times are the truth; a cue's minimum length is only comfort. So a run short of time
+  // squeezes its cues, and only a run with no real time at all (two things at one moment, or times
+  // out of order) takes in the run after it, whose time gives way.
+  const minimum = (run: Planned[]) => run.filter((item) => item.weight > 0).length * MIN_SQUEEZED_MS;
   for (let r = 0; r < runs.length - 1; r++) {
     const run = runs[r] ?? [];
     const next = runs[r + 1] ?? [];

@@ -27,6 +27,8 @@ export interface JsonSegment {
 
 export interface JsonTranscript {
   version: "1.0.0";
+  /** The transcript's own language (an extra field); segments name only other languages. */
+  language: string;
   segments: JsonSegment[];
 }
 
@@ -51,7 +53,7 @@ export function jsonTranscript(story: ExportableStory): JsonTranscript {
   const segments = story.timed
     ? captionCues(story, { headings: true }).map((cue) => segment(cue.passage, cue.text, cue))
     : passages(story.blocks).map((passage) => segment(passage, passage.text));
-  return { version: "1.0.0", segments };
+  return { version: "1.0.0", language: story.lang, segments };
 }
 
 export function writeJson(story: ExportableStory): string {

@@ -21,10 +21,13 @@ const segmentSchema = z.object({
   cue: z.string().nullish(),
   role: z.string().nullish(),
   language: z.string().nullish(),
+  manner: z.string().nullish(),
 });
 
 const fileSchema = z.object({
   version: z.string().optional(),
+  /** Our exporter's extra field: the transcript's own language. */
+  language: z.string().nullish(),
   segments: z.array(segmentSchema),
 });
 
@@ -56,7 +59,7 @@ export const podcasting20JsonImporter: Importer = {
     const { data, lines } = parseJsonSource(source);
     const file = validate(source, data, lines, fileSchema, (key) => FIXES[key] ?? ROOT_FIX);
     const warnings: ImportWarning[] = [];
-    const speakers = speakerTable(file.segments);
+    const speakers = speakerTable(file.segments, file.language ?? undefined);
     const pieces = gatherPieces(file.segments, (i) => lines.get(`segments[${i}]`) ?? 1, warnings);
     const blocks = piecesToBlocks(pieces, speakers.byName);
     if (blocks.length === 0) {
@@ -89,6 +92,8 @@ function gatherPieces(segments: Segment[], lineOf: (index: number) => number, wa
       flush();
       voice = named;
     }
+    const manner = segment.manner?.trim() || undefined;
+    if (sentence && manner !== sentence.manner) flush();
     if (segment.type === "cue") {
       flush();
       const piece = cuePiece(segment, end, line, warnings);
@@ -96,13 +101,17 @@ function gatherPieces(segments: Segment[], lineOf: (index: number) => number, wa
       return;
     }
     const words = squash(bracketedSounds(cleanText(segment.body ?? "")));
-    if (words === "") return;
+    if (words === "") {
+      // A manner with no words is a whole turn: speech the transcript leaves untranslated.
+      if (manner) pieces.push({ kind: "speech", cue: { start: segment.startTime, end, text: "", line, manner, ...(voice ? { speaker: voice } : {}) } });
+      return;
+    }
     if (soundOnly(words)) {
       flush();
       pieces.push({ kind: "speech", cue: { start: segment.startTime, end, text: words, line, ...(voice ? { speaker: voice } : {}) } });
       return;
     }
-    if (!sentence) sentence = { start: segment.startTime, end, text: words, line, ...(voice ? { speaker: voice } : {}) };
+    if (!sentence) sentence = { start: segment.startTime, end, text: words, line, ...(voice ? { speaker: voice } : {}), ...(manner ? { manner } : {}) };
     else {
       sentence.text = joinWords(sentence.text, words);
       sentence.end = Math.max(sentence.end, end);
@@ -171,17 +180,21 @@ function piecesToBlocks(pieces: Piece[], speakers: Map<string, ImportedSpeaker>)
  * Speakers with the role and language our exporter writes. The language most segments carry is
  * the transcript's own; a speaker gets a language only when theirs differs from it.
  */
-function speakerTable(segments: Segment[]): { byName: Map<string, ImportedSpeaker>; lang?: string } {
+function speakerTable(segments: Segment[], declared: string | undefined): { byName: Map<string, ImportedSpeaker>; lang?: string } {
+  // The transcript's language is the one the file declares (our exporter's extra field), else
+  // the most common one among segments whose language does not come from a manner
+  // ("Speaking Spanish" is that turn's language, not the transcript's).
   const counts = new Map<string, number>();
-  for (const s of segments) if (s.language) counts.set(s.language, (counts.get(s.language) ?? 0) + 1);
-  const lang = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  for (const s of segments) if (s.language && !s.manner) counts.set(s.language, (counts.get(s.language) ?? 0) + 1);
+  const lang = declared || [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   const byName = new Map<string, ImportedSpeaker>();
   for (const s of segments) {
     const name = s.speaker?.trim();
     if (!name) continue;
     const speaker = byName.get(name) ?? { name };
     if (s.role && !speaker.role) speaker.role = s.role;
-    if (s.language && s.language !== lang && !speaker.lang) speaker.lang = s.language;
+    // A language from a manner ("Speaking Spanish") belongs to that turn, not to the speaker.
+    if (s.language && !s.manner && s.language !== lang && !speaker.lang) speaker.lang = s.language;
     byName.set(name, speaker);
   }
   return lang ? { byName, lang } : { byName };

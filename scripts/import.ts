@@ -1,0 +1,91 @@
+// npm run import -- <file or folder>... [--show S] [--title T] [--date YYYY-MM-DD] [--format F] [--force] [--dry-run]
+// Writes one story per transcript into content/stories/, in the notation, from NPR-style text,
+// WebVTT, SRT, Podcasting 2.0 JSON or HTML, Podlove JSON or Markdown transcripts.
+
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { IMPORTERS } from "../src/interchange/importers/index.ts";
+import { importFiles, type ImportResult } from "../src/interchange/import-files.ts";
+import { ImportError, type ImportFormat } from "../src/interchange/model.ts";
+import { projectPaths } from "../src/site/paths.ts";
+
+const USAGE = `Usage: npm run import -- <file or folder>... --show "Show name" [--title "Title"] [--date YYYY-MM-DD] [--format ${IMPORTERS.map((i) => i.format).join("|")}] [--force] [--dry-run]`;
+
+function describe(result: ImportResult, index: number, total: number): string {
+  const position = total > 1 ? `[${index + 1}/${total}] ` : "";
+  if (!result.ok) {
+    const { file, line, problem, fix } = result.error;
+    return `${position}${file}${line ? `:${line}` : ""}: error: ${problem}\n  fix: ${fix}`;
+  }
+  const { imported, output } = result;
+  const { story } = imported;
+  const facts = [imported.formatName, `${story.speakers.length} speaker${story.speakers.length === 1 ? "" : "s"}`, `${story.turns} turn${story.turns === 1 ? "" : "s"}`, story.timed ? "timed" : "untimed"];
+  const lines = [`${position}${result.input} → ${output}${result.replaced ? " (replaced)" : ""}  ${facts.join(" · ")}`];
+  if (story.speakers.length) lines.push(`  speakers: ${story.speakers.join(", ")}`);
+  for (const w of imported.warnings) lines.push(`  ${result.input}${w.line ? `:${w.line}` : ""}: ${w.review ? "check" : "warning"}: ${w.message}`);
+  return lines.join("\n");
+}
+
+function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        show: { type: "string" },
+        title: { type: "string" },
+        date: { type: "string" },
+        format: { type: "string" },
+        force: { type: "boolean", default: false },
+        "dry-run": { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) {
+    console.error(`Name at least one transcript file or folder.\n${USAGE}`);
+    return 2;
+  }
+  const format = values.format as ImportFormat | undefined;
+  if (format && !IMPORTERS.some((i) => i.format === format)) {
+    console.error(`Unknown --format "${format}". Use one of: ${IMPORTERS.map((i) => i.format).join(", ")}.`);
+    return 2;
+  }
+  if (values.date && !/^\d{4}-\d{2}-\d{2}$/u.test(values.date)) {
+    console.error(`--date "${values.date}" is not a date written YYYY-MM-DD.`);
+    return 2;
+  }
+  const paths = projectPaths(process.cwd());
+  let results: ImportResult[];
+  try {
+    results = importFiles(
+      positionals,
+      {
+        ...(values.show ? { show: values.show } : {}),
+        ...(values.title ? { title: values.title } : {}),
+        ...(values.date ? { date: values.date } : {}),
+        ...(format ? { format } : {}),
+        today: new Date().toISOString().slice(0, 10),
+        outDir: path.join(paths.root, paths.stories),
+        outName: paths.stories,
+        force: values.force,
+        dryRun: values["dry-run"],
+      },
+      { done: (result, index, total) => console.log(describe(result, index, total)) },
+    );
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    console.error(`${error.file}: error: ${error.problem}\n  fix: ${error.fix}`);
+    return 2;
+  }
+  const failed = results.filter((r) => !r.ok).length;
+  const verb = values["dry-run"] ? "checked (nothing written)" : "imported";
+  console.log(`\n${results.length - failed} of ${results.length} file${results.length === 1 ? "" : "s"} ${verb}${failed ? `; ${failed} failed` : ""}.`);
+  return failed ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
