@@ -13,7 +13,7 @@ import { ImportError } from "../model.ts";
 import type { ImportedMeta, ImportedParagraph, ImportWarning, Importer } from "../model.ts";
 import { bracketedSounds, cleanText, squash } from "../text.ts";
 import { parseTimestamp } from "../../transcript/times.ts";
-import { BlockBuilder } from "./podcasting20-html.ts";
+import { BlockBuilder } from "../block-builder.ts";
 
 /** "**Name:** rest" or "**Name**: rest". */
 const LABEL = /^\*\*([^*\n]{1,80}?)(?::\*\*|\*\*[ \t]*:)[ \t]*(.*)$/u;

@@ -3,12 +3,12 @@
 // repeated (the <time> is optional), and transcripts in the W3C WAI style, where each paragraph
 // opens with its speaker: <p><strong>Name:</strong> words…</p>. Read with a small scanner rather
 // than a DOM: a fragment of bare cites and times is not a document a parser keeps in order, and the
-// scanner knows the source line of every element for warnings. BlockBuilder, at the end, is
-// shared with the Markdown importer: both formats arrive already in paragraphs.
+// scanner knows the source line of every element for warnings.
 
 import { ImportError } from "../model.ts";
-import type { ImportedBlock, ImportedParagraph, ImportedSpeaker, ImportedTranscript, ImportWarning, Importer } from "../model.ts";
-import { bracketedSounds, cleanText, soundOnly, squash } from "../text.ts";
+import type { ImportedTranscript, Importer } from "../model.ts";
+import { BlockBuilder } from "../block-builder.ts";
+import { bracketedSounds, cleanText, squash } from "../text.ts";
 import { parseTimestamp } from "../../transcript/times.ts";
 
 interface Element {
@@ -132,66 +132,3 @@ function inlineText(html: string): string {
   return squash(bracketedSounds(cleanText(text)));
 }
 
-type Turn = Extract<ImportedBlock, { type: "turn" }>;
-
-/**
- * Blocks from formats that come in paragraphs, each possibly labelled with its speaker. A label
- * starts a turn when the speaker changes (the same speaker again, or after a label with nothing
- * said, continues the turn); an unlabelled paragraph continues the voice before it; a paragraph
- * that is only a sound becomes a stand-alone cue.
- */
-export class BlockBuilder {
-  readonly blocks: ImportedBlock[] = [];
-  readonly warnings: ImportWarning[] = [];
-  private readonly speakers = new Map<string, ImportedSpeaker>();
-  private turn: Turn | undefined;
-  private voice: ImportedSpeaker | undefined;
-  /** The latest label, until something is said after it. */
-  private silent: { name: string; line: number } | undefined;
-
-  speaker(name: string, line: number): void {
-    this.warnIfSilent();
-    let speaker = this.speakers.get(name);
-    if (!speaker) this.speakers.set(name, (speaker = { name }));
-    this.voice = speaker;
-    this.silent = { name, line };
-  }
-
-  paragraph(paragraph: ImportedParagraph): void {
-    if (paragraph.text === "") return;
-    this.silent = undefined;
-    const sound = soundOnly(paragraph.text);
-    if (sound) {
-      const { start, end, line } = paragraph;
-      this.blocks.push({ type: "cue", text: sound, ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }), ...(line === undefined ? {} : { line }) });
-      this.turn = undefined;
-      return;
-    }
-    if (!this.turn || this.turn.speaker !== this.voice) {
-      this.turn = { type: "turn", ...(this.voice ? { speaker: this.voice } : {}), paragraphs: [] };
-      this.blocks.push(this.turn);
-    }
-    this.turn.paragraphs.push(paragraph);
-  }
-
-  /** A segment heading. Speech after it without a label still belongs to the voice before it. */
-  heading(text: string, line?: number, start?: number): void {
-    if (text === "") return;
-    this.blocks.push({ type: "heading", text, ...(start === undefined ? {} : { start }), ...(line === undefined ? {} : { line }) });
-    this.turn = undefined;
-  }
-
-  hasSpeech(): boolean {
-    return this.blocks.some((b) => b.type !== "heading");
-  }
-
-  finish(): { blocks: ImportedBlock[]; warnings: ImportWarning[] } {
-    this.warnIfSilent();
-    return { blocks: this.blocks, warnings: this.warnings };
-  }
-
-  private warnIfSilent(): void {
-    if (this.silent) this.warnings.push({ line: this.silent.line, message: `${this.silent.name} is named here but says nothing before the next speaker.` });
-    this.silent = undefined;
-  }
-}

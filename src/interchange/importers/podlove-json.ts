@@ -10,7 +10,7 @@ import type { ImportWarning, Importer, TimedCue } from "../model.ts";
 import { mergeCues } from "../merge.ts";
 import { bracketedSounds, cleanText } from "../text.ts";
 import { parseTimestamp } from "../../transcript/times.ts";
-import { parseJsonSource, tryParse, validate } from "./podcasting20-json.ts";
+import { parseJsonSource, tryParse, validate } from "../json-source.ts";
 
 /** "00:00:01.234" → 1.234; plain seconds "1.5" are accepted too. */
 function clockSeconds(text: string): number | undefined {
