@@ -1,4 +1,4 @@
-// npm run import -- <file or folder>... [--show S] [--title T] [--date YYYY-MM-DD] [--format F] [--force] [--dry-run]
+// npm run import -- <file or folder>... [--show S] [--title T] [--date YYYY-MM-DD] [--lang L] [--format F] [--force] [--dry-run]
 // Writes one story per transcript into content/stories/, in the notation, from NPR-style text,
 // WebVTT, SRT, Podcasting 2.0 JSON or HTML, Podlove JSON or Markdown transcripts.
 
@@ -9,7 +9,7 @@ import { importFiles, type ImportResult } from "../src/interchange/import-files.
 import { ImportError, type ImportFormat } from "../src/interchange/model.ts";
 import { projectPaths } from "../src/site/paths.ts";
 
-const USAGE = `Usage: npm run import -- <file or folder>... --show "Show name" [--title "Title"] [--date YYYY-MM-DD] [--format ${IMPORTERS.map((i) => i.format).join("|")}] [--force] [--dry-run]`;
+const USAGE = `Usage: npm run import -- <file or folder>... --show "Show name" [--title "Title"] [--date YYYY-MM-DD] [--lang de] [--format ${IMPORTERS.map((i) => i.format).join("|")}] [--force] [--dry-run]`;
 
 function describe(result: ImportResult, index: number, total: number): string {
   const position = total > 1 ? `[${index + 1}/${total}] ` : "";
@@ -36,6 +36,7 @@ function main(argv: string[]): number {
         show: { type: "string" },
         title: { type: "string" },
         date: { type: "string" },
+        lang: { type: "string" },
         format: { type: "string" },
         force: { type: "boolean", default: false },
         "dry-run": { type: "boolean", default: false },
@@ -59,6 +60,10 @@ function main(argv: string[]): number {
     console.error(`--date "${values.date}" is not a date written YYYY-MM-DD.`);
     return 2;
   }
+  if (values.lang && !/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/u.test(values.lang)) {
+    console.error(`--lang "${values.lang}" is not a BCP 47 language tag such as "de" or "pt-BR".`);
+    return 2;
+  }
   const paths = projectPaths(process.cwd());
   let results: ImportResult[];
   try {
@@ -68,6 +73,7 @@ function main(argv: string[]): number {
         ...(values.show ? { show: values.show } : {}),
         ...(values.title ? { title: values.title } : {}),
         ...(values.date ? { date: values.date } : {}),
+        ...(values.lang ? { lang: values.lang } : {}),
         ...(format ? { format } : {}),
         today: new Date().toISOString().slice(0, 10),
         outDir: path.join(paths.root, paths.stories),

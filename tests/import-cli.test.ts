@@ -60,6 +60,17 @@ describe("npm run import", () => {
     expect(fs.readdirSync(path.join(project, "content", "stories")).sort()).toEqual(["a-market.md", "b-unnumbered.md"]);
   });
 
+  it("sets the story's language when the source cannot say it", () => {
+    const project = makeProject({ stories: [] });
+    const podlove = path.join(REPO, "tests", "fixtures", "import", "structured", "podlove-podlovers-ep3-de.json");
+    const run = runImport(project, [podlove, "--show", "Podlovers", "--title", "Folge 3", "--lang", "de"]);
+    expect(run.code).toBe(0);
+    expect(fs.readFileSync(path.join(project, "content", "stories", "folge-3.md"), "utf8")).toMatch(/^lang: de$/mu);
+    const bad = runImport(project, [podlove, "--show", "Podlovers", "--lang", "German"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--lang "German" is not a BCP 47 language tag');
+  });
+
   it("explains what it cannot read, and rejects --title for many files", () => {
     const project = makeProject({ stories: [] });
     fs.writeFileSync(path.join(project, "notes.txt"), "just some words with no labels at all\n");

@@ -12,6 +12,8 @@ export interface ImportOptions {
   title?: string;
   /** YYYY-MM-DD; the source's own date or today otherwise. */
   date?: string;
+  /** BCP 47 language of the transcript, when the source does not say (Podlove, SRT never do). */
+  lang?: string;
   /** Skip detection and read the input as this format. */
   format?: ImportFormat;
   /** Today's date, YYYY-MM-DD, for stories the source gives no date. */
@@ -50,6 +52,7 @@ export function importTranscript(bytes: Uint8Array, file: string, options: Impor
     throw new ImportError(file, undefined, "This file is not in a transcript format Verbatim can read.", `Verbatim reads ${formatList()}; pass --format if the file is one of them.`);
   }
   const transcript = importer.read(source);
+  if (options.lang) transcript.meta.lang = options.lang;
   const show = options.show ?? transcript.meta.show;
   if (!show) throw new ImportError(file, undefined, "The story needs a show, and the file does not name one.", 'pass --show "Show name".');
   const title = options.title ?? transcript.meta.title ?? titleFromFileName(file);
