@@ -1,0 +1,200 @@
+// Caption cues with times. A caption cue is a piece of a passage short enough to read on screen
+// (at most two lines of 65 characters), with a start and an end in the audio.
+//
+// Times: a passage with its own time starts there, and passages without one continue from the
+// one before. Everything from one known time to the next (a "run") shares that span in
+// proportion to its characters, each cue getting half a second at least when the span allows.
+// The last run ends at the story's duration, or after an estimated reading time.
+
+import type { ExportableStory } from "./index.ts";
+import { captionLines } from "./lines.ts";
+import { passages, type Passage } from "./passages.ts";
+import { splitText } from "./split.ts";
+
+/** A piece of a passage as shown on screen. */
+export interface CaptionCue {
+  passage: Passage;
+  /** What opens the cue before the words: "(Speaking Spanish) ", or "Ana Ruiz: " for SRT. */
+  lead: string;
+  /** The passage's words this cue shows. */
+  text: string;
+  /**
+   * `lead + text` broken into lines at spaces: joined with "\n", it is `lead + text` with some
+   * single spaces turned into line breaks, so offsets into one are offsets into the other.
+   */
+  lines: string[];
+  /** Whether this is the first cue of its turn. */
+  turnFirst: boolean;
+  /** Seconds, whole milliseconds. Headings are points: start equals end. */
+  start: number;
+  end: number;
+}
+
+export interface CaptionOptions {
+  /** Put "Name: " before the first cue of each turn (SRT's convention). */
+  names?: boolean;
+  /** Keep headings, as zero-length cues (JSON does; captions do not). */
+  headings?: boolean;
+}
+
+/** Shortest time a cue stays on screen when the span allows, in milliseconds. */
+export const MIN_CUE_MS = 500;
+/** The least a cue is given when its passage is too short for MIN_CUE_MS a cue. */
+const MIN_SQUEEZED_MS = 20;
+/** Reading speed for estimates: characters per second. */
+const CHARS_PER_SECOND = 15;
+/** A sound cue is short to read but takes time in the audio: weigh it like this many characters. */
+const CUE_WEIGHT = 20;
+
+interface Planned {
+  cue: Omit<CaptionCue, "start" | "end">;
+  /** Milliseconds from a passage's own time, on the passage's first cue. */
+  anchor?: number;
+  weight: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The story's caption cues in order, with times. For a story without any times, the times are an
+ * estimate from the start (spread over the duration when it is known).
+ */
+export function captionCues(story: Pick<ExportableStory, "blocks" | "duration">, options: CaptionOptions = {}): CaptionCue[] {
+  const planned = plan(passages(story.blocks), options);
+  const runs = runsOf(planned);
+  mergeTimelessRuns(runs);
+  timeRuns(runs, story.duration ? Math.round(story.duration.seconds * 1000) : undefined);
+  return placed(planned, options);
+}
+
+/** Each passage split into cues, weighed by its characters, the first anchored at the passage's time. */
+function plan(all: Passage[], options: CaptionOptions): Planned[] {
+  const planned: Planned[] = [];
+  for (const passage of all) {
+    const name = options.names && passage.turnFirst && passage.speaker ? `${passage.speaker.name}: ` : "";
+    const manner = passage.manner ? `(${passage.manner.text})${passage.text ? " " : ""}` : "";
+    const pieces = passage.type === "heading" ? [{ lead: "", text: passage.text }] : splitText(name + manner, passage.text);
+    pieces.forEach((piece, i) => {
+      const full = piece.lead + piece.text;
+      const weight = passage.type === "heading" ? 0 : passage.type === "cue" ? Math.max(CUE_WEIGHT, full.length) : full.length;
+      planned.push({
+        cue: {
+          passage,
+          lead: piece.lead,
+          text: piece.text,
+          lines: passage.type === "heading" ? [full] : captionLines(full),
+          turnFirst: passage.turnFirst && i === 0,
+        },
+        ...(i === 0 && passage.start !== undefined ? { anchor: Math.round(passage.start * 1000) } : {}),
+        weight,
+        start: 0,
+        end: 0,
+      });
+    });
+  }
+  return planned;
+}
+
+/** Runs: from one anchored cue to the next; cues before the first anchor start at zero. */
+function runsOf(planned: Planned[]): Planned[][] {
+  const runs: Planned[][] = [];
+  for (const item of planned) {
+    const last = runs[runs.length - 1];
+    if (!last || item.anchor !== undefined) runs.push([item]);
+    else last.push(item);
+  }
+  return runs;
+}
+
+/** The least time a run can be squeezed into. */
+function minimum(run: Planned[]): number {
+  return run.filter((item) => item.weight > 0).length * MIN_SQUEEZED_MS;
+}
+
+/**
+ * Known times are the truth; a cue's minimum length is only comfort. So a run short of time
+ * squeezes its cues, and only a run with no real time at all (two things at one moment, or times
+ * out of order) takes in the run after it, whose time gives way.
+ */
+function mergeTimelessRuns(runs: Planned[][]): void {
+  for (let r = 0; r < runs.length - 1; r++) {
+    const run = runs[r] ?? [];
+    const next = runs[r + 1] ?? [];
+    const from = run[0]?.anchor ?? 0;
+    if ((next[0]?.anchor ?? 0) - from < minimum(run)) {
+      for (const item of next) delete item.anchor;
+      run.push(...next);
+      runs.splice(r + 1, 1);
+      r--;
+    }
+  }
+}
+
+/** Each run's span, to the next anchor, the duration or an estimate, shared among its cues. */
+function timeRuns(runs: Planned[][], durationMs: number | undefined): void {
+  runs.forEach((run, r) => {
+    const from = run[0]?.anchor ?? 0;
+    const nextAnchor = runs[r + 1]?.[0]?.anchor;
+    let to: number;
+    if (nextAnchor !== undefined) to = nextAnchor;
+    else if (durationMs !== undefined && durationMs - from >= minimum(run)) to = durationMs;
+    else to = from + estimate(run);
+    const weighted = run.filter((item) => item.weight > 0);
+    const parts = shares(weighted.map((item) => item.weight), to - from);
+    let elapsed = 0;
+    let w = 0;
+    for (const item of run) {
+      item.start = from + Math.round(elapsed);
+      if (item.weight > 0) elapsed += parts[w++] ?? 0;
+      item.end = from + Math.round(elapsed);
+    }
+  });
+}
+
+/**
+ * The cues in order, none starting before the one before it ends. Headings are planned like the
+ * rest (their times bound the cues around them) and left out here unless asked for, so every
+ * format gives the same cue the same times.
+ */
+function placed(planned: Planned[], options: CaptionOptions): CaptionCue[] {
+  let previousEnd = 0;
+  const out: CaptionCue[] = [];
+  for (const item of planned) {
+    const start = Math.max(item.start, previousEnd);
+    const end = item.weight === 0 ? start : Math.max(item.end, start + Math.max(1, Math.min(MIN_CUE_MS, item.end - item.start)));
+    previousEnd = end;
+    if (item.cue.passage.type !== "heading" || options.headings) out.push({ ...item.cue, start: start / 1000, end: end / 1000 });
+  }
+  return out;
+}
+
+/** Milliseconds each weighted item gets of a span: in proportion, with a floor when there is room. */
+function shares(weights: number[], span: number): number[] {
+  const n = weights.length;
+  if (n === 0) return [];
+  if (span < n * MIN_CUE_MS) return weights.map(() => Math.max(0, span) / n);
+  const result = new Array<number>(n).fill(0);
+  const fixed = new Set<number>();
+  // Proportional shares; anything under the floor is fixed at the floor and the rest re-shared.
+  for (;;) {
+    const free = weights.map((_, i) => i).filter((i) => !fixed.has(i));
+    const room = span - fixed.size * MIN_CUE_MS;
+    const total = free.reduce((sum, i) => sum + (weights[i] ?? 0), 0);
+    let changed = false;
+    for (const i of free) {
+      const share = total > 0 ? (room * (weights[i] ?? 0)) / total : room / free.length;
+      if (share < MIN_CUE_MS) {
+        fixed.add(i);
+        changed = true;
+      }
+      result[i] = share;
+    }
+    if (!changed) break;
+  }
+  for (const i of fixed) result[i] = MIN_CUE_MS;
+  return result;
+}
+
+function estimate(items: Planned[]): number {
+  return items.reduce((sum, item) => sum + (item.weight > 0 ? Math.max(1000, (item.weight / CHARS_PER_SECOND) * 1000) : 0), 0);
+}

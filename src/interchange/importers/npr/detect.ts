@@ -1,0 +1,26 @@
+// Detection: whether a text reads as NPR notation and belongs to no other importer.
+
+import type { ImportSource } from "../../model.ts";
+import { cleanText } from "../../text.ts";
+import { labelAtStart } from "./labels.ts";
+
+/** Whether a line reads as NPR notation: a label at its start or a SOUNDBITE cue. */
+function isNprLine(line: string): boolean {
+  return labelAtStart(line) !== undefined || /^\(SOUNDBITE OF\b/iu.test(line);
+}
+
+/** Formats that can hold label-like lines but have their own importers. */
+function isOtherFormat(text: string): boolean {
+  return (
+    /^[{[]/u.test(text) || // JSON
+    /^WEBVTT\b/u.test(text) ||
+    /^</u.test(text) || // HTML or XML
+    /^\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->/mu.test(text) // SRT (or caption) timings
+  );
+}
+
+export function detectNpr(source: ImportSource): boolean {
+  const text = cleanText(source.text).trim();
+  if (text === "" || isOtherFormat(text)) return false;
+  return text.split(/\r\n|\r|\n/u).some((line) => isNprLine(line.trim()));
+}

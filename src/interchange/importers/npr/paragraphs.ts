@@ -1,0 +1,74 @@
+// Paragraphs from lines, and the rights lines and tags a copied page carries around them.
+
+import { cleanText, squash } from "../../text.ts";
+import { isFullLabel, labelAtStart, leadingCues } from "./labels.ts";
+
+/** One paragraph of the source: usually one line, sometimes wrapped lines joined. */
+export interface SourceParagraph {
+  /** Cleaned and trimmed, spacing kept (tags are separated by runs of spaces). */
+  raw: string;
+  /** Cleaned, spaces collapsed. */
+  text: string;
+  /** 1-based line the paragraph starts on. */
+  line: number;
+  /** Empty lines right before it: two or more mark a summary's end or a lost SOUNDBITE line. */
+  blankBefore: number;
+}
+
+// Rights lines NPR appends, alone or glued after the closing cue or the last sentence.
+const PROVENANCE =
+  /(?:^|(?<=[.!?…"”’)\]]\s*))(?:Transcript provided by\s.*|Copyright\s+(?:©\s*)?(?:\d{4}\s+)?(?:NPR|National Public Radio)\b.*|NPR transcripts are created\b.*)$/iu;
+export const TAGS = /^Tags:\s*(.*)$/iu;
+// Tags are separated by two or more spaces (a non-breaking space + space is two after cleaning) or tabs.
+const TAG_SEPARATOR = /\t+|\s{2,}/u;
+// Punctuation a paragraph ends with; a line without it that runs on is a wrapped line.
+const PARAGRAPH_END = /[.!?…:;"”’)\]—–-]$/u;
+
+/** Whether a line must open its own paragraph even with no blank line before it. */
+function opensParagraph(line: string): boolean {
+  if (TAGS.test(line) || /^(?:Transcript provided by|Copyright)\s/iu.test(line)) return true;
+  if (leadingCues(line).cues.length > 0) return true;
+  const label = labelAtStart(line);
+  // A one-word label after a line that runs on is more likely a wrapped sentence ("on / TV: You ...").
+  return label !== undefined && isFullLabel(label);
+}
+
+/** Splits the text into paragraphs, keeping each one's first line and the blank lines before it. */
+export function sourceParagraphs(text: string): SourceParagraph[] {
+  const paragraphs: SourceParagraph[] = [];
+  let blanks = 0;
+  text.split(/\r\n|\r|\n/u).forEach((sourceLine, index) => {
+    const raw = cleanText(sourceLine).trim();
+    if (raw === "") {
+      blanks++;
+      return;
+    }
+    const previous = paragraphs.at(-1);
+    if (previous && blanks === 0 && !PARAGRAPH_END.test(previous.text) && !opensParagraph(raw)) {
+      // A hard-wrapped line: it continues the paragraph above.
+      previous.raw = `${previous.raw} ${raw}`;
+      previous.text = squash(previous.raw);
+    } else {
+      paragraphs.push({ raw, text: squash(raw), line: index + 1, blankBefore: blanks });
+    }
+    blanks = 0;
+  });
+  return paragraphs;
+}
+
+/** The summary: a first paragraph set off by two or more blank lines, before anyone speaks. */
+export function isSummary(first: SourceParagraph, next: SourceParagraph | undefined): boolean {
+  return next !== undefined && next.blankBefore >= 2 && !labelAtStart(first.text) && leadingCues(first.text).cues.length === 0;
+}
+
+/** Splits rights lines off the end of a paragraph: `(SOUNDBITE OF ...) Transcript provided by ...`. */
+export function splitProvenance(text: string): { text: string; provenance?: string } {
+  const m = PROVENANCE.exec(text);
+  if (!m) return { text };
+  return { text: text.slice(0, m.index).trim(), provenance: m[0].trim() };
+}
+
+/** The tags of a `Tags:` line's list, each with its spaces collapsed. */
+export function splitTags(list: string): string[] {
+  return list.split(TAG_SEPARATOR).map(squash).filter((tag) => tag !== "");
+}

@@ -1,0 +1,166 @@
+// The reader: paragraphs in order → blocks, meta and warnings. It repairs what a copied page lost
+// (paragraph breaks, labels, SOUNDBITE lines) and warns where it guessed.
+
+import { matchManner, type LabelMatch } from "../../../transcript/labels.ts";
+import type { ImportedBlock, ImportedMeta, ImportedSpeaker, ImportWarning } from "../../model.ts";
+import { gluedLabel, labelAtStart, leadingCues, startsTape } from "./labels.ts";
+import { isSummary, splitProvenance, splitTags, TAGS, type SourceParagraph } from "./paragraphs.ts";
+import { Speakers } from "./speakers.ts";
+import { introTurns, lastTurn, unattributedRun, type Turn } from "./turns.ts";
+
+/** The cue NPR pages most often lose; inserted where the blank lines show one was. */
+const LOST_SOUNDBITE = "SOUNDBITE OF ARCHIVED RECORDING";
+
+export class NprReader {
+  readonly blocks: ImportedBlock[] = [];
+  readonly warnings: ImportWarning[] = [];
+  readonly meta: ImportedMeta = {};
+  private readonly speakers = new Speakers((warning) => this.warnings.push(warning));
+  /** The label line of each turn, for turns whose words never came. */
+  private readonly labelLines = new WeakMap<Turn, number>();
+
+  read(paragraphs: SourceParagraph[]): void {
+    const body = this.takeSummary(paragraphs);
+    for (const paragraph of body) this.paragraph(paragraph);
+    this.settleEmptyTurns();
+    this.flagUnattributed();
+  }
+
+  /** Keeps the summary, when the first paragraph is one, and returns the paragraphs after it. */
+  private takeSummary(paragraphs: SourceParagraph[]): SourceParagraph[] {
+    const [first, next] = paragraphs;
+    if (!first || !isSummary(first, next)) return paragraphs;
+    this.meta.summary = first.text;
+    return paragraphs.slice(1);
+  }
+
+  private paragraph(p: SourceParagraph): void {
+    const tags = TAGS.exec(p.raw);
+    if (tags) {
+      this.addTags(tags[1] ?? "");
+      return;
+    }
+    const { text, provenance } = splitProvenance(p.text);
+    if (provenance) this.addCopyright(provenance);
+    if (text === "") return;
+    const { cues, rest } = leadingCues(text);
+    if (cues.length > 0 && (rest === "" || labelAtStart(rest))) {
+      for (const cue of cues) this.blocks.push({ type: "cue", text: cue, line: p.line });
+      if (rest !== "") this.paragraph({ raw: rest, text: rest, line: p.line, blankBefore: 0 });
+      return;
+    }
+    const label = labelAtStart(text);
+    if (label) this.turn(label, text.slice(label.length), p.line, p.blankBefore);
+    else this.speech(text, p.line);
+  }
+
+  /** Speech that may hide labels glued on where paragraph breaks were lost. */
+  private speech(text: string, line: number): void {
+    const glued = gluedLabel(text, (label) => this.speakers.knows(label));
+    const before = glued ? text.slice(0, glued.at).trim() : text.trim();
+    if (before !== "") this.unlabelled(before, line);
+    if (glued) this.turn(glued.label, text.slice(glued.at + glued.label.length), line, 0);
+  }
+
+  private turn(label: LabelMatch, speech: string, line: number, blankBefore: number): void {
+    const who = this.speakers.resolve(label, line);
+    if (!who.introduced) this.lostLabel(who.speaker, label, line);
+    else if (who.first && !who.programme && blankBefore >= 2) this.lostSoundbite(label, line);
+    const manner = matchManner(speech);
+    const turn: Turn = { type: "turn", speaker: who.speaker, ...(manner ? { manner: manner.manner.text } : {}), paragraphs: [] };
+    this.blocks.push(turn);
+    this.labelLines.set(turn, line);
+    const words = manner ? speech.slice(manner.length) : speech;
+    if (words.trim() !== "") this.speech(words, line);
+  }
+
+  /** Text without a label: more of the open turn, or of the voice before a laugh, or unattributed. */
+  private unlabelled(text: string, line: number): void {
+    const last = this.blocks.at(-1);
+    if (last?.type === "turn") {
+      last.paragraphs.push({ text, line });
+      return;
+    }
+    // After (LAUGHTER) the same person goes on; after a SOUNDBITE the voice is unknown.
+    const speaker = last?.type === "cue" && !startsTape(last.text) ? lastTurn(this.blocks)?.speaker : undefined;
+    this.blocks.push({ type: "turn", ...(speaker ? { speaker } : {}), paragraphs: [{ text, line }] });
+  }
+
+  /**
+   * Extra blank lines before a new voice from outside the programme are where a copied page
+   * dropped its `(SOUNDBITE OF ...)` line. Put a cue back so the tape reads as tape, and say so.
+   */
+  private lostSoundbite(label: LabelMatch, line: number): void {
+    if (this.blocks.length === 0 || this.blocks.at(-1)?.type === "cue") return;
+    this.blocks.push({ type: "cue", text: LOST_SOUNDBITE, line });
+    this.warnings.push({
+      line,
+      message: `A SOUNDBITE line seems lost here; check what was played. Blank lines stand before "${label.raw}:", so "(${LOST_SOUNDBITE})" was added before it.`,
+      review: true,
+    });
+  }
+
+  /**
+   * A short label (`KELLY:`) that no full label introduced: the page lost a label. The unattributed
+   * paragraphs just before, or else the introduction, are most likely that person's.
+   */
+  private lostLabel(speaker: ImportedSpeaker, label: LabelMatch, line: number): void {
+    const intro = introTurns(this.blocks);
+    const run = unattributedRun(this.blocks);
+    const target = run.length > 0 ? run : intro;
+    const said = `"${label.raw}:" on line ${line} was never introduced with a full label`;
+    if (target.length === 0) {
+      this.warnings.push({ line, message: `${said}; using "${speaker.name}" as the name. Check who speaks.`, review: true });
+      return;
+    }
+    const inIntro = target.every((turn) => intro.includes(turn));
+    if (inIntro && !speaker.role) speaker.role = "host";
+    for (const turn of target) turn.speaker = speaker;
+    const lines = target.flatMap((turn) => turn.paragraphs.map((p) => p.line ?? line));
+    const first = Math.min(...lines);
+    const last = Math.max(...lines);
+    const where = first === last ? `line ${first}` : `lines ${first}–${last}`;
+    const who = speaker.role ? `${speaker.name} (${speaker.role})` : speaker.name;
+    this.warnings.push({
+      line: first,
+      message: `${said}; the unattributed text on ${where} is taken to be said by ${who}. Check who speaks.`,
+      review: true,
+    });
+  }
+
+  /**
+   * A label with nothing after it. `MARIA: (Speaking Spanish)` alone is untranslated speech and
+   * stays a turn with its manner and no words; a bare label said nothing and is left out.
+   */
+  private settleEmptyTurns(): void {
+    for (let i = this.blocks.length - 1; i >= 0; i--) {
+      const block = this.blocks[i];
+      if (block?.type !== "turn" || block.paragraphs.length > 0 || block.manner) continue;
+      const line = this.labelLines.get(block);
+      this.blocks.splice(i, 1);
+      this.warnings.push({ ...(line ? { line } : {}), message: `The label for ${block.speaker?.name ?? "a speaker"} has no words after it; it was left out.` });
+    }
+  }
+
+  /** Unattributed speech after someone was named is a guess the editor must settle. */
+  private flagUnattributed(): void {
+    const intro = new Set(introTurns(this.blocks));
+    for (const block of this.blocks) {
+      if (block.type !== "turn" || block.speaker || intro.has(block)) continue;
+      const line = block.paragraphs[0]?.line;
+      this.warnings.push({
+        ...(line ? { line } : {}),
+        message: "Text with no speaker label after the conversation began (a label may be lost); check who speaks.",
+        review: true,
+      });
+    }
+  }
+
+  private addTags(list: string): void {
+    this.meta.tags = [...(this.meta.tags ?? []), ...splitTags(list)];
+  }
+
+  private addCopyright(text: string): void {
+    this.meta.copyright = this.meta.copyright ? `${this.meta.copyright} ${text}` : text;
+  }
+}
