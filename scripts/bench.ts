@@ -1,19 +1,29 @@
-// npm run bench (every benchmark) · npm run bench:audit
+// npm run bench (every benchmark) · npm run bench:audit · npm run bench:images
 // Measures against the anchors the issues name, in the same run, and writes BENCHMARKS.md.
 
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { benchAudit } from "../src/bench/audit-bench.ts";
 import { auditSection, updateBenchmarks } from "../src/bench/benchmarks-file.ts";
+import { benchImages, imagesSection } from "../src/bench/image-bench.ts";
+
+const BENCHMARKS = ["audit", "images"];
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { only: { type: "string" }, pages: { type: "string", default: "200" } } });
   const root = process.cwd();
   const log = (line: string) => console.log(line);
+  if (values.only && !BENCHMARKS.includes(values.only)) throw new Error(`--only takes one of ${BENCHMARKS.join(", ")}, not "${values.only}".`);
   if (!values.only || values.only === "audit") {
     const result = await benchAudit(root, log, Number(values.pages));
     const section = auditSection(result, new Date());
     updateBenchmarks(path.join(root, "BENCHMARKS.md"), "audit", section);
+    console.log(`\n${section}`);
+  }
+  if (!values.only || values.only === "images") {
+    const result = await benchImages(log);
+    const section = imagesSection(result, new Date());
+    updateBenchmarks(path.join(root, "BENCHMARKS.md"), "images", section);
     console.log(`\n${section}`);
   }
   return 0;

@@ -88,7 +88,8 @@ describe("the sample site", () => {
   it("makes no request to another host", () => {
     for (const page of pages) {
       for (const el of doc(page).querySelectorAll("script[src], link[rel=stylesheet], img, audio[src], source, iframe")) {
-        expect(el.getAttribute("src") ?? el.getAttribute("href"), page).toMatch(/^\//);
+        const urls = [el.getAttribute("src") ?? el.getAttribute("href"), ...(el.getAttribute("srcset") ?? "").split(",").map((c) => c.trim().split(/\s+/)[0])];
+        for (const url of urls.filter(Boolean)) expect(url, page).toMatch(/^\//);
       }
     }
   });

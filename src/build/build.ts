@@ -8,6 +8,7 @@ import Eleventy from "@11ty/eleventy";
 import type { TerminalReporter } from "../audit/report/terminal.ts";
 import { auditSite, type SiteAuditResult } from "../audit/site-audit.ts";
 import type { SiteModel } from "../story/site.ts";
+import { checkSiteImages } from "../site/images.ts";
 import { loadSettings, loadSite } from "../site/load.ts";
 import type { ProjectPaths } from "../site/paths.ts";
 
@@ -32,8 +33,11 @@ export interface BuildResult {
   audit?: SiteAuditResult;
 }
 
-function checkContent(options: BuildOptions): SiteModel {
-  return loadSite(options.paths, loadSettings(options.paths, options.baseUrl));
+/** Every story, show and image, checked before anything is written; every problem at once. */
+async function checkContent(options: BuildOptions): Promise<SiteModel> {
+  const site = loadSite(options.paths, loadSettings(options.paths, options.baseUrl));
+  await checkSiteImages(site, options.paths);
+  return site;
 }
 
 async function renderInto(staging: string, options: BuildOptions): Promise<void> {
@@ -82,7 +86,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const output = path.resolve(options.paths.root, options.paths.output);
   const staging = `${output}.staging-${process.pid}`;
-  const site = checkContent(options);
+  const site = await checkContent(options);
   fs.rmSync(staging, { recursive: true, force: true });
   try {
     await renderInto(staging, options);

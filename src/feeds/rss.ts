@@ -16,6 +16,10 @@ export interface FeedInput {
    * Undefined for remote audio: the enclosure then says 0, the "unknown" RSS readers accept.
    */
   audioBytes?: (story: Story) => number | undefined;
+  /** The show's square artwork for podcast apps (1400–3000 px), as a site path. */
+  artUrl?: string;
+  /** The show's own description, when its show.yml gives one. */
+  description?: string;
 }
 
 const NS = {
@@ -176,8 +180,14 @@ export function renderFeed(input: FeedInput): string {
     element(2, "title", {}, show.name),
     element(2, "link", {}, absolute(show.url, settings)),
     element(2, "atom:link", { href: feedUrl, rel: "self", type: "application/rss+xml" }),
-    element(2, "description", {}, `${show.name}, from ${settings.title}: every episode with its full transcript. ${settings.description}`),
+    element(2, "description", {}, input.description ?? `${show.name}, from ${settings.title}: every episode with its full transcript. ${settings.description}`),
     element(2, "language", {}, settings.language),
+    ...(input.artUrl
+      ? [
+          element(2, "image", {}, [element(3, "url", {}, absolute(input.artUrl, settings)), element(3, "title", {}, show.name), element(3, "link", {}, absolute(show.url, settings))]),
+          element(2, "itunes:image", { href: absolute(input.artUrl, settings) }),
+        ]
+      : []),
     element(2, "generator", {}, "Verbatim"),
     ...(newest ? [element(2, "lastBuildDate", {}, rfc822(newest.datetime)), element(2, "pubDate", {}, rfc822(newest.datetime))] : []),
     element(2, "itunes:author", {}, settings.author ?? settings.title),

@@ -9,7 +9,8 @@ import path from "node:path";
 import { EXPORT_FORMATS, exportsFor, type ExportFormatId } from "../interchange/exporters/index.ts";
 import { feedPath, renderFeed } from "../feeds/rss.ts";
 import type { SiteSettings } from "../story/settings.ts";
-import type { Group } from "../story/site.ts";
+import type { ShowGroup } from "../story/site.ts";
+import type { SiteImages } from "./images.ts";
 import type { Link, Story } from "../story/story.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { serializeJsonLd, storyJsonLd } from "./json-ld.ts";
@@ -54,7 +55,10 @@ export function addExports(config: EleventyConfig, paths: ProjectPaths, settings
   config.addFilter("transcriptDownloads", (story: Story) => downloadsFor(story));
   config.addFilter("transcriptFile", (entry: ExportEntry) => formatById(entry.format).write(entry.story));
   config.addFilter("feedPath", (show: Link) => feedPath(show));
-  config.addFilter("podcastFeed", (show: Group) => renderFeed({ show, stories: show.stories, settings, audioBytes }));
+  config.addFilter("podcastFeed", (show: ShowGroup, images: SiteImages | undefined) => {
+    const artUrl = images?.shows[show.slug]?.feedArt?.url;
+    return renderFeed({ show, stories: show.stories, settings, audioBytes, ...(artUrl ? { artUrl } : {}), ...(show.description ? { description: show.description } : {}) });
+  });
   config.addFilter("storyJsonLd", (story: Story) => serializeJsonLd(storyJsonLd(story, settings, { transcript: formatById("txt").write(story) })));
 
   config.addTemplate("_exports/transcript.njk", "{{ entry | transcriptFile | safe }}", {
@@ -69,7 +73,7 @@ export function addExports(config: EleventyConfig, paths: ProjectPaths, settings
     eleventyExcludeFromCollections: true,
   });
 
-  config.addTemplate("_exports/feed.njk", "{{ show | podcastFeed | safe }}", {
+  config.addTemplate("_exports/feed.njk", "{{ show | podcastFeed(images) | safe }}", {
     pagination: { data: "verbatim.shows", size: 1, alias: "show" },
     permalink: "shows/{{ show.slug }}/feed.xml",
     eleventyExcludeFromCollections: true,

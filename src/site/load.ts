@@ -6,6 +6,7 @@ import path from "node:path";
 import { InputError } from "../story/errors.ts";
 import { parseSettings, type SiteSettings } from "../story/settings.ts";
 import { buildSite, type SiteModel } from "../story/site.ts";
+import { parseShowConfig, type ShowConfig } from "../story/show-config.ts";
 import { parseStory, type Story, type StoryContext } from "../story/story.ts";
 import type { ProjectPaths } from "./paths.ts";
 
@@ -71,6 +72,32 @@ function checkAudio(story: Story, paths: ProjectPaths): InputError | undefined {
   return new InputError(story.file, undefined, `The audio file ${file} does not exist.`, "put the audio file next to the story, or fix the audio: path in the front matter.");
 }
 
+function checkImage(owner: string, image: string | undefined, field: string, paths: ProjectPaths): InputError | undefined {
+  if (!image || fs.existsSync(path.join(paths.root, image))) return undefined;
+  return new InputError(owner, undefined, `The image ${image} does not exist.`, `put the image next to ${path.posix.basename(owner)}, or fix the ${field}: file name.`);
+}
+
+/** Every content/shows/<slug>/show.yml; problems go to `errors`. */
+export function loadShowConfigs(paths: ProjectPaths, errors: InputError[]): ShowConfig[] {
+  const dir = path.join(paths.root, paths.shows);
+  if (!fs.existsSync(dir)) return [];
+  const configs: ShowConfig[] = [];
+  for (const slug of fs.readdirSync(dir).sort()) {
+    const file = `${paths.shows}/${slug}/show.yml`;
+    if (slug.startsWith(".") || !fs.existsSync(path.join(paths.root, file))) continue;
+    try {
+      const config = parseShowConfig(file, fs.readFileSync(path.join(paths.root, file), "utf8"), slug, paths.content);
+      const missing = checkImage(file, config.art?.file, "art", paths);
+      if (missing) errors.push(missing);
+      else configs.push(config);
+    } catch (error) {
+      if (error instanceof InputError) errors.push(error);
+      else throw error;
+    }
+  }
+  return configs;
+}
+
 /** The site model, or ContentErrors listing every problem in every file. */
 export function loadSite(paths: ProjectPaths, settings: SiteSettings = loadSettings(paths)): SiteModel {
   const context: StoryContext = { settings, contentDir: paths.content, storiesDir: paths.stories };
@@ -86,14 +113,16 @@ export function loadSite(paths: ProjectPaths, settings: SiteSettings = loadSetti
         continue;
       }
       bySlug.set(story.slug, story);
-      const audioError = checkAudio(story, paths);
-      if (audioError) errors.push(audioError);
+      for (const problem of [checkAudio(story, paths), checkImage(story.file, story.cover?.file, "cover", paths)]) {
+        if (problem) errors.push(problem);
+      }
       stories.push(story);
     } catch (error) {
       if (error instanceof InputError) errors.push(error);
       else throw error;
     }
   }
+  const shows = loadShowConfigs(paths, errors);
   if (errors.length) throw new ContentErrors(errors);
-  return buildSite(settings, stories);
+  return buildSite(settings, stories, shows);
 }

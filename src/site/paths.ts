@@ -7,6 +7,8 @@ export interface ProjectPaths {
   content: string;
   /** Story files, relative to root. */
   stories: string;
+  /** Show settings and art (shows/<slug>/show.yml), relative to root. */
+  shows: string;
   /** Site settings file, relative to root. */
   settings: string;
   /** Layouts and page templates, relative to root. */
@@ -20,6 +22,7 @@ export function projectPaths(root: string, overrides: Partial<ProjectPaths> = {}
     root,
     content: "content",
     stories: "content/stories",
+    shows: "content/shows",
     settings: "content/_data/site.json",
     layouts: "layouts",
     output: "_site",

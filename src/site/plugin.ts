@@ -5,17 +5,14 @@ import fs from "node:fs";
 import path from "node:path";
 import markdownIt from "markdown-it";
 import type { SiteModel } from "../story/site.ts";
+import { readableDate } from "./dates.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { addExports } from "./exports.ts";
+import { addImages } from "./images.ts";
 import { loadSettings, loadSite } from "./load.ts";
 import type { ProjectPaths } from "./paths.ts";
 
 const AUDIO = "{mp3,m4a,mp4,aac,ogg,oga,opus,wav,webm,flac}";
-
-export function readableDate(date: string, lang: string): string {
-  const [y, m, d] = date.slice(0, 10).split("-").map(Number);
-  return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
-}
 
 /** Page templates in layouts/pages, registered as virtual templates so content/ stays the editors' own. */
 function addPageTemplates(config: EleventyConfig, paths: ProjectPaths): void {
@@ -34,6 +31,7 @@ export default function verbatimPlugin(config: EleventyConfig, paths: ProjectPat
   config.addPassthroughCopy(`${paths.stories}/**/*.${AUDIO}`);
   addPageTemplates(config, paths);
   addExports(config, paths, settings);
+  addImages(config, paths, () => loadSite(paths, settings));
 
   // Eleventy warns when a plugin's transform takes a visible share of a small build; the
   // path-prefix transform always does on a small site, and editors can do nothing about it.

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { InputError } from "./errors.ts";
 import { fieldLine, type SplitStory } from "./front-matter.ts";
+import { IMAGE_FIX, imageRefSchema } from "./image-ref.ts";
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/u;
 const DURATION = /^(?:(\d+):)?([0-5]?\d):([0-5]\d)$/u;
@@ -34,6 +35,7 @@ export const frontMatterSchema = z.strictObject({
   tags: z.array(z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1))).default([]),
   speakers: z.record(z.string(), speakerDeclaration).default({}),
   audio: z.string().trim().min(1).optional(),
+  cover: imageRefSchema.optional(),
   duration: z.string().trim().regex(DURATION).optional(),
   copyright: z.string().trim().min(1).optional(),
   lang: z.string().regex(LANG).optional(),
@@ -52,6 +54,7 @@ const FIELDS: Record<string, { expected: string; example: string }> = {
   tags: { expected: "a list of tags", example: "tags: [ferries, city council]" },
   speakers: { expected: "a map from a label to a name, role and language", example: 'speakers: { MANN: { name: "Brian Mann", role: reporter } }' },
   audio: { expected: "a URL or a file path next to the story", example: "audio: episode.mp3" },
+  cover: { expected: "an image next to the story with its alt text", example: 'cover: { file: cover.jpg, alt: "The ferry at the night dock" }' },
   duration: { expected: "a length written H:MM:SS or M:SS", example: 'duration: "42:10"' },
   copyright: { expected: "a provenance line as text", example: 'copyright: "Copyright 2026 Night Desk."' },
   lang: { expected: "a BCP 47 language tag", example: "lang: es" },
@@ -97,6 +100,11 @@ export function validateFrontMatter(file: string, split: SplitStory): FrontMatte
   const spec = FIELDS[field];
   const value = split.data[field];
   const line = fieldLine(split, field);
+  if (issue.code === "custom" && field === "cover") {
+    // An image's own rule (alt text): say which image, and how to describe it.
+    const image = (value as { file?: unknown } | undefined)?.file;
+    throw new InputError(file, line, `The ${field} image${typeof image === "string" ? ` ${image}` : ""} ${issue.message}.`, IMAGE_FIX);
+  }
   const where = issue.path.length > 1 ? ` (at ${issue.path.join(".")})` : "";
   if (value === undefined) {
     throw new InputError(file, line, `The required field "${field}" is missing.`, `add a line such as ${spec?.example}.`);

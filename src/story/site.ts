@@ -1,11 +1,18 @@
 // The whole site as data: published stories and the pages that group them (tags, shows,
 // speakers, archive). Pure: built from parsed stories and settings.
 
+import type { ImageRef } from "./image-ref.ts";
 import type { SiteSettings } from "./settings.ts";
+import type { ShowConfig } from "./show-config.ts";
 import type { Link, Story } from "./story.ts";
 
 export interface Group extends Link {
   stories: Story[];
+}
+
+export interface ShowGroup extends Group {
+  description?: string;
+  art?: ImageRef;
 }
 
 export interface Appearance {
@@ -28,7 +35,7 @@ export interface SiteModel {
   stories: Story[];
   drafts: number;
   tags: Group[];
-  shows: Group[];
+  shows: ShowGroup[];
   speakers: SpeakerPage[];
   archive: YearGroup[];
 }
@@ -59,7 +66,16 @@ function speakerPages(stories: Story[]): SpeakerPage[] {
   return [...pages.values()].sort((a, b) => surname(a.name).localeCompare(surname(b.name)) || a.name.localeCompare(b.name));
 }
 
-export function buildSite(settings: SiteSettings, all: Story[]): SiteModel {
+/** Shows with what their show.yml adds: a description and art. */
+function withConfig(groups: Group[], configs: ShowConfig[]): ShowGroup[] {
+  const bySlug = new Map(configs.map((c) => [c.slug, c]));
+  return groups.map((group) => {
+    const config = bySlug.get(group.slug);
+    return { ...group, ...(config?.description ? { description: config.description } : {}), ...(config?.art ? { art: config.art } : {}) };
+  });
+}
+
+export function buildSite(settings: SiteSettings, all: Story[], showConfigs: ShowConfig[] = []): SiteModel {
   const stories = all
     .filter((story) => !story.draft)
     .sort((a, b) => b.datetime.localeCompare(a.datetime) || a.title.localeCompare(b.title));
@@ -69,7 +85,7 @@ export function buildSite(settings: SiteSettings, all: Story[]): SiteModel {
     stories,
     drafts: all.length - stories.length,
     tags: groupBy(stories, (s) => s.tags),
-    shows: groupBy(stories, (s) => [s.show]),
+    shows: withConfig(groupBy(stories, (s) => [s.show]), showConfigs),
     speakers: speakerPages(stories),
     archive: years.map((year) => ({ year, stories: stories.filter((s) => s.year === year) })),
   };

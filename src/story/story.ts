@@ -5,7 +5,8 @@ import { renderTranscript, type NotationWarning, type Segment, type Speaker, typ
 import { NotationError } from "../transcript/errors.ts";
 import { slugify } from "../transcript/text.ts";
 import { InputError } from "./errors.ts";
-import { splitFrontMatter } from "./front-matter.ts";
+import { fieldLine, splitFrontMatter } from "./front-matter.ts";
+import { resolveImage, type ImageRef } from "./image-ref.ts";
 import { validateFrontMatter } from "./schema.ts";
 import type { SiteSettings } from "./settings.ts";
 
@@ -52,6 +53,8 @@ export interface Story {
   tags: Link[];
   speakers: StorySpeaker[];
   audio?: Audio;
+  /** The story's own cover image, when it has one (otherwise its show's art stands in). */
+  cover?: ImageRef;
   duration?: Duration;
   copyright?: string;
   lang: string;
@@ -136,6 +139,7 @@ export function parseStory({ file, raw }: StoryInput, { settings, contentDir, st
   const slug = storySlug(storiesDir, file);
   const date = meta.date.slice(0, 10);
   const audio = audioFor(file, contentDir, meta.audio);
+  const cover = meta.cover ? resolveImage(file, fieldLine(split, "cover"), contentDir, meta.cover) : undefined;
   return {
     file,
     slug,
@@ -151,6 +155,7 @@ export function parseStory({ file, raw }: StoryInput, { settings, contentDir, st
       speaker.generic ? { ...speaker } : { ...speaker, siteId: slugify(speaker.name), url: `/speakers/${slugify(speaker.name)}/` },
     ),
     ...(audio ? { audio } : {}),
+    ...(cover ? { cover } : {}),
     ...(meta.duration ? { duration: parseDuration(meta.duration) } : {}),
     ...(meta.copyright ? { copyright: meta.copyright } : {}),
     lang: meta.lang ?? settings.language,

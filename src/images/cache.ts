@@ -1,0 +1,119 @@
+// The content-addressed cache: an entry is named by a hash of everything that decides its bytes
+// (the source files' bytes, the recipe, the encoder settings, sharp's and libvips' versions and
+// PIPELINE_VERSION), is written atomically, and is copied into the site.
+
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import { constants as fsConstants } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { ENCODING } from "./encode.ts";
+import { ImageError } from "./errors.ts";
+import { extensionOf } from "./names.ts";
+import type { ImageJob } from "./types.ts";
+
+/** Bump when the card design or the way images are drawn changes in a way the key cannot see. */
+export const PIPELINE_VERSION = 1;
+
+const VERSIONS = { sharp: sharp.versions.sharp, vips: sharp.versions.vips, heif: sharp.versions.heif ?? null };
+
+export function sha256(data: string | Buffer): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** Reads and hashes each file once per run (the map lives for one renderImages call). */
+export class SourceHashes {
+  private readonly hashes = new Map<string, Promise<string>>();
+
+  get(file: string): Promise<string> {
+    let hash = this.hashes.get(file);
+    if (!hash) {
+      hash = fs.readFile(file).then(sha256, (error: NodeJS.ErrnoException) => {
+        throw new ImageError(file, `cannot be read (${error.code ?? error.message}).`, "Check that the file exists and is readable, or correct the path that names it.");
+      });
+      this.hashes.set(file, hash);
+    }
+    return hash;
+  }
+}
+
+/** The files a job reads: its source and, for a card, its art. */
+export function inputsOf(job: ImageJob): string[] {
+  const files = [job.source, job.recipe.kind === "card" ? job.recipe.art : undefined].filter((f): f is string => Boolean(f));
+  return [...new Set(files)];
+}
+
+/** A job's cache key. Paths are left out (the bytes count, not where they live), so a moved project keeps its cache. */
+export async function cacheKey(job: ImageJob, hashes: SourceHashes): Promise<string> {
+  const inputs = await Promise.all(inputsOf(job).map((file) => hashes.get(file)));
+  const recipe = job.recipe.kind === "card" ? { ...job.recipe, art: job.recipe.art || job.source ? true : undefined } : job.recipe;
+  const format = job.recipe.kind === "card" ? "png" : job.recipe.format;
+  return sha256(JSON.stringify({ pipeline: PIPELINE_VERSION, versions: VERSIONS, encoding: ENCODING[format], inputs, recipe }));
+}
+
+export function entryPath(cacheDir: string, key: string, job: ImageJob): string {
+  const ext = extensionOf(job.recipe.kind === "card" ? "png" : job.recipe.format);
+  return path.join(cacheDir, key.slice(0, 2), `${key}.${ext}`);
+}
+
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function tempName(file: string): string {
+  return `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+}
+
+/** Folders made in this run, so each is made once. */
+export class Folders {
+  private readonly made = new Map<string, Promise<unknown>>();
+
+  ensure(dir: string): Promise<unknown> {
+    let made = this.made.get(dir);
+    if (!made) {
+      made = fs.mkdir(dir, { recursive: true });
+      this.made.set(dir, made);
+    }
+    return made;
+  }
+}
+
+/** Writes a file whole or not at all: a crash leaves at most a temporary file, never a bad entry. */
+export async function writeAtomic(file: string, data: Buffer, folders: Folders): Promise<void> {
+  await folders.ensure(path.dirname(file));
+  const temp = tempName(file);
+  try {
+    await fs.writeFile(temp, data);
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Puts a cache entry at an output path as a copy of its own: a copy-on-write clone where the file
+ * system can make one, a plain copy elsewhere. Never a hard link: a publisher's later edit of a
+ * file in the site folder would otherwise change the cache entry too.
+ */
+export class Placer {
+  constructor(private readonly folders: Folders) {}
+
+  async place(entry: string, output: string): Promise<void> {
+    await this.folders.ensure(path.dirname(output));
+    const temp = tempName(output);
+    try {
+      await fs.copyFile(entry, temp, fsConstants.COPYFILE_FICLONE);
+      // Renamed over any older file, so a reader never sees half an image.
+      await fs.rename(temp, output);
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw error;
+    }
+  }
+}

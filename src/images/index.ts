@@ -1,0 +1,11 @@
+// The image pipeline (issue 5): responsive covers, social cards and feed artwork, rendered with
+// sharp through a content-addressed cache.
+
+export type { CardRecipe, ImageFormat, ImageJob, ImageReport, Picture, PictureSource, Recipe, ResizeRecipe } from "./types.ts";
+export { ImageError } from "./errors.ts";
+export { COVER_WIDTHS, planCover } from "./cover.ts";
+export { planFeedArt } from "./feed-art.ts";
+export { planCard } from "./card.ts";
+export { checkCardFont } from "./font.ts";
+export { imageInfo } from "./info.ts";
+export { renderImages } from "./render.ts";

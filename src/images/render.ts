@@ -1,0 +1,104 @@
+// renderImages, as steps: key every job (hashing each source once) → group jobs with one key →
+// place the cached ones → render the rest in a pool → place them. A warm run stops before sharp.
+
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { cacheKey, entryPath, exists, Folders, Placer, SourceHashes, writeAtomic } from "./cache.ts";
+import { renderContext, renderJob } from "./encode.ts";
+import { ImageError } from "./errors.ts";
+import { runPool } from "./pool.ts";
+import type { ImageJob, ImageReport } from "./types.ts";
+
+export interface RenderOptions {
+  outputDir: string;
+  cacheDir: string;
+  /** Images drawn at once (default: the CPU cores). */
+  concurrency?: number;
+}
+
+interface Group {
+  entry: string;
+  /** Jobs with one key: drawn once, written to each output. */
+  jobs: ImageJob[];
+  outputs: string[];
+}
+
+/** Hashing and file copies are I/O: more at once than there are cores. */
+const IO_CONCURRENCY = 16;
+
+function outputPath(outputDir: string, job: ImageJob): string {
+  const file = path.resolve(outputDir, job.output);
+  if (path.isAbsolute(job.output) || !file.startsWith(`${outputDir}${path.sep}`)) {
+    throw new ImageError(undefined, `the image output "${job.output}" is not a path inside the site folder.`, 'Give outputs as relative paths such as "images/shows/night-desk/cover-640.avif".');
+  }
+  return file;
+}
+
+async function groupJobs(jobs: ImageJob[], options: RenderOptions, hashes: SourceHashes): Promise<Group[]> {
+  const outputDir = path.resolve(options.outputDir);
+  const cacheDir = path.resolve(options.cacheDir);
+  const keys: string[] = new Array<string>(jobs.length);
+  await runPool([...jobs.keys()], IO_CONCURRENCY, async (i) => {
+    keys[i] = await cacheKey(jobs[i] as ImageJob, hashes);
+  });
+  const groups = new Map<string, Group>();
+  const written = new Map<string, string>();
+  jobs.forEach((job, i) => {
+    const key = keys[i] as string;
+    const output = outputPath(outputDir, job);
+    const earlier = written.get(output);
+    if (earlier !== undefined && earlier !== key) {
+      throw new ImageError(undefined, `two different images would be written to ${job.output}.`, "Give each image job its own output path.");
+    }
+    written.set(output, key);
+    let group = groups.get(key);
+    if (!group) {
+      group = { entry: entryPath(cacheDir, key, job), jobs: [], outputs: [] };
+      groups.set(key, group);
+    }
+    group.jobs.push(job);
+    if (earlier === undefined) group.outputs.push(output);
+  });
+  return [...groups.values()];
+}
+
+/** libvips threads per image, so that images at once × threads stays within the cores. */
+export function threadsPerImage(concurrency: number, cores = os.availableParallelism()): number {
+  return Math.max(1, Math.floor(cores / Math.max(1, concurrency)));
+}
+
+export async function renderImages(jobs: ImageJob[], options: RenderOptions): Promise<ImageReport> {
+  const started = performance.now();
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? os.availableParallelism()));
+  const hashes = new SourceHashes();
+  const folders = new Folders();
+  const placer = new Placer(folders);
+  const groups = await groupJobs(jobs, options, hashes);
+
+  const cached: Group[] = [];
+  const missing: Group[] = [];
+  await runPool(groups, IO_CONCURRENCY, async (group) => {
+    (await exists(group.entry) ? cached : missing).push(group);
+  });
+  const place = (group: Group) => Promise.all(group.outputs.map((output) => placer.place(group.entry, output)));
+  await runPool(cached, IO_CONCURRENCY, async (group) => {
+    await place(group);
+  });
+
+  if (missing.length > 0) {
+    const context = renderContext();
+    const threads = sharp.concurrency();
+    sharp.concurrency(threadsPerImage(concurrency));
+    try {
+      await runPool(missing, concurrency, async (group) => {
+        const data = await renderJob(group.jobs[0] as ImageJob, context);
+        await writeAtomic(group.entry, data, folders);
+        await place(group);
+      });
+    } finally {
+      sharp.concurrency(threads);
+    }
+  }
+  return { rendered: missing.length, cached: jobs.length - missing.length, ms: Math.round(performance.now() - started) };
+}
