@@ -27,7 +27,7 @@ describe("an audited build", () => {
     expect(warm.code).toBe(0);
     expect(audited(warm.stdout)).toBe(0);
 
-    const story = path.join(project, "content/stories/night-ferry-returns.md");
+    const story = path.join(project, "content/stories/night-ferry-returns/index.md");
     fs.writeFileSync(story, fs.readFileSync(story, "utf8").replace("Nobody seems to mind.", "Nobody seems to mind at all."));
     const edited = runBuild([], project, output);
     expect(edited.code).toBe(0);

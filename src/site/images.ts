@@ -124,6 +124,14 @@ export async function planSiteImages(site: SiteModel, paths: ProjectPaths): Prom
   return images;
 }
 
+/**
+ * Where rendered images are kept: `.cache/images` in the project, or VERBATIM_IMAGE_CACHE (several
+ * projects, or CI jobs, may share one: entries are named by their content).
+ */
+export function imageCacheDir(paths: ProjectPaths): string {
+  return process.env.VERBATIM_IMAGE_CACHE || path.join(paths.root, ".cache", "images");
+}
+
 /** The font the cards need is installed, and every image can be read and is large enough. */
 export async function checkSiteImages(site: SiteModel, paths: ProjectPaths): Promise<SiteImages> {
   checkCardFont();
@@ -133,7 +141,7 @@ export async function checkSiteImages(site: SiteModel, paths: ProjectPaths): Pro
 /** Checks, plans and renders every image into the output folder, from the cache when it can. */
 export async function buildSiteImages(site: SiteModel, paths: ProjectPaths, outputDir: string): Promise<{ images: SiteImages; report: ImageReport }> {
   const images = await checkSiteImages(site, paths);
-  const report = await renderImages(images.jobs, { outputDir, cacheDir: path.join(paths.root, ".cache", "images") });
+  const report = await renderImages(images.jobs, { outputDir, cacheDir: imageCacheDir(paths) });
   return { images, report };
 }
 

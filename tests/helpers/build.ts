@@ -14,11 +14,23 @@ export interface BuildRun {
   output: string;
 }
 
-export function runBuild(args: string[] = [], cwd = REPO, output = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-site-"))): BuildRun {
+/**
+ * Rendered images shared by every test build (entries are named by their content, so sharing is
+ * safe): only the first build of a run draws the sample site's images. A test about the cache
+ * itself passes its own VERBATIM_IMAGE_CACHE.
+ */
+export const TEST_IMAGE_CACHE = path.join(REPO, ".cache", "test-images");
+
+export function runBuild(
+  args: string[] = [],
+  cwd = REPO,
+  output = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-site-")),
+  env: Record<string, string> = {},
+): BuildRun {
   const result = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "scripts", "build.ts"), "--output", output, ...args], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, VERBATIM_BASE_URL: "" },
+    env: { ...process.env, VERBATIM_BASE_URL: "", VERBATIM_IMAGE_CACHE: TEST_IMAGE_CACHE, ...env },
   });
   return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr, output };
 }
