@@ -69,6 +69,8 @@ describe("images in the sample site", () => {
     expect(attr(html, /<meta name="twitter:image" content="([^"]+)"/u)).toBe(og);
     expect(attr(html, /<meta name="twitter:card" content="([^"]+)"/u)).toBe("summary_large_image");
     expect(attr(html, /<meta property="og:image:alt" content="([^"]+)"/u)).toMatch(/^The Captain Who Never Sailed: .* – The Long Table, January 22, 2026$/u);
+    const jsonLd = JSON.parse(attr(html, /<script type="application\/ld\+json">([\s\S]*?)<\/script>/u) ?? "{}");
+    expect(jsonLd.image).toMatchObject({ "@type": "ImageObject", contentUrl: og, width: 1200, height: 630 });
     const card = await sharp(path.join(output, new URL(og).pathname)).metadata();
     expect([card.format, card.width, card.height]).toEqual(["png", 1200, 630]);
   });

@@ -59,7 +59,10 @@ export function addExports(config: EleventyConfig, paths: ProjectPaths, settings
     const artUrl = images?.shows[show.slug]?.feedArt?.url;
     return renderFeed({ show, stories: show.stories, settings, audioBytes, ...(artUrl ? { artUrl } : {}), ...(show.description ? { description: show.description } : {}) });
   });
-  config.addFilter("storyJsonLd", (story: Story) => serializeJsonLd(storyJsonLd(story, settings, { transcript: formatById("txt").write(story) })));
+  config.addFilter("storyJsonLd", (story: Story, images: SiteImages | undefined) => {
+    const card = images?.stories[story.slug]?.card;
+    return serializeJsonLd(storyJsonLd(story, settings, { transcript: formatById("txt").write(story), ...(card ? { image: card } : {}) }));
+  });
 
   config.addTemplate("_exports/transcript.njk", "{{ entry | transcriptFile | safe }}", {
     pagination: {

@@ -10,6 +10,8 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json | 
 export interface JsonLdOptions {
   /** The transcript as plain text, for AudioObject.transcript (a Text property). */
   transcript?: string;
+  /** The story's social card (a site path) with its description, as the episode's image. */
+  image?: { url: string; width: number; height: number; alt: string };
 }
 
 function absolute(url: string, settings: SiteSettings): string {
@@ -56,6 +58,9 @@ export function storyJsonLd(story: Story, settings: SiteSettings, options: JsonL
     ...(story.duration ? { duration: story.duration.iso, timeRequired: story.duration.iso } : {}),
     ...(story.tags.length ? { keywords: story.tags.map((tag) => tag.name).join(", ") } : {}),
     ...(story.copyright ? { copyrightNotice: story.copyright } : {}),
+    ...(options.image
+      ? { image: { "@type": "ImageObject", contentUrl: absolute(options.image.url, settings), width: options.image.width, height: options.image.height, caption: options.image.alt } }
+      : {}),
     partOfSeries: {
       "@type": "PodcastSeries",
       name: story.show.name,
