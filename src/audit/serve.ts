@@ -12,6 +12,9 @@ const TYPES: Record<string, string> = {
   ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".avif": "image/avif", ".mp3": "audio/mpeg",
   ".m4a": "audio/mp4", ".ogg": "audio/ogg", ".opus": "audio/ogg", ".wav": "audio/wav", ".vtt": "text/vtt; charset=utf-8",
   ".srt": "application/x-subrip; charset=utf-8", ".txt": "text/plain; charset=utf-8",
+  // pagefind's search index: WebAssembly, gzipped binary chunks and its entry JSON.
+  ".wasm": "application/wasm", ".pagefind": "application/octet-stream", ".pf_meta": "application/octet-stream",
+  ".pf_index": "application/octet-stream", ".pf_fragment": "application/octet-stream", ".pf_filter": "application/octet-stream",
 };
 
 export interface StaticServer {
@@ -31,6 +34,22 @@ function resolveFile(root: string, pathname: string): string | undefined {
   return fs.existsSync(file) ? file : undefined;
 }
 
+/** One "bytes=" range of a file (the first, if several are asked for); undefined for the whole file. */
+export function byteRange(header: string | undefined, size: number): { start: number; end: number } | "unsatisfiable" | undefined {
+  const match = /^bytes=(\d*)-(\d*)/u.exec(header ?? "");
+  if (!match || (match[1] === "" && match[2] === "")) return undefined;
+  let start: number;
+  let end: number;
+  if (match[1] === "") {
+    start = Math.max(0, size - Number(match[2]));
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  return start > end || start >= size ? "unsatisfiable" : { start, end };
+}
+
 export async function serveStatic(dir: string, pathPrefix = "/"): Promise<StaticServer> {
   const root = path.resolve(dir);
   const server = http.createServer((request, response) => {
@@ -48,7 +67,21 @@ export async function serveStatic(dir: string, pathPrefix = "/"): Promise<Static
       return;
     }
     // Files do not change while a server runs (one audit), so the browser may keep what it fetched.
-    response.writeHead(200, { "content-type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream", "cache-control": "max-age=3600" });
+    const headers = { "content-type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream", "cache-control": "max-age=3600", "accept-ranges": "bytes" };
+    // Byte ranges, as any static host serves them: without them Chromium treats audio as a live
+    // stream (duration Infinity, no seeking beyond what it has buffered).
+    const size = fs.statSync(file).size;
+    const range = byteRange(request.headers.range, size);
+    if (range === "unsatisfiable") {
+      response.writeHead(416, { ...headers, "content-range": `bytes */${size}` }).end();
+      return;
+    }
+    if (range) {
+      response.writeHead(206, { ...headers, "content-range": `bytes ${range.start}-${range.end}/${size}`, "content-length": String(range.end - range.start + 1) });
+      fs.createReadStream(file, range).pipe(response);
+      return;
+    }
+    response.writeHead(200, { ...headers, "content-length": String(size) });
     fs.createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -11,6 +11,7 @@ import { addExports } from "./exports.ts";
 import { addImages } from "./images.ts";
 import { loadSettings, loadSite } from "./load.ts";
 import type { ProjectPaths } from "./paths.ts";
+import { addSearch } from "./search.ts";
 
 const AUDIO = "{mp3,m4a,mp4,aac,ogg,oga,opus,wav,webm,flac}";
 
@@ -32,6 +33,7 @@ export default function verbatimPlugin(config: EleventyConfig, paths: ProjectPat
   addPageTemplates(config, paths);
   addExports(config, paths, settings);
   addImages(config, paths, () => loadSite(paths, settings));
+  addSearch(config, paths, settings);
 
   // Eleventy warns when a plugin's transform takes a visible share of a small build; the
   // path-prefix transform always does on a small site, and editors can do nothing about it.

@@ -129,16 +129,16 @@ export interface StoryContext {
 export function parseStory({ file, raw }: StoryInput, { settings, contentDir, storiesDir }: StoryContext): Story {
   const split = splitFrontMatter(file, raw);
   const meta = validateFrontMatter(file, split);
+  const audio = audioFor(file, contentDir, meta.audio);
   let rendered;
   try {
-    rendered = renderTranscript(split.body, { speakers: meta.speakers, lenient: meta.lenient, lineOffset: split.bodyOffset });
+    rendered = renderTranscript(split.body, { speakers: meta.speakers, lenient: meta.lenient, lineOffset: split.bodyOffset, ...(audio ? { audioUrl: audio.url } : {}) });
   } catch (error) {
     if (error instanceof NotationError) throw new InputError(file, error.line, error.problem, error.fix);
     throw error;
   }
   const slug = storySlug(storiesDir, file);
   const date = meta.date.slice(0, 10);
-  const audio = audioFor(file, contentDir, meta.audio);
   const cover = meta.cover ? resolveImage(file, fieldLine(split, "cover"), contentDir, meta.cover) : undefined;
   return {
     file,

@@ -7,14 +7,21 @@
 //   same turn carry no visible label; the group carries the speaker as data.
 // - Cues are visible text in parentheses with a type; tape is a labelled group.
 // - "(ph)" is read as its meaning; corrections are labelled in text.
+// - A timed turn on a page with audio ends with its moment: a link that plays the audio from the
+//   turn's start (a media fragment, "audio.mp3#t=192", so it works without JavaScript; player.js
+//   turns it into a button that seeks the page's player) and a permalink to the turn. They come
+//   after the speech, so the turn is still heard speaker first and the speech is not interrupted;
+//   each name is whole on its own ("Play from 3:12, Brian Mann", "Link to this moment, 3:12,
+//   Brian Mann") and begins with, or holds, the visible text (WCAG 2.5.3).
 
 import type { MarkdownIt, Renderer, Token } from "markdown-it";
 import type { Cue, Segment } from "./model.ts";
 import type { Mark } from "./plugins/inline-marks.ts";
 import type { TurnMeta } from "./plugins/turns.ts";
 import { startOf } from "./plugins/times.ts";
+import { formatTimestamp } from "./times.ts";
 import { speakerLabel } from "./speakers.ts";
-import { metaOf } from "./state.ts";
+import { metaOf, type NotationEnv } from "./state.ts";
 
 type Escape = (text: string) => string;
 
@@ -62,6 +69,21 @@ function turnOpen(escape: Escape, turn: TurnMeta): string {
   })}>\n`;
 }
 
+/** The audio URL with a media fragment for a start time: "audio.mp3#t=192". */
+export function mediaFragmentUrl(audioUrl: string, seconds: number): string {
+  return `${audioUrl.replace(/#.*$/su, "")}#t=${seconds}`;
+}
+
+function moment(escape: Escape, turn: TurnMeta, audioUrl: string, start: number): string {
+  const time = escape(formatTimestamp(start));
+  const who = escape(turn.speaker.name);
+  // aria-label, not hidden spans: Chromium puts a space around an out-of-flow span in a name
+  // ("Play from 3:12 , Brian Mann"). Each label holds the visible text word for word.
+  const play = `<a class="v-play" href="${escape(mediaFragmentUrl(audioUrl, start))}" data-start="${start}" aria-label="Play from ${time}, ${who}">${time}</a>`;
+  const link = `<a class="v-permalink" href="#${escape(turn.id)}" aria-label="Link to this moment, ${time}, ${who}">Link to this moment</a>`;
+  return `<div class="v-moment">${play} ${link}</div>\n`;
+}
+
 function contents(escape: Escape, segments: Segment[]): string {
   const items = segments.map((s) => `<li><a href="#${escape(s.id)}">${escape(s.title)}</a></li>`).join("");
   return `<nav class="v-contents" aria-label="Segments"><ol>${items}</ol></nav>\n`;
@@ -78,7 +100,13 @@ export default function markupPlugin(md: MarkdownIt): void {
     const turn = turnOf(tokens, i);
     return turn ? turnOpen(escape, turn) : "<div>\n";
   };
-  rules.verbatim_turn_close = () => `</div>\n`;
+  rules.verbatim_turn_close = (tokens, i, _options, env) => {
+    const audioUrl = (env as NotationEnv | undefined)?.verbatim?.audioUrl;
+    let open = i;
+    while (open > 0 && tokens[open]?.type !== "verbatim_turn_open") open -= 1;
+    const turn = turnOf(tokens, open);
+    return audioUrl && turn?.start !== undefined ? `${moment(escape, turn, audioUrl, turn.start)}</div>\n` : `</div>\n`;
+  };
   rules.verbatim_tape_open = (tokens, i) => {
     const cue = metaOf<Cue>(tokens[i], "cue");
     const label = metaOf<string>(tokens[i], "label") ?? "Tape";

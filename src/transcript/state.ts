@@ -13,12 +13,15 @@ export interface TranscriptOptions {
   lineOffset?: number;
   /** Prefix of every generated id. */
   idPrefix?: string;
+  /** The page's audio (a site path or URL). Timed turns then get "Play from" and permalink controls. */
+  audioUrl?: string;
 }
 
 export interface TranscriptState {
   registry: SpeakerRegistry;
   lineOffset: number;
   idPrefix: string;
+  audioUrl?: string;
   warnings: NotationWarning[];
   segments: Segment[];
   turns: number;
@@ -37,6 +40,7 @@ export function createState(options: TranscriptOptions = {}): TranscriptState {
     }),
     lineOffset: options.lineOffset ?? 0,
     idPrefix: options.idPrefix ?? "v-",
+    ...(options.audioUrl ? { audioUrl: options.audioUrl } : {}),
     warnings,
     segments: [],
     turns: 0,

@@ -86,7 +86,7 @@
   };
   for (const control of document.querySelectorAll("a[href], button, [role=button], [role=link]")) {
     const name = nameOf(control).trim();
-    if (/^(\d{1,2}:)?\d{1,2}:\d{2}$/u.test(name)) {
+    if (/^(\d{1,2}:)?\d{1,2}:\d{2}(\.\d+)?$/u.test(name)) {
       issue("verbatim-timestamp-name", `A control is named only "${name}"; say what it does ("Play from ${name}, Brian Mann").`, control);
     }
   }

@@ -1,0 +1,115 @@
+// Search inside the transcript on a story page: every match in a <mark>, the current one outlined
+// as well as coloured, "3 of 12 matches" in a status region, Previous/Next (Enter in the field
+// moves on too), Escape clears. Focus stays where the reader put it; only the match scrolls into view.
+
+const form = document.querySelector(".transcript-search");
+const transcript = form?.closest(".transcript");
+
+/** Text the search skips: its own tools, the download links, timestamp controls, hidden cues. */
+const SKIP = ".reader-tools, .transcript-downloads, .v-play, .v-time, .v-moment, .v-keys, button, script, style, #transcript-heading";
+
+function textNodes(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      const parent = node.parentElement;
+      if (!parent || !node.nodeValue.trim() || parent.closest(SKIP)) return NodeFilter.FILTER_REJECT;
+      if (parent.checkVisibility && !parent.checkVisibility()) return NodeFilter.FILTER_REJECT;
+      return NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  return nodes;
+}
+
+if (form && transcript) {
+  const input = form.querySelector("input");
+  const status = form.querySelector("[role=status]");
+  let marks = [];
+  let current = -1;
+  let searched = "";
+
+  const clear = () => {
+    for (const mark of marks) {
+      const parent = mark.parentNode;
+      if (!parent) continue;
+      mark.replaceWith(document.createTextNode(mark.textContent));
+      parent.normalize();
+    }
+    marks = [];
+    current = -1;
+    searched = "";
+  };
+
+  const show = (index) => {
+    if (!marks.length) return;
+    marks[current]?.classList.remove("transcript-match-current");
+    current = (index + marks.length) % marks.length;
+    const mark = marks[current];
+    mark.classList.add("transcript-match-current");
+    const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    mark.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });
+    status.textContent = `${current + 1} of ${marks.length} ${marks.length === 1 ? "match" : "matches"}`;
+  };
+
+  const search = (term) => {
+    clear();
+    const needle = term.trim().toLocaleLowerCase();
+    if (!needle) {
+      status.textContent = "";
+      return;
+    }
+    searched = term.trim();
+    for (const node of textNodes(transcript)) {
+      const text = node.nodeValue;
+      const lower = text.toLocaleLowerCase();
+      // Lower-casing can change a string's length (İ); then match on the text as it is.
+      const haystack = lower.length === text.length ? lower : text;
+      let at = haystack.indexOf(needle);
+      if (at < 0) continue;
+      const fragment = document.createDocumentFragment();
+      let from = 0;
+      while (at >= 0) {
+        fragment.append(text.slice(from, at));
+        const mark = document.createElement("mark");
+        mark.className = "transcript-match";
+        mark.textContent = text.slice(at, at + needle.length);
+        fragment.append(mark);
+        marks.push(mark);
+        from = at + needle.length;
+        at = haystack.indexOf(needle, from);
+      }
+      fragment.append(text.slice(from));
+      node.replaceWith(fragment);
+    }
+    if (marks.length) show(0);
+    else status.textContent = `No matches for “${searched}”`;
+  };
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (input.value.trim() && input.value.trim() === searched && marks.length) show(current + 1);
+    else search(input.value);
+  });
+  for (const button of form.querySelectorAll("button[data-step]")) {
+    button.addEventListener("click", () => {
+      if (input.value.trim() !== searched) search(input.value);
+      else if (marks.length) show(current + Number(button.dataset.step));
+    });
+  }
+  form.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || (!input.value && !marks.length)) return;
+    event.preventDefault();
+    input.value = "";
+    clear();
+    status.textContent = "Search cleared";
+  });
+  // The browser's own clear button on a search field.
+  input.addEventListener("search", () => {
+    if (!input.value) {
+      clear();
+      status.textContent = "";
+    }
+  });
+  form.hidden = false;
+}
