@@ -75,7 +75,8 @@ export function mediaFragmentUrl(audioUrl: string, seconds: number): string {
 }
 
 function moment(escape: Escape, turn: TurnMeta, audioUrl: string, start: number): string {
-  const time = escape(formatTimestamp(start));
+  // Readers see whole seconds; the link and the player seek to the exact start.
+  const time = escape(formatTimestamp(Math.floor(start)));
   const who = escape(turn.speaker.name);
   // aria-label, not hidden spans: Chromium puts a space around an out-of-flow span in a name
   // ("Play from 3:12 , Brian Mann"). Each label holds the visible text word for word.
