@@ -15,9 +15,12 @@ function segments(state: StateCore): void {
     const open = tokens[i];
     const inline = tokens[i + 1];
     const close = tokens[i + 2];
-    if (open?.type !== "heading_open" || open.level !== 0 || !inline || !close) continue;
+    if (open?.type !== "heading_open" || !inline || !close) continue;
     const level = Math.min(6, Math.max(3, Number(open.tag.slice(1)) + 1));
     open.tag = close.tag = `h${level}`;
+    // A heading inside a list or a quote still sits below the page's own h1 and h2, but it is
+    // not a segment of the transcript.
+    if (open.level !== 0) continue;
     const title = inline.content.trim();
     const base = `${ts.idPrefix}seg-${slugify(title) || "segment"}`;
     let id = base;
