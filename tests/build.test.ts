@@ -66,7 +66,7 @@ describe("a build with mistakes in the content", () => {
     try {
       const run = runBuild(["--skip-audit"], project, output);
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain("content/stories/no-audio.md: The audio file content/stories/missing.mp3 does not exist.");
+      expect(run.stderr).toContain("content/stories/no-audio.md:5: The audio file content/stories/missing.mp3 does not exist.");
     } finally {
       fs.rmSync(path.join(project, "content/stories/no-audio.md"));
     }

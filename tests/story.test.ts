@@ -53,7 +53,7 @@ describe("front matter", () => {
   });
 
   it.each([
-    ["a missing title", "show: Night Desk\ndate: 2026-03-14", /ferry\.md: The required field "title" is missing\.\n {2}Fix: add a line such as title:/],
+    ["a missing title", "show: Night Desk\ndate: 2026-03-14", /ferry\.md:4: The required field "title" is missing\.\n {2}Fix: add a line such as title:/],
     ["an empty title", 'title: ""\nshow: Night Desk\ndate: 2026-03-14', /ferry\.md:2: The field "title" "" is not the story's title as text/],
     ["a date that does not exist", "title: T\nshow: S\ndate: 2026-02-30", /ferry\.md:4: The field "date" "2026-02-30" is not a real date written YYYY-MM-DD\.\n {2}Fix: write it like date: 2026-03-14/],
     ["a date in another format", "title: T\nshow: S\ndate: 14/03/2026", /ferry\.md:4: The field "date" "14\/03\/2026" is not a real date/],

@@ -3,6 +3,7 @@
 
 import fs from "node:fs";
 import path from "node:path";
+import { decodeUtf8File } from "../story/encoding.ts";
 import { InputError } from "../story/errors.ts";
 import { parseSettings, type SiteSettings } from "../story/settings.ts";
 import { buildSite, type SiteModel } from "../story/site.ts";
@@ -46,6 +47,8 @@ export function findStoryFiles(paths: ProjectPaths): string[] {
   return (fs.readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[])
     .map(toPosix)
     .filter((file) => file.endsWith(".md") && !file.split("/").some((part) => part.startsWith(".") || part.startsWith("_")))
+    // A folder that happens to be called "x.md" is not a story (its index.md may be).
+    .filter((file) => fs.statSync(path.join(dir, file), { throwIfNoEntry: false })?.isFile() ?? false)
     .filter((file) => {
       // Markdown files beside a folder's index.md belong to that story (notes, credits), not new stories.
       const folder = path.posix.dirname(file);
@@ -55,26 +58,52 @@ export function findStoryFiles(paths: ProjectPaths): string[] {
     .map((file) => `${paths.stories}/${file}`);
 }
 
-const cache = new Map<string, { raw: string; settings: SiteSettings; story: Story }>();
+/**
+ * Parsed stories by file, reused while the file and the settings are unchanged: the build checks
+ * the content before Eleventy loads it again, and `npm start` reloads it on every save.
+ */
+const cache = new Map<string, { raw: string; settings: string; story: Story }>();
 
 function loadStory(file: string, paths: ProjectPaths, context: StoryContext): Story {
-  const raw = fs.readFileSync(path.join(paths.root, file), "utf8");
+  // Bytes, not "utf8": Node would quietly turn bytes that are not UTF-8 into "�".
+  const raw = decodeUtf8File(file, fs.readFileSync(path.join(paths.root, file)));
+  const settings = JSON.stringify(context.settings);
   const hit = cache.get(file);
-  if (hit && hit.raw === raw && hit.settings === context.settings) return hit.story;
+  if (hit && hit.raw === raw && hit.settings === settings) return hit.story;
   const story = parseStory({ file, raw }, context);
-  cache.set(file, { raw, settings: context.settings, story });
+  cache.set(file, { raw, settings, story });
   return story;
 }
 
+const isFile = (paths: ProjectPaths, file: string) => fs.statSync(path.join(paths.root, file), { throwIfNoEntry: false })?.isFile() ?? false;
+
 function checkAudio(story: Story, paths: ProjectPaths): InputError | undefined {
   const file = story.audio?.file;
-  if (!file || fs.existsSync(path.join(paths.root, file))) return undefined;
-  return new InputError(story.file, undefined, `The audio file ${file} does not exist.`, "put the audio file next to the story, or fix the audio: path in the front matter.");
+  if (!file || isFile(paths, file)) return undefined;
+  return new InputError(story.file, story.lines.audio ?? 1, `The audio file ${file} does not exist.`, "put the audio file next to the story, or fix the audio: path in the front matter.");
 }
 
-function checkImage(owner: string, image: string | undefined, field: string, paths: ProjectPaths): InputError | undefined {
-  if (!image || fs.existsSync(path.join(paths.root, image))) return undefined;
-  return new InputError(owner, undefined, `The image ${image} does not exist.`, `put the image next to ${path.posix.basename(owner)}, or fix the ${field}: file name.`);
+function checkImage(owner: string, line: number | undefined, image: string | undefined, field: string, paths: ProjectPaths): InputError | undefined {
+  if (!image || isFile(paths, image)) return undefined;
+  return new InputError(owner, line ?? 1, `The image ${image} does not exist.`, `put the image next to ${path.posix.basename(owner)}, or fix the ${field}: file name.`);
+}
+
+/**
+ * A failure that is not a mistake in the file (a bug, a file that cannot be read): still named
+ * by its file, never a stack trace, and the other files are checked all the same.
+ */
+function unexpected(file: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "EACCES" || code === "EPERM") {
+    return new InputError(file, 1, "The file cannot be read: permission denied.", "give your user permission to read it (chmod a+r), or move it out of content/stories/.");
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new InputError(
+    file,
+    1,
+    `Verbatim failed while reading this story (${message.split("\n")[0]}).`,
+    "this is a bug in Verbatim, not in the story: please report it with the file attached. To build the other stories meanwhile, move this one out of content/stories/.",
+  );
 }
 
 /** Every content/shows/<slug>/show.yml; problems go to `errors`. */
@@ -86,13 +115,12 @@ export function loadShowConfigs(paths: ProjectPaths, errors: InputError[]): Show
     const file = `${paths.shows}/${slug}/show.yml`;
     if (slug.startsWith(".") || !fs.existsSync(path.join(paths.root, file))) continue;
     try {
-      const config = parseShowConfig(file, fs.readFileSync(path.join(paths.root, file), "utf8"), slug, paths.content);
-      const missing = checkImage(file, config.art?.file, "art", paths);
+      const config = parseShowConfig(file, decodeUtf8File(file, fs.readFileSync(path.join(paths.root, file))), slug, paths.content);
+      const missing = checkImage(file, config.artLine, config.art?.file, "art", paths);
       if (missing) errors.push(missing);
       else configs.push(config);
     } catch (error) {
-      if (error instanceof InputError) errors.push(error);
-      else throw error;
+      errors.push(error instanceof InputError ? error : unexpected(file, error));
     }
   }
   return configs;
@@ -109,17 +137,16 @@ export function loadSite(paths: ProjectPaths, settings: SiteSettings = loadSetti
       const story = loadStory(file, paths, context);
       const clash = bySlug.get(story.slug);
       if (clash) {
-        errors.push(new InputError(file, undefined, `This story would be published at ${story.url}, like ${clash.file}.`, "rename one of the two files (or folders)."));
+        errors.push(new InputError(file, 1, `This story would be published at ${story.url}, like ${clash.file}.`, "rename one of the two files (or folders): addresses ignore case and punctuation, so each story needs a name of its own."));
         continue;
       }
       bySlug.set(story.slug, story);
-      for (const problem of [checkAudio(story, paths), checkImage(story.file, story.cover?.file, "cover", paths)]) {
+      for (const problem of [checkAudio(story, paths), checkImage(story.file, story.lines.cover, story.cover?.file, "cover", paths)]) {
         if (problem) errors.push(problem);
       }
       stories.push(story);
     } catch (error) {
-      if (error instanceof InputError) errors.push(error);
-      else throw error;
+      errors.push(error instanceof InputError ? error : unexpected(file, error));
     }
   }
   const shows = loadShowConfigs(paths, errors);

@@ -3,10 +3,10 @@
 
 import { z } from "zod";
 import { InputError } from "./errors.ts";
-import { fieldLine, type SplitStory } from "./front-matter.ts";
+import { closingFenceLine, fieldLine, type SplitStory } from "./front-matter.ts";
 import { IMAGE_FIX, imageRefSchema } from "./image-ref.ts";
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/u;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$/u;
 const DURATION = /^(?:(\d+):)?([0-5]?\d):([0-5]\d)$/u;
 const LANG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/u;
 
@@ -14,8 +14,11 @@ function isRealDate(text: string): boolean {
   const m = DATE.exec(text);
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) return false;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // not Date.UTC, which reads years 0–99 as 1900–1999
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 const speakerDeclaration = z.union([
@@ -80,26 +83,51 @@ function closest(word: string, candidates: string[]): string | undefined {
   return best && best.d <= 2 ? best.c : undefined;
 }
 
+/** The line of a nested key ("speakers.MANN.name"), as deep as block-style YAML shows it. */
+function pathLine(split: SplitStory, path: readonly PropertyKey[]): number | undefined {
+  let line = fieldLine(split, String(path[0] ?? ""));
+  if (line === undefined) return undefined;
+  for (const key of path.slice(1)) {
+    if (typeof key !== "string") break;
+    const quoted = key.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+    const pattern = new RegExp(`^\\s+["']?${quoted}["']?\\s*:`, "u");
+    const from = line - 1; // yamlLines index of the line after the current one
+    let found: number | undefined;
+    for (let i = from; i < split.yamlLines.length; i++) {
+      const text = split.yamlLines[i] ?? "";
+      if (/^\S/u.test(text)) break; // the next top-level field
+      if (pattern.test(text)) {
+        found = i + 2;
+        break;
+      }
+    }
+    if (found === undefined) break;
+    line = found;
+  }
+  return line;
+}
+
 /** Validates front matter; throws an InputError for the first problem found. */
 export function validateFrontMatter(file: string, split: SplitStory): FrontMatter {
   const result = frontMatterSchema.safeParse(split.data);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
+  // An unknown field first: "titel:" is the reason "title" is missing, and the better message.
+  const issue = result.error.issues.find((i) => i.code === "unrecognized_keys") ?? result.error.issues[0];
   if (!issue) throw new InputError(file, 1, "The front matter is not valid.", "compare it with a story created by npm run new.");
   if (issue.code === "unrecognized_keys") {
     const key = issue.keys[0] ?? "";
     const suggestion = closest(key, Object.keys(FIELDS));
     throw new InputError(
       file,
-      fieldLine(split, key),
+      fieldLine(split, key) ?? 2,
       `Unknown front matter field "${key}".`,
       suggestion ? `did you mean "${suggestion}"? (${FIELDS[suggestion]?.example})` : `remove it, or use one of: ${Object.keys(FIELDS).join(", ")}.`,
     );
   }
   const field = String(issue.path[0] ?? "");
-  const spec = FIELDS[field];
+  const spec = FIELDS[field] ?? { expected: "valid", example: "the examples in the README" };
   const value = split.data[field];
-  const line = fieldLine(split, field);
+  const line = pathLine(split, issue.path) ?? closingFenceLine(split);
   if (issue.code === "custom" && field === "cover") {
     // An image's own rule (alt text): say which image, and how to describe it.
     const image = (value as { file?: unknown } | undefined)?.file;
@@ -107,8 +135,15 @@ export function validateFrontMatter(file: string, split: SplitStory): FrontMatte
   }
   const where = issue.path.length > 1 ? ` (at ${issue.path.join(".")})` : "";
   if (value === undefined) {
-    throw new InputError(file, line, `The required field "${field}" is missing.`, `add a line such as ${spec?.example}.`);
+    throw new InputError(file, line, `The required field "${field}" is missing.`, `add a line such as ${spec.example} to the front matter, before the closing "---" on line ${line}.`);
+  }
+  if (value === null && issue.path.length === 1) {
+    throw new InputError(file, line, `The field "${field}" is empty.`, `give it a value, like ${spec.example}, or remove the line.`);
   }
   const shown = typeof value === "object" ? "" : ` ${JSON.stringify(value)}`;
-  throw new InputError(file, line, `The field "${field}"${where}${shown} is not ${spec?.expected ?? "valid"}.`, `write it like ${spec?.example}.`);
+  if ((typeof value === "number" || typeof value === "boolean") && issue.code === "invalid_type" && issue.expected === "string") {
+    // YAML reads 1984 as a number and yes/true as a boolean; quotes make them text.
+    throw new InputError(file, line, `The field "${field}"${shown} is not ${spec.expected}: YAML reads it as a ${typeof value}.`, `put it in quotes, so it is read as text: ${field}: "${String(value)}".`);
+  }
+  throw new InputError(file, line, `The field "${field}"${where}${shown} is not ${spec.expected ?? "valid"}.`, `write it like ${spec.example}.`);
 }

@@ -14,6 +14,8 @@ export interface ShowConfig {
   file: string;
   description?: string;
   art?: ImageRef;
+  /** The line of "art:" in show.yml, for messages about the image file. */
+  artLine?: number;
 }
 
 const schema = z.strictObject({
@@ -51,6 +53,6 @@ export function parseShowConfig(file: string, raw: string, slug: string, content
     slug,
     file,
     ...(description ? { description } : {}),
-    ...(art ? { art: resolveImage(file, lineOf(lines, "art"), contentDir, art) } : {}),
+    ...(art ? { art: resolveImage(file, lineOf(lines, "art"), contentDir, art), artLine: lineOf(lines, "art") ?? 1 } : {}),
   };
 }

@@ -13,6 +13,8 @@ export interface Group extends Link {
 export interface ShowGroup extends Group {
   description?: string;
   art?: ImageRef;
+  /** The line of `art:` in show.yml, for error messages. */
+  artLine?: number;
 }
 
 export interface Appearance {
@@ -71,7 +73,7 @@ function withConfig(groups: Group[], configs: ShowConfig[]): ShowGroup[] {
   const bySlug = new Map(configs.map((c) => [c.slug, c]));
   return groups.map((group) => {
     const config = bySlug.get(group.slug);
-    return { ...group, ...(config?.description ? { description: config.description } : {}), ...(config?.art ? { art: config.art } : {}) };
+    return { ...group, ...(config?.description ? { description: config.description } : {}), ...(config?.art ? { art: config.art, ...(config.artLine ? { artLine: config.artLine } : {}) } : {}) };
   });
 }
 

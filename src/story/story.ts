@@ -4,6 +4,7 @@ import path from "node:path";
 import { renderTranscript, type NotationWarning, type Segment, type Speaker, type TranscriptBlock } from "../transcript/index.ts";
 import { NotationError } from "../transcript/errors.ts";
 import { slugify } from "../transcript/text.ts";
+import { checkCharacters } from "./encoding.ts";
 import { InputError } from "./errors.ts";
 import { fieldLine, splitFrontMatter } from "./front-matter.ts";
 import { resolveImage, type ImageRef } from "./image-ref.ts";
@@ -68,6 +69,8 @@ export interface Story {
   blocks: TranscriptBlock[];
   /** Whether the transcript carries times (timed exports exist only then). */
   timed: boolean;
+  /** Front matter lines of fields checked later against the disk, for their error messages. */
+  lines: { audio?: number; cover?: number };
 }
 
 const AUDIO_TYPES: Record<string, string> = {
@@ -102,15 +105,53 @@ function link(base: string, name: string): Link {
   return { name, slug, url: `/${base}/${slug}/` };
 }
 
-function audioFor(file: string, contentDir: string, audio: string | undefined): Audio | undefined {
+const AUDIO_FIX = "give a file next to the story (audio: episode.mp3) or a web address starting with https:// (audio: https://cdn.example.org/episode.mp3).";
+
+/** A host name as it may appear in the page's Content-Security-Policy: letters, digits, dots, hyphens, or an IP. */
+const PLAIN_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])$/u;
+
+function audioFor(file: string, line: number | undefined, contentDir: string, audio: string | undefined): Audio | undefined {
   if (!audio) return undefined;
-  const type = AUDIO_TYPES[path.posix.extname(new URL(audio, "file:///").pathname).toLowerCase()];
-  if (/^https?:\/\//iu.test(audio)) return { url: audio, ...(type ? { type } : {}) };
+  if (/^https?:/iu.test(audio)) {
+    let url: URL | undefined;
+    try {
+      url = /^https?:\/\//iu.test(audio) ? new URL(audio) : undefined;
+    } catch {
+      url = undefined;
+    }
+    if (!url || !PLAIN_HOST.test(url.hostname) || url.username || url.password) {
+      throw new InputError(file, line, `The audio address "${audio}" is not a valid web address.`, `${AUDIO_FIX} Spaces and quotes must be percent-encoded (%20, %22).`);
+    }
+    const type = AUDIO_TYPES[path.posix.extname(url.pathname).toLowerCase()];
+    return { url: url.href, ...(type ? { type } : {}) };
+  }
+  if (/^[a-z][a-z0-9+.-]*:/iu.test(audio) || audio.startsWith("//")) {
+    throw new InputError(file, line, `The audio "${audio}" is neither a file next to the story nor an http(s) address.`, AUDIO_FIX);
+  }
+  if (/[\u0000-\u001F"<>\\`]/u.test(audio)) {
+    throw new InputError(file, line, `The audio file name "${audio}" has characters a web address cannot carry.`, `rename the file with letters, digits, hyphens and dots only, then ${AUDIO_FIX}`);
+  }
   const source = path.posix.normalize(path.posix.join(path.posix.dirname(file), audio));
   if (!source.startsWith(`${contentDir}/`)) {
-    throw new InputError(file, undefined, `The audio file "${audio}" is outside ${contentDir}/.`, "put the audio file next to the story (or in a folder under content/) and give its path relative to the story.");
+    throw new InputError(file, line, `The audio file "${audio}" is outside ${contentDir}/.`, "put the audio file next to the story (or in a folder under content/) and give its path relative to the story.");
   }
+  const type = AUDIO_TYPES[path.posix.extname(source).toLowerCase()];
   return { url: `/${path.posix.relative(contentDir, source)}`, file: source, ...(type ? { type } : {}) };
+}
+
+/** A show or tag needs a slug for its page's address. */
+function named(base: "shows" | "tags", file: string, line: number | undefined, name: string): Link {
+  const result = link(base, name);
+  if (!result.slug) {
+    const field = base === "shows" ? "show" : "tags";
+    throw new InputError(
+      file,
+      line,
+      `The ${base === "shows" ? "show" : "tag"} "${name}" has no Latin letter or digit to make its page's address from.`,
+      `add a word in Latin letters or a digit to the ${field} (addresses are spelled in a-z and 0-9), e.g. ${base === "shows" ? "show: Night Desk" : "tags: [ferries]"}.`,
+    );
+  }
+  return result;
 }
 
 export interface StoryInput {
@@ -127,9 +168,20 @@ export interface StoryContext {
 
 /** Reads one story file's text into a Story. Throws InputError naming the file and line. */
 export function parseStory({ file, raw }: StoryInput, { settings, contentDir, storiesDir }: StoryContext): Story {
+  const textWarnings = checkCharacters(file, raw);
   const split = splitFrontMatter(file, raw);
   const meta = validateFrontMatter(file, split);
-  const audio = audioFor(file, contentDir, meta.audio);
+  const slug = storySlug(storiesDir, file);
+  if (!slug) {
+    throw new InputError(file, 1, `The file name "${path.posix.basename(file)}" has no Latin letter or digit to make the story's address from.`, "rename the file (or its folder) with letters a-z and digits, e.g. night-ferry-returns.md.");
+  }
+  const lines = {
+    ...(meta.audio ? { audio: fieldLine(split, "audio") ?? 1 } : {}),
+    ...(meta.cover ? { cover: fieldLine(split, "cover") ?? 1 } : {}),
+  };
+  const audio = audioFor(file, lines.audio, contentDir, meta.audio);
+  const show = named("shows", file, fieldLine(split, "show"), meta.show);
+  const tags = [...new Map(meta.tags.map((tag) => named("tags", file, fieldLine(split, "tags"), tag)).map((tag) => [tag.slug, tag])).values()];
   let rendered;
   try {
     rendered = renderTranscript(split.body, { speakers: meta.speakers, lenient: meta.lenient, lineOffset: split.bodyOffset, ...(audio ? { audioUrl: audio.url } : {}) });
@@ -137,22 +189,23 @@ export function parseStory({ file, raw }: StoryInput, { settings, contentDir, st
     if (error instanceof NotationError) throw new InputError(file, error.line, error.problem, error.fix);
     throw error;
   }
-  const slug = storySlug(storiesDir, file);
   const date = meta.date.slice(0, 10);
-  const cover = meta.cover ? resolveImage(file, fieldLine(split, "cover"), contentDir, meta.cover) : undefined;
+  const cover = meta.cover ? resolveImage(file, lines.cover, contentDir, meta.cover) : undefined;
   return {
     file,
     slug,
     url: `/stories/${slug}/`,
     title: meta.title,
-    show: link("shows", meta.show),
+    show,
     date,
     datetime: meta.date.length > 10 ? meta.date : date,
     year: Number(date.slice(0, 4)),
     ...(meta.summary ? { summary: meta.summary } : {}),
-    tags: [...new Map(meta.tags.map((tag) => [slugify(tag), link("tags", tag)])).values()],
+    tags,
+    // A named speaker gets a page, when the name gives it an address (a name in other scripts
+    // than Latin is listed without a link).
     speakers: rendered.summary.speakers.map((speaker) =>
-      speaker.generic ? { ...speaker } : { ...speaker, siteId: slugify(speaker.name), url: `/speakers/${slugify(speaker.name)}/` },
+      speaker.generic || !slugify(speaker.name) ? { ...speaker } : { ...speaker, siteId: slugify(speaker.name), url: `/speakers/${slugify(speaker.name)}/` },
     ),
     ...(audio ? { audio } : {}),
     ...(cover ? { cover } : {}),
@@ -164,7 +217,8 @@ export function parseStory({ file, raw }: StoryInput, { settings, contentDir, st
     segments: rendered.summary.segments,
     words: rendered.summary.words,
     turns: rendered.summary.turns,
-    warnings: rendered.summary.warnings,
+    warnings: [...textWarnings, ...rendered.summary.warnings].sort((a, b) => a.line - b.line),
+    lines,
     blocks: rendered.summary.blocks,
     timed: rendered.summary.timed,
   };

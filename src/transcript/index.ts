@@ -29,10 +29,13 @@ export function notationPlugin(md: MarkdownIt): void {
   md.use(cuesPlugin).use(turnsPlugin).use(tapePlugin).use(segmentsPlugin).use(timesPlugin).use(inlineMarksPlugin).use(markupPlugin);
 }
 
-/** A markdown-it instance for transcripts: raw HTML off, no indented code, notation on. */
+/**
+ * A markdown-it instance for transcripts: raw HTML off, no indented code, no images (a transcript
+ * is text, and an image would be a request to another host), notation on.
+ */
 export function createNotation(): MarkdownIt {
   const md = markdownIt({ html: false, linkify: false, typographer: false });
-  md.disable("code");
+  md.disable(["code", "image"]);
   return md.use(notationPlugin);
 }
 

@@ -6,7 +6,8 @@
 
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { NotationError } from "../errors.ts";
-import { matchLabel, matchManner } from "../labels.ts";
+import { parseCue } from "../cues.ts";
+import { matchLabel, matchManner, type LabelMatch } from "../labels.ts";
 import type { Cue, Manner, Speaker } from "../model.ts";
 import { fileLine, metaOf, transcriptState, type TranscriptState } from "../state.ts";
 import { startOf } from "./times.ts";
@@ -44,6 +45,7 @@ class TurnBuilder {
     const [open, inline] = tokens as [Token, Token, Token];
     const line = fileLine(open, this.ts);
     const label = matchLabel(inline.content);
+    checkParentheses(inline.content, label, line);
     if (label) {
       const speaker = this.ts.registry.resolve(label, line);
       let speech = inline.content.slice(label.length);
@@ -132,6 +134,50 @@ class TurnBuilder {
     token.block = true;
     this.out.push(token);
     return token;
+  }
+}
+
+const MANNER_START = /^(?:through\s+(?:an\s+)?interpreters?|singing|reading|rapping|speaking\s+\p{L}+)\b/iu;
+
+/**
+ * Mistakes with parentheses that would otherwise put words in the wrong mouth: a cue inside a
+ * label ("MANN (LAUGHTER):"), a cue and a label sharing a paragraph ("(LAUGHTER) MANN: ..."),
+ * and a cue or manner whose ")" is missing ("(SOUNDBITE OF MUSIC", read as speech). An
+ * unbalanced parenthesis that is not a cue or a manner is ordinary text and stays as written.
+ */
+function checkParentheses(content: string, label: LabelMatch | undefined, line: number): void {
+  if (label) {
+    for (const [whole, inner] of label.raw.matchAll(/\(([^()]*)\)/gu)) {
+      if (inner !== undefined && parseCue(inner, false)) {
+        const without = label.raw.replace(whole, "").replace(/\s+,/u, ",").replace(/\s{2,}/gu, " ").trim();
+        throw new NotationError(
+          line,
+          `The label "${label.raw}:" has the cue "${whole}" inside it.`,
+          `move the cue out of the label: after the colon, as part of the speech ("${without}: ${whole} ..."), or on a line of its own before the turn.`,
+        );
+      }
+    }
+  }
+  const speech = (label ? content.slice(label.length) : content).trimStart();
+  const unclosed = /^\(([^)]*)$/su.exec(speech);
+  const first = unclosed?.[1]?.split("\n")[0]?.trim() ?? "";
+  if (unclosed && first && (parseCue(first, true) || (label && MANNER_START.test(first)))) {
+    throw new NotationError(
+      line,
+      `The parenthesis "(${first}" is never closed.`,
+      `add ")" where the ${label ? "manner or cue" : "cue"} ends, e.g. "(${first})"; a stand-alone cue is a paragraph of its own, with a blank line after it.`,
+    );
+  }
+  if (!label) {
+    const lead = /^\(([^()]+)\)[ \t]+/u.exec(content);
+    const next = lead?.[1] && parseCue(lead[1], true) ? matchLabel(content.slice(lead[0].length)) : undefined;
+    if (lead && next) {
+      throw new NotationError(
+        line,
+        `A cue and a speaker label share a paragraph: "${lead[0].trim()} ${next.raw}:".`,
+        `put the cue on a line of its own with a blank line after it, then start the next paragraph with "${next.raw}:"; or write the cue after the label ("${next.raw}: ${lead[0].trim()} ...").`,
+      );
+    }
   }
 }
 
