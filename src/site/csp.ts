@@ -2,12 +2,28 @@
 
 import type { Story } from "../story/story.ts";
 
+/**
+ * An origin as a CSP host-source may name it: scheme, a host of letters, digits, dots and hyphens
+ * (or an IPv6 address in brackets), an optional port. A URL's host may hold ";", "'" or ","
+ * ("https://cdn.example.org;script-src/x.mp3" parses), which in the policy would end the
+ * directive or start a source of their own; such an origin is left out (its audio will not play)
+ * rather than written in. The story schema rejects those addresses first; this is the last guard.
+ */
+const CSP_ORIGIN = /^https?:\/\/(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/u;
+
 /** The origins of remote audio ("https://cdn.example.org"), sorted and without duplicates. */
 export function remoteAudioOrigins(stories: readonly Story[]): string[] {
   const origins = new Set<string>();
   for (const story of stories) {
     const url = story.audio?.url;
-    if (url && /^https?:\/\//iu.test(url)) origins.add(new URL(url).origin);
+    if (!url || !/^https?:\/\//iu.test(url)) continue;
+    let origin: string;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      continue;
+    }
+    if (CSP_ORIGIN.test(origin)) origins.add(origin);
   }
   return [...origins].sort();
 }

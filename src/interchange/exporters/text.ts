@@ -30,7 +30,9 @@ export function writeText(story: ExportableStory): string {
     const start = starts.get(passage.turn);
     const time = start === undefined ? "" : `[${formatTimestamp(Math.floor(start))}] `;
     const manner = passage.manner ? ` (${passage.manner.text})` : "";
-    lines.push(`${time}${speakerLabel(passage.speaker, first)}:${manner}${passage.text ? ` ${passage.text}` : ""}`);
+    // A name from the front matter may hold line breaks; a paragraph is one line.
+    const label = speakerLabel(passage.speaker, first).replace(/\s+/gu, " ").trim();
+    lines.push(`${time}${label}:${manner}${passage.text ? ` ${passage.text}` : ""}`);
   }
   if (story.copyright) lines.push(story.copyright.replace(/\s+/gu, " ").trim());
   return `${lines.filter((line) => line !== "").join("\n\n")}\n`;
