@@ -134,12 +134,12 @@ describe("alt text is required", () => {
       fs.writeFileSync(config, 'art: { file: missing.jpg, alt: "Art" }\n');
       const missing = runBuild(["--skip-audit"], project, output);
       expect(missing.code).toBe(1);
-      expect(missing.stderr).toContain("content/shows/night-desk/show.yml: The image content/shows/night-desk/missing.jpg does not exist.");
+      expect(missing.stderr).toContain("content/shows/night-desk/show.yml:1: The image content/shows/night-desk/missing.jpg does not exist.");
       fs.writeFileSync(path.join(project, "content/shows/night-desk/fake.jpg"), "not an image");
       fs.writeFileSync(config, 'art: { file: fake.jpg, alt: "Art" }\n');
       const fake = runBuild(["--skip-audit"], project, output);
       expect(fake.code).toBe(1);
-      expect(fake.stderr).toMatch(/content\/shows\/night-desk\/show\.yml: .*fake\.jpg/u);
+      expect(fake.stderr).toMatch(/content\/shows\/night-desk\/show\.yml:1: .*fake\.jpg/u);
       expect(fake.stderr).not.toMatch(/\n\s+at |\[object Object\]/u);
     } finally {
       fs.writeFileSync(config, original);

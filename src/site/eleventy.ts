@@ -9,6 +9,7 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   setLibrary(engine: string, library: unknown): void;
   on(event: string, callback: (...args: unknown[]) => unknown): void;
+  setServerOptions(options: Record<string, unknown>): void;
   ignores: Set<string>;
   /** Internal to Eleventy 3; used only to quiet its timing warnings. */
   benchmarkManager?: { get(name: string): { setIsVerbose(verbose: boolean): void } | undefined };
