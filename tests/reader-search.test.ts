@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaticServer } from "../src/audit/serve.ts";
 import { contentSecurityPolicy, remoteAudioOrigins } from "../src/site/csp.ts";
+import { buildSearchIndex } from "../src/site/search.ts";
 import type { Story } from "../src/story/story.ts";
 import { listFiles, makeProject, REPO, runBuild } from "./helpers/build.ts";
 import { axeViolations, focusIsVisible, launchReaderBrowser, serveSite } from "./helpers/reader.ts";
@@ -120,6 +121,33 @@ describe("site search, by keyboard", () => {
     expect(await status(page, ".search-status")).toBe("No stories found for “zzzqqq”.");
     expect(await page.locator(".search-results").isVisible()).toBe(false);
     await context.close();
+  });
+});
+
+describe("an archive indexed in parts", () => {
+  it("is searched as one: every part's stories are found and its filters merged", async () => {
+    // The sample site in parts of 2 stories, as a large archive is in parts of thousands.
+    const split = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-parts-"));
+    fs.cpSync(output, split, { recursive: true });
+    const report = await buildSearchIndex(split, "en", 2);
+    const stories = listFiles(path.join(split, "stories")).filter((f) => /^[^/]+\/index\.html$/.test(f));
+    expect(report.pages).toBe(stories.length);
+    const { parts } = JSON.parse(fs.readFileSync(path.join(split, "pagefind", "parts.json"), "utf8"));
+    expect(parts).toEqual(["part-2/", "part-3/"]);
+    expect(fs.readdirSync(split).filter((f) => f.startsWith(".search-part"))).toEqual([]);
+    const splitServer = await serveSite(split);
+    const context = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${splitServer.url}search/?q=ferry`);
+      await page.waitForFunction(() => /found/.test(document.querySelector(".search-status")?.textContent ?? ""));
+      expect(await status(page, ".search-status")).toBe("2 stories found for “ferry”.");
+      const shows = await page.locator("#search-show option").allTextContents();
+      expect(shows).toEqual(expect.arrayContaining(["Night Desk", "The Long Table"]));
+    } finally {
+      await context.close();
+      await splitServer.close();
+    }
   });
 });
 

@@ -76,6 +76,11 @@ async function start() {
   try {
     pagefind = await import(new URL("pagefind/pagefind.js", base).href);
     await pagefind.options({ baseUrl: base.pathname });
+    // A large archive is indexed in parts (pagefind/parts.json lists them): search them as one.
+    const listed = await fetch(new URL("pagefind/parts.json", base)).then((r) => (r.ok ? r.json() : {}));
+    for (const part of listed.parts ?? []) {
+      await pagefind.mergeIndex(new URL(`pagefind/${part}`, base).pathname, { baseUrl: base.pathname });
+    }
     await pagefind.init();
   } catch {
     status.textContent = "Search could not load. Browse by show, topic or speaker instead.";

@@ -6,9 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { TerminalReporter } from "../audit/report/terminal.ts";
-import { auditSite, type SiteAuditResult } from "../audit/site-audit.ts";
+import type { SiteAuditResult } from "../audit/site-audit.ts";
 import type { SiteModel } from "../story/site.ts";
-import { checkSiteImages } from "../site/images.ts";
+import { checkSiteImages, imagesSettled } from "../site/images.ts";
 import { loadSettings, loadSite } from "../site/load.ts";
 import type { ProjectPaths } from "../site/paths.ts";
 
@@ -72,6 +72,8 @@ function swapIntoPlace(staging: string, output: string): void {
 
 async function auditStaging(staging: string, site: SiteModel, options: BuildOptions): Promise<SiteAuditResult | undefined> {
   if (options.skipAudit) return undefined;
+  // Loaded only when needed: the browser and both runners weigh more than the rest of the build.
+  const { auditSite } = await import("../audit/site-audit.ts");
   return auditSite({
     root: options.paths.root,
     siteDir: staging,
@@ -95,6 +97,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (!audit || audit.exitCode === 0) swapIntoPlace(staging, output);
     return { site, output, files, seconds: (performance.now() - started) / 1000, ...(audit ? { audit } : {}) };
   } finally {
+    // A failed render may leave images still being written into the staging folder.
+    await imagesSettled();
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }

@@ -9,7 +9,7 @@ import path from "node:path";
 import { EXPORT_FORMATS, exportsFor, type ExportFormatId } from "../interchange/exporters/index.ts";
 import { feedPath, renderFeed } from "../feeds/rss.ts";
 import type { SiteSettings } from "../story/settings.ts";
-import type { ShowGroup } from "../story/site.ts";
+import type { ShowGroup, SiteModel } from "../story/site.ts";
 import type { SiteImages } from "./images.ts";
 import type { Link, Story } from "../story/story.ts";
 import type { EleventyConfig } from "./eleventy.ts";
@@ -38,14 +38,27 @@ function formatById(id: ExportFormatId) {
   return format;
 }
 
-/** What the transcript-file template pages over: every published story × each of its formats. */
-interface ExportEntry {
-  story: Story;
-  format: ExportFormatId;
-  file: string;
+/**
+ * Writes every story's transcript files into the output folder. Written straight to disk rather
+ * than as Eleventy templates: thousands of small files that need no layout, and Eleventy's cost
+ * per template would double the build of a large archive.
+ */
+export async function writeTranscriptFiles(stories: readonly Story[], outputDir: string): Promise<number> {
+  let written = 0;
+  for (const [index, story] of stories.entries()) {
+    // Lets the search indexer, working in its own process meanwhile, be given its next task.
+    if (index % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
+    const dir = path.join(outputDir, "stories", story.slug);
+    fs.mkdirSync(dir, { recursive: true });
+    for (const format of exportsFor(story)) {
+      fs.writeFileSync(path.join(dir, format.file), format.write(story));
+      written++;
+    }
+  }
+  return written;
 }
 
-export function addExports(config: EleventyConfig, paths: ProjectPaths, settings: SiteSettings): void {
+export function addExports(config: EleventyConfig, paths: ProjectPaths, settings: SiteSettings, loadModel: () => SiteModel): void {
   /** A local audio file's size, for the feed's enclosure length. */
   const audioBytes = (story: Story): number | undefined => {
     const file = story.audio?.file;
@@ -53,7 +66,6 @@ export function addExports(config: EleventyConfig, paths: ProjectPaths, settings
   };
 
   config.addFilter("transcriptDownloads", (story: Story) => downloadsFor(story));
-  config.addFilter("transcriptFile", (entry: ExportEntry) => formatById(entry.format).write(entry.story));
   config.addFilter("feedPath", (show: Link) => feedPath(show));
   config.addFilter("podcastFeed", (show: ShowGroup, images: SiteImages | undefined) => {
     const artUrl = images?.shows[show.slug]?.feedArt?.url;
@@ -64,16 +76,9 @@ export function addExports(config: EleventyConfig, paths: ProjectPaths, settings
     return serializeJsonLd(storyJsonLd(story, settings, { transcript: formatById("txt").write(story), ...(card ? { image: card } : {}) }));
   });
 
-  config.addTemplate("_exports/transcript.njk", "{{ entry | transcriptFile | safe }}", {
-    pagination: {
-      data: "verbatim.stories",
-      size: 1,
-      alias: "entry",
-      before: (stories: Story[]): ExportEntry[] =>
-        stories.flatMap((story) => exportsFor(story).map((format) => ({ story, format: format.id, file: format.file }))),
-    },
-    permalink: "stories/{{ entry.story.slug }}/{{ entry.file }}",
-    eleventyExcludeFromCollections: true,
+  config.on("eleventy.after", async (...args: unknown[]) => {
+    const event = args[0] as { directories?: { output?: string } } | undefined;
+    await writeTranscriptFiles(loadModel().stories, path.resolve(paths.root, event?.directories?.output ?? paths.output));
   });
 
   config.addTemplate("_exports/feed.njk", "{{ show | podcastFeed(images) | safe }}", {

@@ -51,21 +51,21 @@ class Problems {
   constructor(private readonly paths: ProjectPaths) {}
 
   /** Runs `plan`; an ImageError becomes an InputError on `owner` and the result is undefined. */
-  async attempt<T>(owner: string, image: string, plan: () => Promise<T>): Promise<T | undefined> {
+  async attempt<T>(owner: string, line: number | undefined, image: string, plan: () => Promise<T>): Promise<T | undefined> {
     try {
       return await plan();
     } catch (error) {
       if (!(error instanceof ImageError)) throw error;
       const name = path.relative(this.paths.root, error.file ?? path.join(this.paths.root, image)).split(path.sep).join("/");
-      this.errors.push(new InputError(owner, undefined, `The image ${name} ${error.problem.replace(/^./u, (c) => c.toLowerCase())}`, error.fix));
+      this.errors.push(new InputError(owner, line, `The image ${name} ${error.problem.replace(/^./u, (c) => c.toLowerCase())}`, error.fix));
       return undefined;
     }
   }
 }
 
-async function shown(ref: ImageRef, owner: string, base: string, context: Context): Promise<ShownImage | undefined> {
+async function shown(ref: ImageRef, owner: string, line: number | undefined, base: string, context: Context): Promise<ShownImage | undefined> {
   const file = path.join(context.paths.root, ref.file);
-  return context.problems.attempt(owner, ref.file, async () => {
+  return context.problems.attempt(owner, line, ref.file, async () => {
     const info = await imageInfo(file);
     const cover = planCover({ file, width: info.width, height: info.height }, base);
     context.jobs.push(...cover.jobs);
@@ -83,9 +83,9 @@ async function showImages(show: ShowGroup, context: Context): Promise<SiteImages
   if (!show.art) return {};
   const owner = `${context.paths.shows}/${show.slug}/show.yml`;
   const base = `images/shows/${show.slug}`;
-  const art = await shown(show.art, owner, `${base}/art`, context);
+  const art = await shown(show.art, owner, show.artLine, `${base}/art`, context);
   const file = path.join(context.paths.root, show.art.file);
-  const feedArt = art && (await context.problems.attempt(owner, show.art.file, async () => {
+  const feedArt = art && (await context.problems.attempt(owner, show.artLine, show.art.file, async () => {
     const info = await imageInfo(file);
     const feed = planFeedArt({ file, width: info.width, height: info.height }, `${base}/feed`);
     context.jobs.push(...feed.jobs);
@@ -108,7 +108,7 @@ export async function planSiteImages(site: SiteModel, paths: ProjectPaths): Prom
   for (const story of site.stories) {
     const show = shows.get(story.show.slug);
     const base = `images/stories/${story.slug}`;
-    const cover = story.cover ? await shown(story.cover, story.file, `${base}/cover`, context) : images.shows[story.show.slug]?.art;
+    const cover = story.cover ? await shown(story.cover, story.file, story.lines.cover, `${base}/cover`, context) : images.shows[story.show.slug]?.art;
     const date = readableDate(story.date, story.lang);
     const card = planCard({ title: story.title, show: story.show.name, date, ...(show?.art ? { art: path.join(paths.root, show.art.file) } : {}) }, `${base}/card`);
     jobs.push(...card.jobs);
@@ -145,16 +145,35 @@ export async function buildSiteImages(site: SiteModel, paths: ProjectPaths, outp
   return { images, report };
 }
 
-/** Eleventy glue: images are rendered before each build and offered to templates as `images`. */
+/**
+ * Eleventy glue: images are planned before each build and offered to templates as `images`; they
+ * render (in sharp's own threads) while Eleventy writes the pages, and the build waits for them
+ * at the end.
+ */
+/** The images still rendering, if any; a failed build waits for them before removing its folder. */
+let inFlight: Promise<unknown> = Promise.resolve();
+
+export async function imagesSettled(): Promise<void> {
+  await inFlight.catch(() => undefined);
+}
+
 export function addImages(config: EleventyConfig, paths: ProjectPaths, loadModel: () => SiteModel): void {
   let images: SiteImages | undefined;
+  let rendering: Promise<ImageReport> | undefined;
+  let started = 0;
   config.on("eleventy.before", async (...args: unknown[]) => {
     const event = args[0] as { directories?: { output?: string } } | undefined;
     const outputDir = path.resolve(paths.root, event?.directories?.output ?? paths.output);
-    const started = performance.now();
-    const result = await buildSiteImages(loadModel(), paths, outputDir);
-    images = result.images;
-    const { rendered, cached } = result.report;
+    started = performance.now();
+    images = await checkSiteImages(loadModel(), paths);
+    rendering = renderImages(images.jobs, { outputDir, cacheDir: imageCacheDir(paths) });
+    // Awaited in eleventy.after; until then a failure must not count as unhandled.
+    inFlight = rendering.catch(() => undefined);
+  });
+  config.on("eleventy.after", async () => {
+    if (!rendering) return;
+    const { rendered, cached } = await rendering;
+    rendering = undefined;
     console.log(`Images: ${rendered} rendered, ${cached} from cache in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });
   config.addGlobalData("images", () => images);

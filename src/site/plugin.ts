@@ -6,6 +6,7 @@ import path from "node:path";
 import markdownIt from "markdown-it";
 import type { SiteModel } from "../story/site.ts";
 import { readableDate } from "./dates.ts";
+import { addLiveErrors } from "./dev-server.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { addExports } from "./exports.ts";
 import { addImages } from "./images.ts";
@@ -31,9 +32,12 @@ export default function verbatimPlugin(config: EleventyConfig, paths: ProjectPat
   config.addPassthroughCopy({ [`${paths.layouts}/assets`]: "assets" });
   config.addPassthroughCopy(`${paths.stories}/**/*.${AUDIO}`);
   addPageTemplates(config, paths);
-  addExports(config, paths, settings);
-  addImages(config, paths, () => loadSite(paths, settings));
+  const loadModel = () => loadSite(paths, settings);
+  addImages(config, paths, loadModel);
   addSearch(config, paths, settings);
+  // After the search, so its indexer works in its own process while the transcript files are written.
+  addExports(config, paths, settings, loadModel);
+  addLiveErrors(config);
 
   // Eleventy warns when a plugin's transform takes a visible share of a small build; the
   // path-prefix transform always does on a small site, and editors can do nothing about it.

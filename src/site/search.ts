@@ -52,24 +52,76 @@ function sizeOf(dir: string): number {
 }
 
 /**
- * Indexes the story pages of a built site into `<outputDir>/pagefind/`. One index in the site's
- * language: a story in another language is still found from the search page.
+ * Stories per index part. pagefind holds a whole index in memory while it builds it (about
+ * 0.25 MB per story page here), so a large archive is indexed in parts, one after the other, and
+ * the search page merges them: memory stays bounded at any size.
  */
-export async function buildSearchIndex(outputDir: string, language: string): Promise<SearchIndexReport> {
-  const target = path.join(outputDir, "pagefind");
-  fs.rmSync(target, { recursive: true, force: true });
+export const SEARCH_PART_SIZE = 2500;
+
+/** What the search page reads to find the parts besides the main index: `{"parts":["part-2/"]}`. */
+export const PARTS_FILE = "parts.json";
+
+const PAGES_GLOB = "stories/**/*.html";
+
+async function indexInto(siteDir: string, outputPath: string, language: string): Promise<number> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language.split("-")[0] ?? "en", excludeSelectors: NOT_INDEXED });
     if (!index) throw new Error(`pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: outputDir, glob: "stories/**/*.html" });
+    const added = await index.addDirectory({ path: siteDir, glob: PAGES_GLOB });
     if (added.errors.length) throw new Error(`pagefind could not index the site: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: target });
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join("; ")}`);
-    for (const file of UNUSED) fs.rmSync(path.join(target, file), { force: true });
-    return { pages: added.page_count, bytes: sizeOf(target) };
+    return added.page_count;
   } finally {
+    // Ends pagefind's process, and with it the memory of this part.
     await pagefind.close();
   }
+}
+
+/**
+ * A folder that shows pagefind only some of the story pages, at their own paths (so their URLs
+ * are the same): hard links, made in an instant and taking no space.
+ */
+function partView(outputDir: string, slugs: readonly string[], n: number): string {
+  const view = path.join(outputDir, `.search-part-${n}`);
+  fs.rmSync(view, { recursive: true, force: true });
+  for (const slug of slugs) {
+    fs.mkdirSync(path.join(view, "stories", slug), { recursive: true });
+    fs.linkSync(path.join(outputDir, "stories", slug, "index.html"), path.join(view, "stories", slug, "index.html"));
+  }
+  return view;
+}
+
+/**
+ * Indexes the story pages of a built site into `<outputDir>/pagefind/`, in parts of at most
+ * `partSize` stories (`pagefind/part-2/` …, listed in `pagefind/parts.json`). One index in the
+ * site's language: a story in another language is still found from the search page.
+ */
+export async function buildSearchIndex(outputDir: string, language: string, partSize = SEARCH_PART_SIZE): Promise<SearchIndexReport> {
+  const target = path.join(outputDir, "pagefind");
+  fs.rmSync(target, { recursive: true, force: true });
+  const storiesDir = path.join(outputDir, "stories");
+  const slugs = fs.existsSync(storiesDir) ? fs.readdirSync(storiesDir).filter((slug) => fs.existsSync(path.join(storiesDir, slug, "index.html"))).sort() : [];
+  let pages = 0;
+  const parts: string[] = [];
+  if (slugs.length <= partSize) {
+    pages = await indexInto(outputDir, target, language);
+  } else {
+    for (let start = 0, n = 1; start < slugs.length; start += partSize, n++) {
+      const view = partView(outputDir, slugs.slice(start, start + partSize), n);
+      try {
+        const folder = n === 1 ? "" : `part-${n}/`;
+        pages += await indexInto(view, path.join(target, folder), language);
+        if (folder) parts.push(folder);
+      } finally {
+        fs.rmSync(view, { recursive: true, force: true });
+      }
+    }
+  }
+  for (const file of UNUSED) fs.rmSync(path.join(target, file), { force: true });
+  for (const part of parts) for (const file of UNUSED) fs.rmSync(path.join(target, part, file), { force: true });
+  fs.writeFileSync(path.join(target, PARTS_FILE), `${JSON.stringify({ parts })}\n`);
+  return { pages, bytes: sizeOf(target) };
 }
 
 /** Eleventy glue: the index after every write (build or `npm start`), and the templates' filters. */
