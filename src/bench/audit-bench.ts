@@ -13,6 +13,7 @@ import { runAudit, toolVersions } from "../audit/run.ts";
 import { serveStatic } from "../audit/serve.ts";
 import { exitCodeOf } from "../audit/types.ts";
 import { generateStory } from "./generate.ts";
+import { makeBenchProject } from "./project.ts";
 
 export const PA11Y_CI_VERSION = "4.1.1";
 
@@ -32,18 +33,6 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   const started = performance.now();
   const result = spawnSync(command, args, { cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   return { ...result, seconds: (performance.now() - started) / 1000 };
-}
-
-function makeProject(repo: string, dir: string, count: number): void {
-  for (const name of ["src", "node_modules", "scripts", "layouts"]) fs.symlinkSync(path.join(repo, name), path.join(dir, name));
-  for (const name of [".eleventy.ts", "package.json"]) fs.copyFileSync(path.join(repo, name), path.join(dir, name));
-  fs.mkdirSync(path.join(dir, "content/_data"), { recursive: true });
-  fs.copyFileSync(path.join(repo, "content/_data/site.json"), path.join(dir, "content/_data/site.json"));
-  fs.mkdirSync(path.join(dir, "content/stories"));
-  for (let n = 1; n <= count; n++) {
-    const story = generateStory(n);
-    fs.writeFileSync(path.join(dir, "content/stories", `${story.slug}.md`), story.text);
-  }
 }
 
 function buildSite(repo: string, dir: string): void {
@@ -90,7 +79,7 @@ export async function benchAudit(repo: string, log: (line: string) => void, coun
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-bench-"));
   try {
     log(`Generating ${count} stories and building them…`);
-    makeProject(repo, dir, count);
+    makeBenchProject(repo, dir, count);
     buildSite(repo, dir);
     const site = path.join(dir, "_site");
     const pages = storyPages(site);
