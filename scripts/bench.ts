@@ -1,4 +1,5 @@
 // npm run bench (every benchmark) · npm run bench:audit · npm run bench:images
+// npm run bench -- --only scale --stories 1000,10000,50000 [--rounds 3]
 // Measures against the anchors the issues name, in the same run, and writes BENCHMARKS.md.
 
 import path from "node:path";
@@ -6,11 +7,20 @@ import { parseArgs } from "node:util";
 import { benchAudit } from "../src/bench/audit-bench.ts";
 import { auditSection, updateBenchmarks } from "../src/bench/benchmarks-file.ts";
 import { benchImages, imagesSection } from "../src/bench/image-bench.ts";
+import { benchScale, scaleIntro, scaleSection } from "../src/bench/scale-bench.ts";
 
-const BENCHMARKS = ["audit", "images"];
+const BENCHMARKS = ["audit", "images", "scale"];
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { only: { type: "string" }, pages: { type: "string", default: "200" } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      only: { type: "string" },
+      pages: { type: "string", default: "200" },
+      stories: { type: "string", default: "1000,10000" },
+      rounds: { type: "string", default: "3" },
+    },
+  });
   const root = process.cwd();
   const log = (line: string) => console.log(line);
   if (values.only && !BENCHMARKS.includes(values.only)) throw new Error(`--only takes one of ${BENCHMARKS.join(", ")}, not "${values.only}".`);
@@ -25,6 +35,17 @@ async function main(argv: string[]): Promise<number> {
     const section = imagesSection(result, new Date());
     updateBenchmarks(path.join(root, "BENCHMARKS.md"), "images", section);
     console.log(`\n${section}`);
+  }
+  if (!values.only || values.only === "scale") {
+    const counts = values.stories.split(",").map((n) => Number(n.trim()));
+    if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--stories takes whole numbers separated by commas, like 1000,10000, not "${values.stories}".`);
+    updateBenchmarks(path.join(root, "BENCHMARKS.md"), "scale", scaleIntro());
+    for (const count of counts) {
+      const result = await benchScale(root, count, log, Number(values.rounds));
+      const section = scaleSection(result, new Date());
+      updateBenchmarks(path.join(root, "BENCHMARKS.md"), `scale-${count}`, section);
+      console.log(`\n${section}`);
+    }
   }
   return 0;
 }

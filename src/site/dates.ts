@@ -2,6 +2,8 @@
 
 /** One formatter per language: making one costs far more than formatting with it. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Every story list shows its stories' dates again; an archive has far fewer days than mentions. */
+const written = new Map<string, string>();
 
 function formatterFor(lang: string): Intl.DateTimeFormat {
   let formatter = formatters.get(lang);
@@ -13,6 +15,12 @@ function formatterFor(lang: string): Intl.DateTimeFormat {
 }
 
 export function readableDate(date: string, lang: string): string {
-  const [y, m, d] = date.slice(0, 10).split("-").map(Number);
-  return formatterFor(lang).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+  const key = `${lang} ${date.slice(0, 10)}`;
+  let text = written.get(key);
+  if (text === undefined) {
+    const [y, m, d] = date.slice(0, 10).split("-").map(Number);
+    text = formatterFor(lang).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+    written.set(key, text);
+  }
+  return text;
 }

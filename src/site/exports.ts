@@ -38,23 +38,44 @@ function formatById(id: ExportFormatId) {
   return format;
 }
 
+/** Files being written at once: enough to keep the disk busy while the next ones are made. */
+const WRITES_IN_FLIGHT = 16;
+
 /**
- * Writes every story's transcript files into the output folder. Written straight to disk rather
- * than as Eleventy templates: thousands of small files that need no layout, and Eleventy's cost
- * per template would double the build of a large archive.
+ * Writes every story's transcript files into the output folder (the story's page, written by
+ * Eleventy, has made its folder). Written straight to disk rather than as Eleventy templates:
+ * thousands of small files that need no layout, and Eleventy's cost per template would double
+ * the build of a large archive. Each story's files are made one after another (they read the
+ * same passages) and written while the next story's are made.
  */
 export async function writeTranscriptFiles(stories: readonly Story[], outputDir: string): Promise<number> {
+  const writing = new Set<Promise<void>>();
+  let failure: unknown;
   let written = 0;
-  for (const [index, story] of stories.entries()) {
-    // Lets the search indexer, working in its own process meanwhile, be given its next task.
-    if (index % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
+  for (const story of stories) {
+    if (failure) break;
     const dir = path.join(outputDir, "stories", story.slug);
-    fs.mkdirSync(dir, { recursive: true });
     for (const format of exportsFor(story)) {
-      fs.writeFileSync(path.join(dir, format.file), format.write(story));
+      const file = path.join(dir, format.file);
+      const text = format.write(story);
+      const write = fs.promises
+        .writeFile(file, text)
+        .catch(async (error: NodeJS.ErrnoException) => {
+          if (error.code !== "ENOENT") throw error;
+          await fs.promises.mkdir(dir, { recursive: true });
+          await fs.promises.writeFile(file, text);
+        })
+        .catch((error: unknown) => {
+          failure ??= error;
+        })
+        .finally(() => writing.delete(write));
+      writing.add(write);
       written++;
+      if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing);
     }
   }
+  await Promise.all(writing);
+  if (failure) throw failure;
   return written;
 }
 

@@ -127,7 +127,17 @@ export async function buildSearchIndex(outputDir: string, language: string, part
 /** Eleventy glue: the index after every write (build or `npm start`), and the templates' filters. */
 export function addSearch(config: EleventyConfig, paths: ProjectPaths, settings: SiteSettings): void {
   config.addFilter("pagefindFilters", (story: Story) => pagefindFilters(story));
-  config.addFilter("contentSecurityPolicy", (stories: Story[]) => contentSecurityPolicy(stories));
+  // Every page carries the policy of the whole site: worked out once per build, not once per page
+  // (which would read every story for every page: quadratic in the size of the archive).
+  const policies = new WeakMap<readonly Story[], string>();
+  config.addFilter("contentSecurityPolicy", (stories: Story[]) => {
+    let policy = policies.get(stories);
+    if (policy === undefined) {
+      policy = contentSecurityPolicy(stories);
+      policies.set(stories, policy);
+    }
+    return policy;
+  });
   config.on("eleventy.after", async (...args: unknown[]) => {
     const event = args[0] as { directories?: { output?: string } } | undefined;
     const outputDir = path.resolve(paths.root, event?.directories?.output ?? paths.output);

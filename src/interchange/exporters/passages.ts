@@ -33,8 +33,19 @@ function cueText(cue: Cue): string {
   return `(${cue.text})`;
 }
 
+/**
+ * The last story's passages: its downloads are written one after another, each reading the same
+ * passages. One story only, so an archive's passages are never all held at once.
+ */
+let last: { blocks: readonly TranscriptBlock[]; passages: readonly Passage[] } | undefined;
+
 /** The story's passages in reading order. Empty paragraphs are left out. */
-export function passages(blocks: readonly TranscriptBlock[]): Passage[] {
+export function passages(blocks: readonly TranscriptBlock[]): readonly Passage[] {
+  if (last?.blocks !== blocks) last = { blocks, passages: readPassages(blocks) };
+  return last.passages;
+}
+
+function readPassages(blocks: readonly TranscriptBlock[]): Passage[] {
   const out: Passage[] = [];
   blocks.forEach((block, index) => {
     switch (block.kind) {

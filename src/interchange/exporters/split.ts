@@ -1,13 +1,40 @@
 // Splitting a passage into cues: pieces of text short enough to read on screen.
 
-import { breakAfter, fits } from "./lines.ts";
+import { breakAfter, MAX_LINE, MAX_LINES } from "./lines.ts";
 
 /** A break is worth taking when the cue before it holds at least this many characters. */
 const MIN_USEFUL = 30;
 
 /**
+ * Greedy line breaking at spaces (as `wrapGreedy` does), one word at a time: a cue grows word by
+ * word, and wrapping its whole text again for each word made long paragraphs quadratic.
+ */
+class GreedyLines {
+  private done = 0;
+  private length = 0;
+
+  /** The lines after adding `word`: [finished lines, length of the open line]. */
+  private after(word: string): [number, number] {
+    if (this.length === 0) return [this.done, word.length];
+    if (this.length + 1 + word.length <= MAX_LINE) return [this.done, this.length + 1 + word.length];
+    return [this.done + 1, word.length];
+  }
+
+  add(word: string): void {
+    [this.done, this.length] = this.after(word);
+  }
+
+  /** Whether the text, with `word` added, still takes at most MAX_LINES lines. */
+  fitsWith(word: string): boolean {
+    const [done, length] = this.after(word);
+    return done + (length !== 0 || done === 0 ? 1 : 0) <= MAX_LINES;
+  }
+}
+
+/**
  * Splits `lead + text` into cue texts that fit, cutting at the last sentence end that fits, else
- * the last clause end, else the last word that fits. The lead goes on the first cue only.
+ * the last clause end, else the last word that fits. The lead goes on the first cue only; it is
+ * empty or ends with a space ("Ana Lopez: ").
  */
 export function splitText(lead: string, text: string): Array<{ lead: string; text: string }> {
   const words = text === "" ? [] : text.split(" ");
@@ -16,16 +43,22 @@ export function splitText(lead: string, text: string): Array<{ lead: string; tex
   let from = 0;
   let currentLead = lead;
   while (from < words.length) {
+    const lines = new GreedyLines();
+    for (const word of currentLead === "" ? [] : currentLead.slice(0, -1).split(" ")) lines.add(word);
+    lines.add(words[from] ?? "");
     // The furthest word that still fits (at least one word, however long).
     let to = from + 1;
-    while (to < words.length && fits(currentLead + words.slice(from, to + 1).join(" "))) to++;
+    while (to < words.length && lines.fitsWith(words[to] ?? "")) lines.add(words[to++] ?? "");
     if (to < words.length) {
       let sentence = -1;
       let clause = -1;
+      // The length of words[from..k) joined with spaces, as k grows.
+      let joined = -1;
       for (let k = from + 1; k <= to; k++) {
-        const strength = breakAfter(words[k - 1] ?? "");
-        const length = currentLead.length + words.slice(from, k).join(" ").length;
-        if (length < MIN_USEFUL) continue;
+        const word = words[k - 1] ?? "";
+        joined += 1 + word.length;
+        if (currentLead.length + joined < MIN_USEFUL) continue;
+        const strength = breakAfter(word);
         if (strength === 2) sentence = k;
         else if (strength === 1) clause = k;
       }

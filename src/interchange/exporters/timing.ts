@@ -68,7 +68,7 @@ export function captionCues(story: Pick<ExportableStory, "blocks" | "duration">,
 }
 
 /** Each passage split into cues, weighed by its characters, the first anchored at the passage's time. */
-function plan(all: Passage[], options: CaptionOptions): Planned[] {
+function plan(all: readonly Passage[], options: CaptionOptions): Planned[] {
   const planned: Planned[] = [];
   for (const passage of all) {
     const name = options.names && passage.turnFirst && passage.speaker ? `${passage.speaker.name}: ` : "";
