@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import markdownIt from "markdown-it";
+import { visiblePages, type ListingPage } from "../story/listing.ts";
 import type { SiteModel } from "../story/site.ts";
 import { readableDate } from "./dates.ts";
 import { addLiveErrors } from "./dev-server.ts";
@@ -48,5 +49,6 @@ export default function verbatimPlugin(config: EleventyConfig, paths: ProjectPat
 
   config.addFilter("readableDate", (date: string, lang?: string) => readableDate(date, lang ?? settings.language));
   config.addFilter("absoluteUrl", (url: string) => new URL(url.replace(/^\//u, ""), settings.url).href);
+  config.addFilter("visiblePages", (listing: ListingPage<unknown, unknown>) => visiblePages(listing.pages, listing.number));
   config.addFilter("isCurrent", (url: string, pageUrl: string) => url === "/" ? pageUrl === "/" : pageUrl.startsWith(url));
 }

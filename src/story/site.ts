@@ -2,6 +2,7 @@
 // speakers, archive). Pure: built from parsed stories and settings.
 
 import type { ImageRef } from "./image-ref.ts";
+import { paginate, type ListingPage } from "./listing.ts";
 import type { SiteSettings } from "./settings.ts";
 import type { ShowConfig } from "./show-config.ts";
 import type { Link, Story } from "./story.ts";
@@ -28,6 +29,8 @@ export interface SpeakerPage extends Link {
 
 export interface YearGroup {
   year: number;
+  /** "/archive/2026/" */
+  url: string;
   stories: Story[];
 }
 
@@ -40,6 +43,11 @@ export interface SiteModel {
   shows: ShowGroup[];
   speakers: SpeakerPage[];
   archive: YearGroup[];
+  /** The listing pages of each topic, show, speaker and year, at most LIST_PAGE_SIZE stories each. */
+  tagPages: ListingPage<Group, Story>[];
+  showPages: ListingPage<ShowGroup, Story>[];
+  speakerPages: ListingPage<SpeakerPage, Appearance>[];
+  yearPages: ListingPage<YearGroup, Story>[];
 }
 
 function groupBy(stories: Story[], linksOf: (story: Story) => Link[]): Group[] {
@@ -81,14 +89,27 @@ export function buildSite(settings: SiteSettings, all: Story[], showConfigs: Sho
   const stories = all
     .filter((story) => !story.draft)
     .sort((a, b) => b.datetime.localeCompare(a.datetime) || a.title.localeCompare(b.title));
-  const years = [...new Set(stories.map((s) => s.year))];
+  const byYear = new Map<number, Story[]>();
+  for (const story of stories) {
+    const list = byYear.get(story.year);
+    if (list) list.push(story);
+    else byYear.set(story.year, [story]);
+  }
+  const archive = [...byYear].map(([year, list]) => ({ year, url: `/archive/${year}/`, stories: list }));
+  const tags = groupBy(stories, (s) => s.tags);
+  const shows = withConfig(groupBy(stories, (s) => [s.show]), showConfigs);
+  const speakers = speakerPages(stories);
   return {
     settings,
     stories,
     drafts: all.length - stories.length,
-    tags: groupBy(stories, (s) => s.tags),
-    shows: withConfig(groupBy(stories, (s) => [s.show]), showConfigs),
-    speakers: speakerPages(stories),
-    archive: years.map((year) => ({ year, stories: stories.filter((s) => s.year === year) })),
+    tags,
+    shows,
+    speakers,
+    archive,
+    tagPages: tags.flatMap((tag) => paginate(tag, tag.url, tag.stories)),
+    showPages: shows.flatMap((show) => paginate(show, show.url, show.stories)),
+    speakerPages: speakers.flatMap((speaker) => paginate(speaker, speaker.url, speaker.appearances)),
+    yearPages: archive.flatMap((year) => paginate(year, year.url, year.stories)),
   };
 }
