@@ -145,11 +145,6 @@ export async function buildSiteImages(site: SiteModel, paths: ProjectPaths, outp
   return { images, report };
 }
 
-/**
- * Eleventy glue: images are planned before each build and offered to templates as `images`; they
- * render (in sharp's own threads) while Eleventy writes the pages, and the build waits for them
- * at the end.
- */
 /** The images still rendering, if any; a failed build waits for them before removing its folder. */
 let inFlight: Promise<unknown> = Promise.resolve();
 
@@ -157,6 +152,12 @@ export async function imagesSettled(): Promise<void> {
   await inFlight.catch(() => undefined);
 }
 
+/**
+ * Eleventy glue: images are planned before each build and offered to templates as `images`; their
+ * rendering starts then and the build waits for it at the end. (It makes progress only when
+ * Eleventy lets the event loop turn, which a large build rarely does: most of the work still
+ * comes after the pages. A worker thread would make it truly parallel.)
+ */
 export function addImages(config: EleventyConfig, paths: ProjectPaths, loadModel: () => SiteModel): void {
   let images: SiteImages | undefined;
   let rendering: Promise<ImageReport> | undefined;
