@@ -72,6 +72,8 @@ async function start() {
   if (!form || !status || !list) return;
   // search.js sits at <site>/assets/, the index at <site>/pagefind/: right under any path prefix.
   const base = new URL("../", import.meta.url);
+  // JavaScript runs: the notice for readers without it goes now, not once the index has loaded.
+  document.querySelector(".search-needs-js")?.setAttribute("hidden", "");
   let pagefind;
   try {
     pagefind = await import(new URL("pagefind/pagefind.js", base).href);
@@ -83,10 +85,11 @@ async function start() {
     }
     await pagefind.init();
   } catch {
+    // Its links to shows, topics, speakers and the archive are the way in now.
+    document.querySelector(".search-needs-js")?.removeAttribute("hidden");
     status.textContent = "Search could not load. Browse by show, topic or speaker instead.";
     return;
   }
-  document.querySelector(".search-needs-js")?.setAttribute("hidden", "");
 
   let latest = 0;
   const run = async () => {
