@@ -138,13 +138,6 @@ export async function checkSiteImages(site: SiteModel, paths: ProjectPaths): Pro
   return planSiteImages(site, paths);
 }
 
-/** Checks, plans and renders every image into the output folder, from the cache when it can. */
-export async function buildSiteImages(site: SiteModel, paths: ProjectPaths, outputDir: string): Promise<{ images: SiteImages; report: ImageReport }> {
-  const images = await checkSiteImages(site, paths);
-  const report = await renderImages(images.jobs, { outputDir, cacheDir: imageCacheDir(paths) });
-  return { images, report };
-}
-
 /** The images still rendering, if any; a failed build waits for them before removing its folder. */
 let inFlight: Promise<unknown> = Promise.resolve();
 

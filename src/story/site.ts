@@ -62,7 +62,7 @@ function groupBy(stories: Story[], linksOf: (story: Story) => Link[]): Group[] {
   return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function speakerPages(stories: Story[]): SpeakerPage[] {
+function speakerGroups(stories: Story[]): SpeakerPage[] {
   const pages = new Map<string, SpeakerPage>();
   for (const story of stories) {
     for (const speaker of story.speakers) {
@@ -98,7 +98,7 @@ export function buildSite(settings: SiteSettings, all: Story[], showConfigs: Sho
   const archive = [...byYear].map(([year, list]) => ({ year, url: `/archive/${year}/`, stories: list }));
   const tags = groupBy(stories, (s) => s.tags);
   const shows = withConfig(groupBy(stories, (s) => [s.show]), showConfigs);
-  const speakers = speakerPages(stories);
+  const speakers = speakerGroups(stories);
   return {
     settings,
     stories,

@@ -19,11 +19,6 @@ export function wrapGreedy(text: string, width = MAX_LINE): string[] {
   return lines;
 }
 
-/** Whether text fits on a caption: at most two lines (greedy breaking needs the fewest lines). */
-export function fits(text: string): boolean {
-  return wrapGreedy(text).length <= MAX_LINES;
-}
-
 /** After a word: 2 ends a sentence, 1 ends a clause, 0 neither. */
 export function breakAfter(word: string): number {
   if (/[.!?…]["”’'»)\]]*$/u.test(word)) return 2;
