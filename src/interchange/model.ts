@@ -1,7 +1,24 @@
 // What every importer produces: a transcript read from someone else's format, before it is
 // written in our notation. Format-neutral; times in seconds from the start of the audio.
 
-export type ImportFormat = "npr-text" | "webvtt" | "srt" | "podcasting20-json" | "podlove-json" | "podcasting20-html" | "markdown";
+export type ImportFormat =
+  | "npr-text"
+  | "webvtt"
+  | "srt"
+  | "podcasting20-json"
+  | "podlove-json"
+  | "podcasting20-html"
+  | "markdown"
+  // Speech-recognition output.
+  | "whisperx-json"
+  | "whisper-json"
+  | "whisper-cpp-json"
+  | "assemblyai-json"
+  | "deepgram-json"
+  | "revai-json"
+  | "aws-transcribe-json"
+  | "otter-text"
+  | "descript-text";
 
 /** Something the editor should look at, tied to a line of the source file when there is one. */
 export interface ImportWarning {
@@ -19,6 +36,23 @@ export interface ImportedSpeaker {
   role?: string;
   /** BCP 47 tag when the speaker does not speak the story's language. */
   lang?: string;
+  /**
+   * The label a speech-recognition service gave this voice ("SPEAKER_00", "A", "0", "spk_1"), when
+   * the voice came from diarisation: such a label never reaches a reader. The import names the
+   * voice "Speaker 1", "Speaker 2"… (or as --speakers says) and the build warns until it has a real name.
+   */
+  diarisation?: string;
+}
+
+/** A word as a speech-recognition service heard it, where the format gives word times or confidence. */
+export interface ImportedWord {
+  text: string;
+  start?: number;
+  end?: number;
+  /** 0–1, as the format gives it (Whisper's probability, WhisperX's score, Deepgram's confidence…). */
+  confidence?: number;
+  /** 1-based source line, where the format has lines worth naming (JSON values do). */
+  line?: number;
 }
 
 /**
@@ -32,6 +66,8 @@ export interface ImportedParagraph {
   end?: number;
   /** 1-based source line the paragraph starts on. */
   line?: number;
+  /** The paragraph's words with their times and confidence, when the source gives them. */
+  words?: ImportedWord[];
 }
 
 export type ImportedBlock =
