@@ -6,10 +6,22 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { IMPORTERS } from "../src/interchange/importers/index.ts";
 import { importFiles, type ImportResult } from "../src/interchange/import-files.ts";
+import { languageName, type LanguageDecision } from "../src/interchange/language.ts";
 import { ImportError, type ImportFormat } from "../src/interchange/model.ts";
 import { projectPaths } from "../src/site/paths.ts";
 
 const USAGE = `Usage: npm run import -- <file or folder>... --show "Show name" [--title "Title"] [--date YYYY-MM-DD] [--lang de] [--format ${IMPORTERS.map((i) => i.format).join("|")}] [--force] [--dry-run]`;
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** "Spanish (es, detected)", "language unknown". */
+function languageFact(language: LanguageDecision): string {
+  if (!language.lang) return "language unknown";
+  const from = { option: "--lang", file: "from the file", detected: "detected", unknown: "" }[language.source];
+  return `${languageName(language.lang)} (${language.lang}, ${from})`;
+}
 
 function describe(result: ImportResult, index: number, total: number): string {
   const position = total > 1 ? `[${index + 1}/${total}] ` : "";
@@ -19,7 +31,15 @@ function describe(result: ImportResult, index: number, total: number): string {
   }
   const { imported, output } = result;
   const { story } = imported;
-  const facts = [imported.formatName, `${story.speakers.length} speaker${story.speakers.length === 1 ? "" : "s"}`, `${story.turns} turn${story.turns === 1 ? "" : "s"}`, story.timed ? "timed" : "untimed"];
+  const cues = imported.transcript.blocks.filter((b) => b.type === "cue").length;
+  const facts = [
+    imported.formatName,
+    languageFact(imported.language),
+    count(story.speakers.length, "speaker"),
+    count(story.turns, "turn"),
+    count(cues, "cue"),
+    story.timed ? "timed" : "untimed",
+  ];
   const lines = [`${position}${result.input} → ${output}${result.replaced ? " (replaced)" : ""}  ${facts.join(" · ")}`];
   if (story.speakers.length) lines.push(`  speakers: ${story.speakers.join(", ")}`);
   for (const w of imported.warnings) lines.push(`  ${result.input}${w.line ? `:${w.line}` : ""}: ${w.review ? "check" : "warning"}: ${w.message}`);

@@ -4,6 +4,7 @@
 import { slugify, titleCase } from "../transcript/text.ts";
 import { decodeBytes } from "./decode.ts";
 import { detectImporter, IMPORTERS, importerFor } from "./importers/index.ts";
+import { settleLanguage, type LanguageDecision } from "./language.ts";
 import { ImportError, type ImportFormat, type ImportedTranscript, type ImportWarning } from "./model.ts";
 import { writeStoryFile, type WrittenStory } from "./writer/story-file.ts";
 
@@ -30,6 +31,8 @@ export interface ImportedStory {
   title: string;
   story: WrittenStory;
   transcript: ImportedTranscript;
+  /** The story's language and where it came from: --lang, the file, detection, or unknown. */
+  language: LanguageDecision;
   warnings: ImportWarning[];
 }
 
@@ -52,7 +55,7 @@ export function importTranscript(bytes: Uint8Array, file: string, options: Impor
     throw new ImportError(file, undefined, "This file is not in a transcript format Verbatim can read.", `Verbatim reads ${formatList()}; pass --format if the file is one of them.`);
   }
   const transcript = importer.read(source);
-  if (options.lang) transcript.meta.lang = options.lang;
+  const language = settleLanguage(transcript, options.lang);
   const show = options.show ?? transcript.meta.show;
   if (!show) throw new ImportError(file, undefined, "The story needs a show, and the file does not name one.", 'pass --show "Show name".');
   const title = options.title ?? transcript.meta.title ?? titleFromFileName(file);
@@ -65,5 +68,5 @@ export function importTranscript(bytes: Uint8Array, file: string, options: Impor
     source: file.split(/[\\/]/u).at(-1) ?? file,
     formatName: importer.name,
   });
-  return { file, format: importer.format, formatName: importer.name, encoding: decoded.encoding, slug, title, story, transcript, warnings: transcript.warnings };
+  return { file, format: importer.format, formatName: importer.name, encoding: decoded.encoding, slug, title, story, transcript, language, warnings: transcript.warnings };
 }
