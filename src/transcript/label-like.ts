@@ -57,6 +57,7 @@ export function labelLikeRuns(text: string, knows?: KnowsLabel): LabelLikeRun[] 
   // A full label glued inside the text introduces its speaker there too: "BRIAN MANN, BYLINE:"
   // makes a later "MANN:" evidence, though the parser never saw either.
   const introduced = new Set<string>();
+  const introducers = new Set<string>();
   const known = (label: string) => introduced.has(labelKey(label)) || (knows?.(label) ?? false);
   let after = 0;
   for (const [k, candidate] of candidates.entries()) {
@@ -68,12 +69,16 @@ export function labelLikeRuns(text: string, knows?: KnowsLabel): LabelLikeRun[] 
     // A turn start inside the label means the label began later ("OK. PRICE:" is "PRICE:").
     if ((candidates[k + 1]?.at ?? Infinity) < colon) continue;
     if (!isEvidence(found.label, known)) continue;
-    if (isFull(found.label)) for (const alias of nameAliases(found.label.nameText)) introduced.add(alias);
+    const full = isFull(found.label);
+    if (full && !introducers.has(found.label.nameText)) {
+      introducers.add(found.label.nameText);
+      for (const alias of nameAliases(found.label.nameText)) introduced.add(alias);
+    }
     runs.push({
       start: at,
       end: colon + 1,
       label: found.label.raw,
-      full: isFull(found.label),
+      full,
       line: lines(at),
       glued,
     });
@@ -155,22 +160,26 @@ function isEvidence(label: LabelMatch, knows: KnowsLabel): boolean {
 }
 
 /**
- * Which characters stand inside a short, balanced quotation: “…” pairs and straight "…" pairs.
- * A long or multi-line "quotation" is an unbalanced quote mark, and hides nothing.
+ * Which characters stand inside a short, balanced quotation: “…” pairs and straight "…" pairs
+ * (a straight quote opens after a space and before a word, and closes otherwise). A long or
+ * multi-line "quotation" is an unbalanced quote mark, and hides nothing.
  */
 function quotations(text: string): Uint8Array {
   const spans: Array<[number, number]> = [];
-  const straight: number[] = [];
   let curly: number | undefined;
+  let straight: number | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
     if (c === "“") curly = i;
     else if (c === "”" && curly !== undefined) {
       spans.push([curly, i]);
       curly = undefined;
-    } else if (c === '"') straight.push(i);
+    } else if (c === '"' && opensQuotation(text, i)) straight = i;
+    else if (c === '"' && straight !== undefined) {
+      spans.push([straight, i]);
+      straight = undefined;
+    }
   }
-  for (let k = 0; k + 1 < straight.length; k += 2) spans.push([straight[k] ?? 0, straight[k + 1] ?? 0]);
   const inside = new Uint8Array(text.length + 1);
   for (const [open, close] of spans) {
     if (close - open > MAX_QUOTATION || text.slice(open, close).includes("\n")) continue;
@@ -179,14 +188,19 @@ function quotations(text: string): Uint8Array {
   return inside;
 }
 
+/** A straight quote mark that opens a quotation: after a space, a bracket or the start, before a word. */
+function opensQuotation(text: string, i: number): boolean {
+  return (i === 0 || /[\s(\[—–-]/u.test(text.charAt(i - 1))) && /[^\s]/u.test(text.charAt(i + 1));
+}
+
 /** Line numbers for ascending offsets, counted once through the text. */
 function lineCounter(text: string): (at: number) => number {
   let line = 1;
-  let from = 0;
+  let next = text.indexOf("\n");
   return (at) => {
-    for (let i = text.indexOf("\n", from); i >= 0 && i < at; i = text.indexOf("\n", i + 1)) {
+    while (next >= 0 && next < at) {
       line += 1;
-      from = i + 1;
+      next = text.indexOf("\n", next + 1);
     }
     return line;
   };
