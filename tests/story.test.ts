@@ -83,6 +83,16 @@ describe("front matter", () => {
     expect(error.message).toMatch(/Fix: introduce the speaker with a full label/);
   });
 
+  it("warns, at the line in the file and with the fix, about a speaker label glued inside a paragraph", () => {
+    const s = story(VALID, "DANA PRICE, HOST: Good morning.\n\nBRIAN MANN, BYLINE: Thanks, Dana.\nWe start at the top.PRICE: Today we go north.");
+    // As scripts/build.ts prints every story warning.
+    const printed = s.warnings.map((w) => `${s.file}:${w.line}: warning: ${w.message}`);
+    expect(printed).toEqual([
+      'content/stories/ferry.md:9: warning: "PRICE:" inside a paragraph looks like a speaker label (Dana Price), but the words after it are published as Brian Mann\'s. Fix: start a new paragraph before "PRICE:" (a blank line), or write the colon differently if this is speech (a dash, or the name in ordinary case).',
+    ]);
+    expect(story(VALID, "DANA PRICE, HOST: Good morning.\n\nPRICE: We start at the top. NOTE: Today at 5:30.").warnings).toEqual([]);
+  });
+
   it("keeps audio files inside content/", () => {
     expect(problem(`${VALID}\naudio: ../../../etc/passwd`).message).toMatch(/outside content/);
     expect(story(`${VALID}\naudio: https://cdn.example.org/a.m4a`).audio).toEqual({ url: "https://cdn.example.org/a.m4a", type: "audio/mp4" });

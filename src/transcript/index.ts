@@ -6,6 +6,7 @@ import type { TranscriptSummary } from "./model.ts";
 import markupPlugin from "./markup.ts";
 import cuesPlugin from "./plugins/cues.ts";
 import inlineMarksPlugin from "./plugins/inline-marks.ts";
+import labelLikePlugin from "./plugins/label-like.ts";
 import segmentsPlugin from "./plugins/segments.ts";
 import tapePlugin from "./plugins/tape.ts";
 import timesPlugin from "./plugins/times.ts";
@@ -16,8 +17,10 @@ import { createState, type NotationEnv, type TranscriptOptions } from "./state.t
 export type * from "./model.ts";
 export { NotationError } from "./errors.ts";
 export type { SpeakerDeclaration } from "./speakers.ts";
+export { nameAliases } from "./speakers.ts";
+export { labelLikeRuns, type KnowsLabel, type LabelLikeRun } from "./label-like.ts";
 export type { TranscriptOptions } from "./state.ts";
-export { cuesPlugin, inlineMarksPlugin, markupPlugin, segmentsPlugin, tapePlugin, timesPlugin, turnsPlugin };
+export { cuesPlugin, inlineMarksPlugin, labelLikePlugin, markupPlugin, segmentsPlugin, tapePlugin, timesPlugin, turnsPlugin };
 export { formatClock, formatTimestamp, parseTimestamp } from "./times.ts";
 
 /**
@@ -26,7 +29,7 @@ export { formatClock, formatTimestamp, parseTimestamp } from "./times.ts";
  * runs first, and timestamps must leave the text before anything reads it.
  */
 export function notationPlugin(md: MarkdownIt): void {
-  md.use(cuesPlugin).use(turnsPlugin).use(tapePlugin).use(segmentsPlugin).use(timesPlugin).use(inlineMarksPlugin).use(markupPlugin);
+  md.use(cuesPlugin).use(turnsPlugin).use(labelLikePlugin).use(tapePlugin).use(segmentsPlugin).use(timesPlugin).use(inlineMarksPlugin).use(markupPlugin);
 }
 
 /**

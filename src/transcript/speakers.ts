@@ -204,6 +204,23 @@ export class SpeakerRegistry {
     return speaker;
   }
 
+  /**
+   * The speaker (or declared speaker) a one-word label would find, without resolving anything:
+   * the names, joined with " or " when the label could mean several; undefined for no one.
+   */
+  nameFor(label: string): string | undefined {
+    const key = labelKey(label);
+    const declared = this.declared.get(key);
+    if (declared) return declared.name;
+    const introduced = this.aliases.get(key);
+    if (introduced?.length) {
+      const best = Math.min(...introduced.map((a) => a.priority));
+      return [...new Set(introduced.filter((a) => a.priority === best).map((a) => a.speaker.name))].join(" or ") || undefined;
+    }
+    const byName = [...this.declared.values()].filter((d) => nameAliases(d.name).includes(key)).map((d) => d.name);
+    return byName.length ? [...new Set(byName)].join(" or ") : undefined;
+  }
+
   private create(fields: Omit<Speaker, "id" | "generic">): Speaker {
     const base = slugify(fields.name) || "speaker";
     let id = base;
@@ -225,6 +242,20 @@ export class SpeakerRegistry {
       add(words[0] ?? "", 2);
     }
   }
+}
+
+/**
+ * The labels a speaker's name answers to, in label form: the whole name, and for a person of two
+ * or more words the surname and first name. Titles, affiliations and suffixes do not count.
+ * "President Nicolas Sarkozy" → NICOLAS SARKOZY, SARKOZY, NICOLAS; "Unidentified man #1" → itself.
+ */
+export function nameAliases(name: string): string[] {
+  const key = labelKey(name);
+  if (kindOf(key) !== "person") return [key];
+  const parts = splitName(name);
+  const whole = parts.words.join(" ");
+  const words = parts.words.length > 1 ? [parts.words[parts.words.length - 1] ?? "", parts.words[0] ?? ""] : [];
+  return [...new Set([key, whole, ...words].filter(Boolean))];
 }
 
 function kindOf(key: string): SpeakerKind {

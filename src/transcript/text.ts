@@ -8,6 +8,11 @@ const ABBREVIATIONS = new Map(
     "CAPT", "COL", "CMDR", "ADM", "REV", "PROF", "FR", "MT", "FT", "VS"].map((a) => [a, a[0] + a.slice(1).toLowerCase()]),
 );
 
+/** Whether a word is a title or abbreviation written with a full stop ("Dr", "SEN", "Mr"), in any case. */
+export function isAbbreviation(word: string): boolean {
+  return ABBREVIATIONS.has(word.toUpperCase());
+}
+
 /** Words that stay in capitals although they contain vowels. */
 const ACRONYMS = new Set([
   "ABC", "ACLU", "AI", "AIDS", "AP", "BBC", "CBS", "CDC", "CEO", "CFO", "CIA", "CNN", "COO", "CTO", "DEA",

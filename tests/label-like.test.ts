@@ -1,0 +1,162 @@
+// The label-like detector: a speaker label inside running text where a turn could start. Every
+// shape the issue names is found, ordinary speech with colons is not, and properties hold over
+// generated speech: no glued label, no finding; a glued known label at any sentence end, exactly
+// one finding, at its offset and line.
+
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { labelLikeRuns, nameAliases } from "../src/transcript/index.ts";
+
+const SPEAKERS = ["Dana Price", "Brian Mann"];
+const known = new Set(SPEAKERS.flatMap((name) => nameAliases(name)));
+const knows = (label: string) => known.has(label.toUpperCase());
+
+/** The labels found, as written. */
+function labels(text: string): string[] {
+  return labelLikeRuns(text, knows).map((r) => r.label);
+}
+
+describe("finds a label where a turn could start", () => {
+  it.each([
+    ["glued after a sentence end", "…at the top.PRICE: Today we go north.", ["PRICE"]],
+    ["after a sentence end and a space, with a role", "we'll see. DANA PRICE, HOST: Hello", ["DANA PRICE, HOST"]],
+    ["glued after a cue's closing parenthesis", "at the top.(SOUNDBITE OF MUSIC)DANA PRICE, HOST: Hello", ["DANA PRICE, HOST"]],
+    ["after a closing bracket", "It was [expletive] MANN: Right.", ["MANN"]],
+    ["after a closing quote, glued", 'He said "now"MANN: Yes.', ["MANN"]],
+    ["after a sentence end inside a closing quote", 'He said "go." PRICE: Where?', ["PRICE"]],
+    ["after curly quotes", "She said “go.”PRICE: Where?", ["PRICE"]],
+    ["after a closing single quote and a space", "He called it 'home' PRICE: Where?", ["PRICE"]],
+    ["at the start of a line inside the text", "It is cold here\nPRICE: How cold?", ["PRICE"]],
+    ["after an ellipsis, a question, an exclamation", "Wait... PRICE: Hi. Really? MANN: Yes! PRICE: No.", ["PRICE", "MANN", "PRICE"]],
+    ["at the very end of the text", "Right? PRICE:", ["PRICE"]],
+    ["an unnamed voice (a full label of three words)", "Over. UNIDENTIFIED MAN #3: Hey", ["UNIDENTIFIED MAN #3"]],
+    ["a titled label with an affiliation and a role", "Thanks. SEN. JOHN EDWARDS (D-NC), VICE PRESIDENTIAL CANDIDATE: We can.", ["SEN. JOHN EDWARDS (D-NC), VICE PRESIDENTIAL CANDIDATE"]],
+    ["a name with accents", "Gracias.JOSÉ GONZÁLEZ: Hola.", ["JOSÉ GONZÁLEZ"]],
+    ["a label after a cue inside the run: the later one", "It ended. ALL RIGHT (LAUGHTER) PRICE: Good.", ["PRICE"]],
+    ["two sentences of capitals: only the label", "So there. OK. DANA PRICE: Today.", ["DANA PRICE"]],
+  ])("%s", (_, text, expected) => expect(labels(text)).toEqual(expected));
+
+  it("introduces the speaker of a glued full label for the short labels after it", () => {
+    const text = "Our reporter has it.BRIAN SMITH, BYLINE: Last year. It grew.SMITH: And now? It is cold.BRIAN: Yes.";
+    expect(labelLikeRuns(text).map((r) => r.label)).toEqual(["BRIAN SMITH, BYLINE", "SMITH", "BRIAN"]);
+  });
+
+  it("gives offsets, the line in the text, whether it is full and whether it is glued", () => {
+    const text = "First line.\nSecond. DANA PRICE, HOST: Hi.\nThird.PRICE: Yes.";
+    expect(labelLikeRuns(text, knows)).toEqual([
+      { start: 20, end: 37, label: "DANA PRICE, HOST", full: true, line: 2, glued: false },
+      { start: 48, end: 54, label: "PRICE", full: false, line: 3, glued: true },
+    ]);
+    expect(text.slice(20, 37)).toBe("DANA PRICE, HOST:");
+    expect(text.slice(48, 54)).toBe("PRICE:");
+  });
+});
+
+describe("leaves ordinary speech alone", () => {
+  it.each([
+    ["a note in capitals", "NOTE: this is fine. Then NOTE: also fine."],
+    ["times", "We met at 5:30. Then at 6:00 we left. AT 7:15 we ate."],
+    ["an abbreviation before a colon", "It happened in the U.S.: Today we know. And in the U.S.A.: Today."],
+    ["an acronym mid-sentence, no sentence end before it", "They work at NASA: Today they said. We called the FBI: Nobody came."],
+    ["lower case after the colon", "He yelled. STOP: don't go. WAIT: not yet."],
+    ["a quotation", 'She read the sign, "DANGER. KEEP OUT: Trespassers will be shot." Then left.'],
+    ["a curly quotation", "She read “DANGER. KEEP OUT: Trespassers will be shot.” Then left."],
+    ["a title before a name", "I met Dr. PRICE: Today he said. And Sen. MANN: Also."],
+    ["a middle initial", "It was John Q. PRICE: Today."],
+    ["a one-word label of no one in the story", "We waited. TV: You can also join us online. RADIO: Same."],
+    ["a label at the real start of the text", "PRICE: Good morning. DANA PRICE, HOST is my name."],
+    ["an apostrophe in a name", "Right.O'BRIEN said so. DON'T: Stop."],
+    ["initials alone", "At 3. A. B: Hey"],
+    ["a web address", "Go to. HTTPS://EXAMPLE.ORG/X for more."],
+    ["a colon with no space after it", "Done.PRICE:Today and MANN:Yes."],
+    ["a label-like run in mixed case", "Done. Dana Price, host: Hello."],
+  ])("%s", (_, text) => expect(labels(text)).toEqual([]));
+
+  it("reports no short label without a way to know the speakers", () => {
+    expect(labelLikeRuns("…at the top.PRICE: Today.")).toEqual([]);
+  });
+});
+
+// Generated speech: sentences of ordinary words, capitals only in acronyms and names in speech,
+// colons only where speech has them (notes, times, acronyms mid-sentence), quotations inside a sentence.
+const lower = fc.constantFrom("the", "top", "we", "go", "north", "ferry", "river", "morning", "cold", "said", "today", "report", "city", "water", "price", "man");
+const inner = fc.oneof(
+  { weight: 8, arbitrary: lower },
+  fc.constantFrom("Price", "Mann", "Dana", "Brian", "Tuesday", "Ottawa"),
+  fc.constantFrom("NASA", "NPR", "TV", "U.S.", "OK", "FBI", "PRICE", "MANN", "DANA PRICE"),
+  fc.constantFrom("5:30", "12:05", "1:02:03", "42", "3.5"),
+  fc.constantFrom("NASA: today", "NOTE: call", "U.S.: it", "FBI: nobody", "PRICE: said", "OK: fine"),
+  fc.constantFrom('"yes"', "“no”", "'maybe'", "(laughter)", "[expletive]", "(ph)"),
+);
+const opener = fc.constantFrom("We", "The", "Today", "Price", "Mann", "It", "NOTE: this", "At 5:30 we", "In the U.S. we", "Dr. Price");
+const sentence = fc
+  .tuple(opener, fc.array(inner, { maxLength: 10 }), lower, fc.constantFrom(".", "?", "!", "...", '."', ".)"))
+  .map(([first, middle, last, end]) => `${[first, ...middle, last].join(" ")}${end}`);
+const speech = fc.array(fc.tuple(sentence, fc.constantFrom(" ", " ", " ", "", "\n")), { minLength: 1, maxLength: 12 });
+
+/** The text, and the offsets right after each sentence (where a turn could start). */
+function joined(parts: Array<[string, string]>): { text: string; ends: number[] } {
+  let text = "";
+  const ends: number[] = [];
+  for (const [s, separator] of parts) {
+    text += s;
+    ends.push(text.length);
+    text += separator;
+  }
+  return { text, ends };
+}
+
+describe("properties over generated speech", () => {
+  it("ordinary speech with no glued label yields no finding", () => {
+    fc.assert(
+      fc.property(speech, (parts) => {
+        const { text } = joined(parts);
+        expect(labelLikeRuns(text, knows)).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("a known short label inserted at any sentence end yields exactly one finding, at its offset and line", () => {
+    fc.assert(
+      fc.property(speech, fc.nat(), fc.constantFrom("", " "), fc.constantFrom("PRICE", "MANN", "DANA"), (parts, pick, space, label) => {
+        const { text, ends } = joined(parts);
+        const at = ends[pick % ends.length] ?? 0;
+        const glued = `${text.slice(0, at)}${space}${label}: Today we go.${text.slice(at)}`;
+        const runs = labelLikeRuns(glued, knows);
+        expect(runs).toHaveLength(1);
+        expect(runs[0]).toMatchObject({ label, start: at + space.length, full: false, line: text.slice(0, at).split("\n").length });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("a full label inserted at any sentence end is found without knowing anyone", () => {
+    fc.assert(
+      fc.property(speech, fc.nat(), fc.constantFrom("OMAR HADDAD, GUEST", "UNIDENTIFIED WOMAN #2", "MARÍA GONZÁLEZ"), (parts, pick, label) => {
+        const { text, ends } = joined(parts);
+        const at = ends[pick % ends.length] ?? 0;
+        const runs = labelLikeRuns(`${text.slice(0, at)}${label}: Hello.${text.slice(at)}`);
+        expect(runs.map((r) => [r.label, r.start, r.full])).toEqual([[label, at, true]]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("pathological text", () => {
+  // Far above linear work; catches quadratic loops and catastrophic backtracking.
+  it.each([
+    ["30,000 glued full labels", "Hi.AB CD, EF: ".repeat(30_000)],
+    ["50,000 sentence ends before capitals", ". A".repeat(50_000)],
+    ["100,000 straight quotes", '"'.repeat(100_000)],
+    ["100,000 closing parentheses", ")".repeat(100_000)],
+    ["50,000 initials", "A.".repeat(50_000)],
+    ["a 100,000-letter label after a sentence end", `Hi. ${"ABCDEFGHIJ".repeat(10_000)}: X`],
+    ["50,000 lines of short labels", "PRICE: Hi.\n".repeat(50_000)],
+  ])("%s in well under a second", (_, text) => {
+    const started = performance.now();
+    labelLikeRuns(text, knows);
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+});
