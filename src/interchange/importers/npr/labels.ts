@@ -14,7 +14,7 @@ const OLD_LABEL =
  * quotes and brackets that close it), after a closing parenthesis, bracket or quote, or after a
  * dash that cuts a sentence off; with or without a space.
  */
-const BOUNDARY = /[.!?…]+["”’')\]»›]*|[)\]"”’»›]+|[—–]/gu;
+const BOUNDARY = /[.!?…。！？]+["”’')\]»›]*|[)\]"”’»›]+|[—–]/gu;
 // Abbreviations whose period ends no sentence: "Mr. OCAMPO:" is one old-style label, not two paragraphs.
 const ABBREVIATION = /\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Prof|Rev|Jr|Sr|Lt|Col|Capt|Sgt|Mt|Ft|vs|No)\.$/iu;
 // Rights lines that may follow the closing cue: they end the speech as the end of the text does.
@@ -47,7 +47,7 @@ function oldStyleLabel(text: string): LabelMatch | undefined {
  */
 function saneLabel(label: LabelMatch): boolean {
   const name = label.nameText;
-  if (/[.!?…]\s|\.\p{Lu}{2,}|\bSOUNDBITE\b/u.test(name)) return false;
+  if (/(?<!\b(?:MR|MRS|MS|DR|ST|SEN|REP|GOV|GEN|PROF|REV|LT|COL|CAPT|SGT|ADM|MT|FT))[.!?…]\s|\.\p{Lu}{2,}|\bSOUNDBITE\b/u.test(name)) return false;
   const open = name.indexOf("(");
   const close = name.indexOf(")");
   if (open < 0 && close < 0) return true;
@@ -82,16 +82,25 @@ export interface BreakScan {
 /** Where the text after the last sentence end or closing quote starts (0 when there is none). */
 export function lastBoundary(text: string): number {
   let at = 0;
-  for (const end of text.matchAll(BOUNDARY)) at = end.index + end[0].length;
+  for (const end of text.matchAll(BOUNDARY)) {
+    const after = end.index + end[0].length;
+    if (!isAbbreviation(text, end[0], after)) at = after;
+  }
   return at;
+}
+
+/** Whether a period is an abbreviation's (`Mr.`, `Dr.`), which ends no sentence. */
+function isAbbreviation(text: string, boundary: string, after: number): boolean {
+  return /^[.!?]/u.test(boundary) && ABBREVIATION.test(text.slice(0, after));
 }
 
 /** Candidate starts inside a paragraph, in order: `boundary` when a sentence or a quotation ends right before. */
 function candidates(text: string): Array<{ at: number; boundary: boolean }> {
-  const starts = new Map<number, boolean>();
+  // The start counts too: speech after a label and its manner, `(Speaking Spanish) LUCA KOVAC: …`.
+  const starts = new Map<number, boolean>([[0, true]]);
   for (const end of text.matchAll(BOUNDARY)) {
     const after = end.index + end[0].length;
-    if (/^[.!?]/u.test(end[0]) && ABBREVIATION.test(text.slice(0, after))) continue;
+    if (isAbbreviation(text, end[0], after)) continue;
     const at = after + (/^\s*/u.exec(text.slice(after))?.[0].length ?? 0);
     if (at < text.length) starts.set(at, true);
   }

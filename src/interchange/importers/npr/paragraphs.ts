@@ -37,7 +37,8 @@ function opensParagraph(line: string): boolean {
 /**
  * Whether a line goes on with the line before even though one of them looks like a paragraph's
  * end or start: a label wrapped after its first words (`…the end. TOBIAS` / `ACHTERBERG, BYLINE:`),
- * or a sound in mixed case that ends the speech before a label (`(Laughter) FERRANTE: …`).
+ * or a sound in mixed case, which is part of the speech (`(Laughter) FERRANTE: …`); a sound in
+ * capitals on a line of its own with no blank line before stands alone.
  */
 function continuesLine(previous: string, line: string): boolean {
   const tail = previous.slice(lastBoundary(previous)).trim();
@@ -45,8 +46,8 @@ function continuesLine(previous: string, line: string): boolean {
     const label = matchLabel(`${tail} ${line}`);
     if (label && label.length > tail.length + 1) return true;
   }
-  const { cues, rest } = leadingCues(line);
-  return cues.length > 0 && rest !== "" && !cues.some(startsTape) && cues.every((cue) => /\p{Ll}/u.test(cue));
+  const first = leadingCues(line).cues[0];
+  return first !== undefined && !startsTape(first) && /\p{Ll}/u.test(first);
 }
 
 /** Splits the text into paragraphs, keeping each one's first line and the blank lines before it. */
