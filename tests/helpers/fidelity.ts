@@ -193,17 +193,21 @@ export function sumFidelity(all: readonly Fidelity[]): Fidelity {
 export interface FidelityRow {
   source: string;
   shape: string;
-  fidelity: Fidelity;
+  fidelity?: Fidelity;
+  /** What went wrong when there are no figures (an import refused), or what the figures hide. */
+  note?: string;
 }
 
 /** The table for the closing note, in Markdown. */
 export function fidelityTable(rows: readonly FidelityRow[]): string {
   const pct = (n: number, d: number) => (d === 0 ? "—" : `${((100 * n) / d).toFixed(d === n ? 0 : 1)}%`);
   const lines = [
-    "| source | shape | turns expected | right speaker | words | words kept | words added |",
-    "|---|---|---:|---:|---:|---:|---:|",
-    ...rows.map(({ source, shape, fidelity: f }) =>
-      `| ${source} | ${shape} | ${f.turns} | ${f.turnsRight} (${pct(f.turnsRight, f.turns)}) | ${f.words} | ${f.wordsKept} (${pct(f.wordsKept, f.words)}) | ${f.wordsAdded} |`,
+    "| source | shape | turns expected | right speaker | words | words kept | words added | note |",
+    "|---|---|---:|---:|---:|---:|---:|---|",
+    ...rows.map(({ source, shape, fidelity: f, note }) =>
+      f
+        ? `| ${source} | ${shape} | ${f.turns} | ${f.turnsRight} (${pct(f.turnsRight, f.turns)}) | ${f.words} | ${f.wordsKept} (${pct(f.wordsKept, f.words)}) | ${f.wordsAdded} | ${note ?? ""} |`
+        : `| ${source} | ${shape} | — | — | — | — | — | ${note ?? ""} |`,
     ),
   ];
   return lines.join("\n");
