@@ -2,7 +2,7 @@
 
 import type { ImportSource } from "../../model.ts";
 import { cleanText } from "../../text.ts";
-import { labelAtStart } from "./labels.ts";
+import { labelAtStart, nextBreak } from "./labels.ts";
 
 /** Whether a line reads as NPR notation: a label at its start or a SOUNDBITE cue. */
 function isNprLine(line: string): boolean {
@@ -19,8 +19,17 @@ function isOtherFormat(text: string): boolean {
   );
 }
 
+/**
+ * Whether a line that lost its paragraph breaks holds NPR notation inside it: a SOUNDBITE cue, or a
+ * full label (`DANA PRICE, HOST:`) run on after a sentence. Short labels alone are not evidence.
+ */
+function hasGluedNotation(line: string): boolean {
+  return /\(SOUNDBITE OF\b/iu.test(line) || nextBreak(line, () => false).found?.kind === "label";
+}
+
 export function detectNpr(source: ImportSource): boolean {
   const text = cleanText(source.text).trim();
   if (text === "" || isOtherFormat(text)) return false;
-  return text.split(/\r\n|\r|\n/u).some((line) => isNprLine(line.trim()));
+  const lines = text.split(/\r\n|\r|\n/u).map((line) => line.trim());
+  return lines.some(isNprLine) || lines.some(hasGluedNotation);
 }

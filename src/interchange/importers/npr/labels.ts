@@ -1,4 +1,5 @@
-// Labels: the core's grammar (matchLabel), plus the guards a copied page needs.
+// Labels: the core's grammar (matchLabel), plus the guards a copied page needs, and the search for
+// labels and stand-alone cues glued inside a paragraph where a page lost its paragraph breaks.
 
 import { matchLabel, type LabelMatch } from "../../../transcript/labels.ts";
 import { parseCue } from "../../../transcript/cues.ts";
@@ -8,10 +9,16 @@ import { squash } from "../../text.ts";
 const OLD_LABEL =
   /^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s+)?)([^:(),]{2,80}?)\s*(?:\(([^()]{1,120})\)\s*)?(?:,\s*(\p{Ll}[\p{Ll} .'’-]{0,60}?)\s*)?:(?:\s+|$)/u;
 
-// A sentence end where a lost paragraph break may have glued the next label on.
-const SENTENCE_END = /[.!?…]["”’')\]]*/gu;
+/**
+ * Where a label or a stand-alone cue can start inside a paragraph: after a sentence end (with the
+ * quotes and brackets that close it), after a closing parenthesis, bracket or quote, or after a
+ * dash that cuts a sentence off; with or without a space.
+ */
+const BOUNDARY = /[.!?…。！？]+["”’')\]»›]*|[)\]"”’»›]+|[—–]/gu;
 // Abbreviations whose period ends no sentence: "Mr. OCAMPO:" is one old-style label, not two paragraphs.
 const ABBREVIATION = /\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Prof|Rev|Jr|Sr|Lt|Col|Capt|Sgt|Mt|Ft|vs|No)\.$/iu;
+// Rights lines that may follow the closing cue: they end the speech as the end of the text does.
+const RIGHTS = /^(?:Transcript provided by\s|Copyright\s|NPR transcripts are created\b|Tags:)/iu;
 
 /** An older mixed-case label, as a LabelMatch the core's speaker registry understands. */
 function oldStyleLabel(text: string): LabelMatch | undefined {
@@ -34,9 +41,23 @@ function oldStyleLabel(text: string): LabelMatch | undefined {
   };
 }
 
+/**
+ * Whether a label's name can be a name: no sentence end inside it (`NPR NEWS. MANN`), no glued
+ * cue (`MUSIC)DANA PRICE`), parentheses only as a closing affiliation (`THOM TILLIS (R-NC)`).
+ */
+function saneLabel(label: LabelMatch): boolean {
+  const name = label.nameText;
+  if (/(?<!\b(?:MR|MRS|MS|DR|ST|SEN|REP|GOV|GEN|PROF|REV|LT|COL|CAPT|SGT|ADM|MT|FT))[.!?…]\s|\.\p{Lu}{2,}|\bSOUNDBITE\b/u.test(name)) return false;
+  const open = name.indexOf("(");
+  const close = name.indexOf(")");
+  if (open < 0 && close < 0) return true;
+  return open > 0 && close === name.length - 1 && name.indexOf("(", open + 1) < 0 && name.indexOf(")") === close;
+}
+
 /** A label at the very start of a paragraph. `TV: you can also join` is a sentence, not a label. */
 export function labelAtStart(text: string): LabelMatch | undefined {
-  const label = matchLabel(text) ?? oldStyleLabel(text);
+  const core = matchLabel(text);
+  const label = core && saneLabel(core) ? core : oldStyleLabel(text);
   if (!label) return undefined;
   return /^\p{Ll}/u.test(text.slice(label.length)) ? undefined : label;
 }
@@ -46,23 +67,98 @@ export function isFullLabel(label: LabelMatch): boolean {
   return Boolean(label.roleText) || label.nameText.includes(" ");
 }
 
-/**
- * `...said PLANET MONEY.CAITLIN KENNEY, HOST: Hello` or `...over there.MANN: And`: a label right
- * after a sentence end. Not inside initials (`U.S.`, `a.m.`), not before lower case, and a
- * one-word label only for someone already introduced (`knows`).
- */
-export function gluedLabel(text: string, knows: (label: LabelMatch) => boolean): { at: number; label: LabelMatch } | undefined {
-  for (const end of text.matchAll(SENTENCE_END)) {
+/** What ends the speech before it inside a paragraph: a label, or a cue that stands on its own. */
+export type Break =
+  | { kind: "label"; at: number; label: LabelMatch }
+  | { kind: "cue"; at: number; length: number; text: string };
+
+export interface BreakScan {
+  /** The first break, if any. */
+  found?: Break;
+  /** Label-like runs before it that were kept as words, for lack of evidence that they are labels. */
+  kept: LabelMatch[];
+}
+
+/** Where the text after the last sentence end or closing quote starts (0 when there is none). */
+export function lastBoundary(text: string): number {
+  let at = 0;
+  for (const end of text.matchAll(BOUNDARY)) {
     const after = end.index + end[0].length;
-    if (ABBREVIATION.test(text.slice(0, after))) continue;
-    const at = after + (/^\s*/u.exec(text.slice(after))?.[0].length ?? 0);
-    const rest = text.slice(at);
-    if (at >= text.length || !/^\p{Lu}/u.test(rest) || /^\p{L}\./u.test(rest)) continue;
-    const label = matchLabel(rest);
-    if (!label || /\.\p{Lu}{2,}/u.test(label.nameText) || /^\p{Ll}/u.test(rest.slice(label.length))) continue;
-    if (isFullLabel(label) || knows(label)) return { at, label };
+    if (!isAbbreviation(text, end[0], after)) at = after;
   }
-  return undefined;
+  return at;
+}
+
+/** Whether a period is an abbreviation's (`Mr.`, `Dr.`), which ends no sentence. */
+function isAbbreviation(text: string, boundary: string, after: number): boolean {
+  return /^[.!?]/u.test(boundary) && ABBREVIATION.test(text.slice(0, after));
+}
+
+/** Candidate starts inside a paragraph, in order: `boundary` when a sentence or a quotation ends right before. */
+function candidates(text: string): Array<{ at: number; boundary: boolean }> {
+  // The start counts too: speech after a label and its manner, `(Speaking Spanish) LUCA KOVAC: …`.
+  const starts = new Map<number, boolean>([[0, true]]);
+  for (const end of text.matchAll(BOUNDARY)) {
+    const after = end.index + end[0].length;
+    if (isAbbreviation(text, end[0], after)) continue;
+    const at = after + (/^\s*/u.exec(text.slice(after))?.[0].length ?? 0);
+    if (at < text.length) starts.set(at, true);
+  }
+  // A SOUNDBITE cue is never speech: it stands on its own wherever it is.
+  for (const open of text.matchAll(/\(/gu)) if (!starts.has(open.index)) starts.set(open.index, false);
+  return [...starts].sort((a, b) => a[0] - b[0]).map(([at, boundary]) => ({ at, boundary }));
+}
+
+/** The cue opening `rest`, `(SOUNDBITE OF MUSIC)`, with the characters it takes. */
+function cueAt(rest: string): { text: string; length: number; tape: boolean; capitals: boolean } | undefined {
+  const m = /^\(([^()]+)\)/u.exec(rest);
+  const inner = m?.[1];
+  const cue = inner ? parseCue(inner, true) : undefined;
+  if (!m || !inner || !cue) return undefined;
+  return { text: squash(inner), length: m[0].length, tape: cue.startsTape, capitals: !/\p{Ll}/u.test(inner) };
+}
+
+/**
+ * The first label or stand-alone cue glued inside speech. A label counts where a sentence or a
+ * quotation has just ended, when the evidence holds: a full label introduces a name
+ * (`DANA PRICE, HOST:`), a one-word label must find someone already introduced (`knows`).
+ * `U.S.`, `a.m.` and words before lower case (`TV: you`) are no labels. A SOUNDBITE cue always
+ * stands on its own; a cue in capitals does at the end of the speech or before a label, while
+ * `(LAUGHTER)` with more speech after it stays a sound inside the speech.
+ */
+export function nextBreak(text: string, knows: (label: LabelMatch) => boolean): BreakScan {
+  const kept: LabelMatch[] = [];
+  const labelHere = (rest: string): LabelMatch | undefined => {
+    if (!/^\p{Lu}/u.test(rest) || /^\p{L}\./u.test(rest)) return undefined;
+    const label = matchLabel(rest);
+    if (!label || /^\p{Ll}/u.test(rest.slice(label.length))) return undefined;
+    if (saneLabel(label) && (isFullLabel(label) || knows(label))) return label;
+    kept.push(label);
+    return undefined;
+  };
+  /** Whether what follows a cue in capitals lets it stand alone: nothing, rights lines, a label, or more such cues. */
+  const standsAlone = (rest: string): boolean => {
+    const next = rest.trimStart();
+    if (next === "" || RIGHTS.test(next)) return true;
+    const cue = cueAt(next);
+    if (cue) return cue.tape || (cue.capitals && standsAlone(next.slice(cue.length)));
+    const probe = matchLabel(next);
+    return probe !== undefined && saneLabel(probe) && !/^\p{Ll}/u.test(next.slice(probe.length)) && (isFullLabel(probe) || knows(probe));
+  };
+  for (const { at, boundary } of candidates(text)) {
+    const rest = text.slice(at);
+    const cue = cueAt(rest);
+    if (cue) {
+      if (cue.tape || (boundary && cue.capitals && standsAlone(rest.slice(cue.length)))) {
+        return { found: { kind: "cue", at, length: cue.length, text: cue.text }, kept };
+      }
+      continue;
+    }
+    if (!boundary) continue;
+    const label = labelHere(rest);
+    if (label) return { found: { kind: "label", at, label }, kept };
+  }
+  return { kept };
 }
 
 /** The cues a paragraph opens with, `(SOUNDBITE OF MUSIC) (LAUGHTER)`, and what follows them. */

@@ -1,7 +1,8 @@
 // Paragraphs from lines, and the rights lines and tags a copied page carries around them.
 
+import { matchLabel } from "../../../transcript/labels.ts";
 import { cleanText, squash } from "../../text.ts";
-import { isFullLabel, labelAtStart, leadingCues } from "./labels.ts";
+import { isFullLabel, labelAtStart, lastBoundary, leadingCues, startsTape } from "./labels.ts";
 
 /** One paragraph of the source: usually one line, sometimes wrapped lines joined. */
 export interface SourceParagraph {
@@ -33,6 +34,22 @@ function opensParagraph(line: string): boolean {
   return label !== undefined && isFullLabel(label);
 }
 
+/**
+ * Whether a line goes on with the line before even though one of them looks like a paragraph's
+ * end or start: a label wrapped after its first words (`…the end. TOBIAS` / `ACHTERBERG, BYLINE:`),
+ * or a sound in mixed case, which is part of the speech (`(Laughter) FERRANTE: …`); a sound in
+ * capitals on a line of its own with no blank line before stands alone.
+ */
+function continuesLine(previous: string, line: string): boolean {
+  const tail = previous.slice(lastBoundary(previous)).trim();
+  if (tail !== "" && !/\p{Ll}/u.test(tail) && /^\p{Lu}/u.test(tail)) {
+    const label = matchLabel(`${tail} ${line}`);
+    if (label && label.length > tail.length + 1) return true;
+  }
+  const first = leadingCues(line).cues[0];
+  return first !== undefined && !startsTape(first) && /\p{Ll}/u.test(first);
+}
+
 /** Splits the text into paragraphs, keeping each one's first line and the blank lines before it. */
 export function sourceParagraphs(text: string): SourceParagraph[] {
   const paragraphs: SourceParagraph[] = [];
@@ -44,7 +61,8 @@ export function sourceParagraphs(text: string): SourceParagraph[] {
       return;
     }
     const previous = paragraphs.at(-1);
-    if (previous && blanks === 0 && !PARAGRAPH_END.test(previous.text) && !opensParagraph(raw)) {
+    const runsOn = previous !== undefined && !PARAGRAPH_END.test(previous.text) && !opensParagraph(raw);
+    if (previous && blanks === 0 && (runsOn || continuesLine(previous.text, squash(raw)))) {
       // A hard-wrapped line: it continues the paragraph above.
       previous.raw = `${previous.raw} ${raw}`;
       previous.text = squash(previous.raw);
@@ -59,6 +77,17 @@ export function sourceParagraphs(text: string): SourceParagraph[] {
 /** The summary: a first paragraph set off by two or more blank lines, before anyone speaks. */
 export function isSummary(first: SourceParagraph, next: SourceParagraph | undefined): boolean {
   return next !== undefined && next.blankBefore >= 2 && !labelAtStart(first.text) && leadingCues(first.text).cues.length === 0;
+}
+
+// A `Tags:` list run onto the end of the last paragraph: after a sentence or a cue, no sentence in it.
+const TRAILING_TAGS = /(?<=[.!?…"”’)\]]\s*)Tags:\s*([^.!?:]*)$/u;
+
+/** Splits a `Tags:` list off the end of a paragraph's raw text, when a lost line break glued it on. */
+export function splitTrailingTags(raw: string): { raw: string; text: string; tags: string } | undefined {
+  const m = TRAILING_TAGS.exec(raw);
+  if (!m || m.index === 0) return undefined;
+  const before = raw.slice(0, m.index).trim();
+  return { raw: before, text: squash(before), tags: m[1] ?? "" };
 }
 
 /** Splits rights lines off the end of a paragraph: `(SOUNDBITE OF ...) Transcript provided by ...`. */

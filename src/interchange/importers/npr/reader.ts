@@ -3,8 +3,8 @@
 
 import { matchManner, type LabelMatch } from "../../../transcript/labels.ts";
 import type { ImportedBlock, ImportedMeta, ImportedSpeaker, ImportWarning } from "../../model.ts";
-import { gluedLabel, labelAtStart, leadingCues, startsTape } from "./labels.ts";
-import { isSummary, splitProvenance, splitTags, TAGS, type SourceParagraph } from "./paragraphs.ts";
+import { labelAtStart, leadingCues, nextBreak, startsTape } from "./labels.ts";
+import { isSummary, splitProvenance, splitTags, splitTrailingTags, TAGS, type SourceParagraph } from "./paragraphs.ts";
 import { Speakers } from "./speakers.ts";
 import { introTurns, lastTurn, unattributedRun, type Turn } from "./turns.ts";
 
@@ -18,12 +18,15 @@ export class NprReader {
   private readonly speakers = new Speakers((warning) => this.warnings.push(warning));
   /** The label line of each turn, for turns whose words never came. */
   private readonly labelLines = new WeakMap<Turn, number>();
+  /** Lines where a label or a cue was found run into the text before it. */
+  private readonly glued: number[] = [];
 
   read(paragraphs: SourceParagraph[]): void {
     const body = this.takeSummary(paragraphs);
     for (const paragraph of body) this.paragraph(paragraph);
     this.settleEmptyTurns();
     this.flagUnattributed();
+    this.reportGlued();
   }
 
   /** Keeps the summary, when the first paragraph is one, and returns the paragraphs after it. */
@@ -40,30 +43,49 @@ export class NprReader {
       this.addTags(tags[1] ?? "");
       return;
     }
+    // A `Tags:` line run onto the end of the text when the page lost its line breaks.
+    const trailing = splitTrailingTags(p.raw);
+    if (trailing) {
+      this.paragraph({ ...p, raw: trailing.raw, text: trailing.text });
+      this.addTags(trailing.tags);
+      return;
+    }
     const { text, provenance } = splitProvenance(p.text);
     if (provenance) this.addCopyright(provenance);
     if (text === "") return;
     const { cues, rest } = leadingCues(text);
-    if (cues.length > 0 && (rest === "" || labelAtStart(rest))) {
+    // Cues before a label, or alone, stand on their own; so does taped audio before unlabelled speech.
+    if (cues.length > 0 && (rest === "" || labelAtStart(rest) || cues.some(startsTape))) {
       for (const cue of cues) this.blocks.push({ type: "cue", text: cue, line: p.line });
       if (rest !== "") this.paragraph({ raw: rest, text: rest, line: p.line, blankBefore: 0 });
       return;
     }
     const label = labelAtStart(text);
-    if (label) this.turn(label, text.slice(label.length), p.line, p.blankBefore);
+    if (label) this.turn(label, text.slice(label.length), p.line, p.blankBefore, false);
     else this.speech(text, p.line);
   }
 
-  /** Speech that may hide labels glued on where paragraph breaks were lost. */
+  /** Speech that may hide labels and cues glued on where paragraph breaks were lost. */
   private speech(text: string, line: number): void {
-    const glued = gluedLabel(text, (label) => this.speakers.knows(label));
-    const before = glued ? text.slice(0, glued.at).trim() : text.trim();
+    const { found, kept } = nextBreak(text, (label) => this.speakers.knows(label));
+    for (const label of kept) this.keptAsWords(label, line);
+    const before = (found ? text.slice(0, found.at) : text).trim();
     if (before !== "") this.unlabelled(before, line);
-    if (glued) this.turn(glued.label, text.slice(glued.at + glued.label.length), line, 0);
+    if (!found) return;
+    this.glued.push(line);
+    if (found.kind === "label") {
+      this.turn(found.label, text.slice(found.at + found.label.length), line, 0, true);
+      return;
+    }
+    this.blocks.push({ type: "cue", text: found.text, line });
+    const rest = text.slice(found.at + found.length).trim();
+    if (rest !== "") this.paragraph({ raw: rest, text: rest, line, blankBefore: 0 });
   }
 
-  private turn(label: LabelMatch, speech: string, line: number, blankBefore: number): void {
+  /** `inside`: the label was found inside a paragraph, run into the text before it. */
+  private turn(label: LabelMatch, speech: string, line: number, blankBefore: number, inside: boolean): void {
     const who = this.speakers.resolve(label, line);
+    if (inside && who.first) this.newVoiceInside(who.speaker, label, line);
     if (!who.introduced) this.lostLabel(who.speaker, label, line);
     else if (who.first && !who.programme && blankBefore >= 2) this.lostSoundbite(label, line);
     const manner = matchManner(speech);
@@ -78,12 +100,46 @@ export class NprReader {
   private unlabelled(text: string, line: number): void {
     const last = this.blocks.at(-1);
     if (last?.type === "turn") {
-      last.paragraphs.push({ text, line });
+      // A label that ended its line: its manner may open the next one.
+      const manner = last.paragraphs.length === 0 && !last.manner ? matchManner(text) : undefined;
+      if (manner) last.manner = manner.manner.text;
+      const words = manner ? text.slice(manner.length).trim() : text;
+      if (words !== "") last.paragraphs.push({ text: words, line });
       return;
     }
     // After (LAUGHTER) the same person goes on; after a SOUNDBITE the voice is unknown.
     const speaker = last?.type === "cue" && !startsTape(last.text) ? lastTurn(this.blocks)?.speaker : undefined;
     this.blocks.push({ type: "turn", ...(speaker ? { speaker } : {}), paragraphs: [{ text, line }] });
+  }
+
+  /** A label-like run in speech kept as words: a guess the editor must check. */
+  private keptAsWords(label: LabelMatch, line: number): void {
+    const key = label.nameText;
+    this.warnings.push({
+      line,
+      message: `"${label.raw}:" inside the speech on line ${line} looks like a speaker label but was kept as words: no one called "${key}" was introduced with a full label. If a new speaker starts there, put the label at the start of its own paragraph with the full name and role (for example "FIRSTNAME ${key}, GUEST:").`,
+      review: true,
+    });
+  }
+
+  /** A new voice whose label was found run into the text before it: named by evidence, still worth a look. */
+  private newVoiceInside(speaker: ImportedSpeaker, label: LabelMatch, line: number): void {
+    this.warnings.push({
+      line,
+      message: `"${label.raw}:" inside the text on line ${line} was read as a new speaker, ${speaker.name} (the page seems to have lost a paragraph break there). Check who speaks.`,
+      review: true,
+    });
+  }
+
+  /** One line for all the places where a label or cue was run into the text before it. */
+  private reportGlued(): void {
+    if (this.glued.length === 0) return;
+    const lines = [...new Set(this.glued)];
+    const shown = lines.slice(0, 10).join(", ") + (lines.length > 10 ? ", …" : "");
+    this.warnings.push({
+      line: lines[0] ?? 1,
+      message: `${this.glued.length} speaker label${this.glued.length === 1 ? " or cue was" : "s or cues were"} run into the text before ${this.glued.length === 1 ? "it" : "them"} (paragraph breaks lost) on line${lines.length === 1 ? "" : "s"} ${shown}; the turns were split there.`,
+    });
   }
 
   /**
