@@ -13,6 +13,8 @@ export interface LabelContext {
   gap?: number;
   /** Names already used as speakers in this file (labels or voice markup). */
   known: ReadonlySet<string>;
+  /** A dash or ">>" before the label already says a new voice starts: the label may start a turn anywhere. */
+  afterMarker?: boolean;
 }
 
 export interface CueLabel {
@@ -33,6 +35,18 @@ const NOT_NAMES = new Set([
   "third", "finally", "next", "bonus", "news", "weather", "sports", "traffic", "music", "time", "date",
   "location", "website", "email", "phone", "address", "contact", "sponsor", "ad", "advertisement", "translation",
   "fun fact", "pro tip", "bottom line", "breaking news", "quick tip", "side note",
+  // Spoken English that often ends in a colon: "Honestly: no." "Here's the thing: ..."
+  "honestly", "seriously", "basically", "anyway", "wait", "hey", "oh", "yeah", "right", "sure", "fine", "good",
+  "great", "exactly", "true", "false", "why", "what", "how", "who", "when", "where", "because", "whatever",
+  "please", "sorry", "thanks", "hello", "hi", "imagine", "think", "consider", "guess", "spoiler alert", "story",
+  "the rule", "the point", "the thing", "the problem", "the answer", "the question", "the truth", "the catch",
+  // Spanish, German, French prose words before a colon
+  "nota", "ojo", "atención", "aviso", "pregunta", "respuesta", "importante", "ejemplo", "recuerda", "recuerde",
+  "mira", "oye", "bueno", "pues", "entonces", "primero", "segundo", "resumen", "fuente", "hoy", "ahora", "ojo al dato",
+  "hinweis", "achtung", "frage", "antwort", "wichtig", "beispiel", "also", "hör", "schau", "zusammenfassung",
+  "quelle", "heute", "jetzt", "erstens", "zweitens", "tipp", "vorsicht", "anmerkung",
+  "attention", "remarque", "réponse", "exemple", "rappel", "écoute", "écoutez", "regarde", "regardez", "bon",
+  "alors", "donc", "voilà", "résumé", "aujourd'hui", "maintenant", "d'abord", "ensuite", "enfin", "astuce",
 ]);
 
 /** Lower-case particles that may sit inside a name: "Ana de Souza", "Ludwig van Beethoven". */
@@ -72,9 +86,10 @@ export function looksLikeName(label: string): boolean {
 }
 
 function canStartTurn(name: string, context: LabelContext): boolean {
+  if (context.afterMarker) return true;
   const before = context.previousText?.trim();
   if (before === undefined || before === "") return true;
-  if (context.known.has(name)) return true;
+  if (context.known.has(name) || context.known.has(name.toUpperCase())) return true;
   if (SENTENCE_END.test(before) || soundOnly(before) !== undefined) return true;
   return (context.gap ?? 0) >= TURN_PAUSE;
 }

@@ -1,0 +1,100 @@
+// One caption cue → its voice parts. Captioners mark a change of speaker inside a cue with a
+// dash at the start of a line ("- Did you go?" / "- I did.") or, in broadcast captions, with
+// ">>" anywhere in the text; a part may then open with the speaker's name: "[Alba]", "(ALBA)",
+// "ALBA:", ">> ALBA:", WhisperX's "[SPEAKER_00]: ". This module cuts the cue and reads each
+// part's opening; who the voice is across cues is voices.ts's concern.
+
+import { slice, trim, type Piece } from "./lines.ts";
+import { isManner, looksLikeDescription } from "./sounds.ts";
+
+export type Marker = "dash" | "chevron";
+
+/** A part of a cue spoken by one voice; `marker` says a new voice starts with it. */
+export interface VoicePart extends Piece {
+  marker?: Marker;
+}
+
+/**
+ * A dialogue dash at the start of a line: "- ", "– ", "— ", or a hyphen glued to a capital,
+ * quote or bracket ("-Where?"). A dash before a lower-case word continues a sentence.
+ */
+const DASH = /^[-–—]\s+|^-(?=[\p{Lu}"“'‘(\[¿¡])/u;
+/** ">>" (change of speaker) or ">>>" (change of story) in broadcast captions. */
+const CHEVRON = /(?:^|(?<=\s))>>>?(?=\s|\p{L}|\[|\(|$)\s*/gu;
+
+interface Boundary {
+  /** Where the marker starts. */
+  at: number;
+  /** Where the part's words start. */
+  from: number;
+  marker: Marker;
+}
+
+/** The cue's parts by voice, markers removed; without markers, one part. */
+export function splitVoices(piece: Piece): VoicePart[] {
+  const boundaries: Boundary[] = [];
+  let offset = 0;
+  for (const line of piece.text.split("\n")) {
+    const lead = line.length - line.trimStart().length;
+    const dash = DASH.exec(line.slice(lead));
+    if (dash) boundaries.push({ at: offset + lead, from: offset + lead + dash[0].length, marker: "dash" });
+    for (const m of line.matchAll(CHEVRON)) {
+      const at = offset + m.index;
+      if (dash && at < offset + lead + dash[0].length) continue;
+      boundaries.push({ at, from: at + m[0].length, marker: "chevron" });
+    }
+    offset += line.length + 1;
+  }
+  const parts: VoicePart[] = [];
+  const first = trim(slice(piece, 0, boundaries[0]?.at ?? piece.text.length));
+  if (first.text !== "") parts.push(first);
+  boundaries.forEach((b, i) => {
+    const part = trim(slice(piece, b.from, boundaries[i + 1]?.at ?? piece.text.length));
+    // A marker with nothing after it (">>" closing a cue) still says the next words are a new voice.
+    parts.push({ ...part, marker: b.marker });
+  });
+  return parts.filter((p) => p.text !== "" || p.marker);
+}
+
+/** What opens a part: a bracketed name, a diarisation label, or nothing we read as a name. */
+export type Opening =
+  | { kind: "name"; name: string; diarisation?: string; sure: boolean; evidence: string; rest: Piece }
+  | { kind: "manner"; manner: string; rest: Piece }
+  | { kind: "none" };
+
+/** "[SPEAKER_00]: ", "[SPEAKER_00] ", "(SPEAKER_1):" — how WhisperX and pyannote write a diarised voice. */
+const DIARISED = /^[\[(]((?:SPEAKER|speaker|spk)[_ ]?\d+)[\])]\s*:?\s*/u;
+/** A bracket or parenthesis opening the part, perhaps with a colon after it. */
+const OPENING_BRACKET = /^([\[(])([^\[\]()]{1,48})([\])])(\s*:)?\s*/u;
+
+export interface OpeningContext {
+  /** Names already used for speakers in this file, in upper case. */
+  known: ReadonlySet<string>;
+}
+
+/** Reads a speaker name or a manner in brackets at the start of a part. */
+export function readOpening(part: Piece, context: OpeningContext): Opening {
+  const diarised = DIARISED.exec(part.text);
+  if (diarised?.[1]) {
+    return { kind: "name", name: diarised[1], diarisation: diarised[1], sure: true, evidence: "diarisation label", rest: trim(slice(part, diarised[0].length)) };
+  }
+  const m = OPENING_BRACKET.exec(part.text);
+  if (!m?.[2]) return { kind: "none" };
+  const inner = m[2].trim().replace(/\s+/gu, " ");
+  const rest = trim(slice(part, m[0].length));
+  if (isManner(inner)) return { kind: "manner", manner: inner, rest };
+  const known = context.known.has(inner.toUpperCase());
+  const colon = m[4] !== undefined;
+  // Known sounds and descriptions are sounds even with a colon after them ("[MUSIC]: ...").
+  if (!known && looksLikeDescription(inner)) return { kind: "none" };
+  if (!/^\p{Lu}/u.test(inner)) return { kind: "none" };
+  // A bracket with nothing after it is a sound, unless it names a voice already heard.
+  if (rest.text === "" && !known && !colon) return { kind: "none" };
+  const words = inner.split(" ");
+  const titleCase = words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^\p{Lu}$/u.test(w));
+  const evidence = known ? "a name heard before" : colon ? "a colon after it" : `${m[1] === "[" ? "square brackets" : "parentheses"} and capitals`;
+  // Two or more capitalised words ("[Mary Ellen]"), a colon, or a name heard before are evidence
+  // enough; one capitalised word in brackets is most likely a name, but could be a sound.
+  const sure = known || colon || (words.length > 1 && titleCase);
+  return { kind: "name", name: inner, sure, evidence, rest };
+}
