@@ -5,6 +5,7 @@ import { slugify, titleCase } from "../transcript/text.ts";
 import { decodeBytes } from "./decode.ts";
 import { detectImporter, IMPORTERS, importerFor } from "./importers/index.ts";
 import { ImportError, type ImportFormat, type ImportedTranscript, type ImportWarning } from "./model.ts";
+import { summariseWarnings } from "./warnings.ts";
 import { writeStoryFile, type WrittenStory } from "./writer/story-file.ts";
 
 export interface ImportOptions {
@@ -30,6 +31,7 @@ export interface ImportedStory {
   title: string;
   story: WrittenStory;
   transcript: ImportedTranscript;
+  /** For the terminal: repeats summarised (warnings.ts). Every warning is in transcript.warnings. */
   warnings: ImportWarning[];
 }
 
@@ -65,5 +67,5 @@ export function importTranscript(bytes: Uint8Array, file: string, options: Impor
     source: file.split(/[\\/]/u).at(-1) ?? file,
     formatName: importer.name,
   });
-  return { file, format: importer.format, formatName: importer.name, encoding: decoded.encoding, slug, title, story, transcript, warnings: transcript.warnings };
+  return { file, format: importer.format, formatName: importer.name, encoding: decoded.encoding, slug, title, story, transcript, warnings: summariseWarnings(transcript.warnings) };
 }

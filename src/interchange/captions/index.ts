@@ -10,6 +10,7 @@ import { readBody } from "./inline.ts";
 import { joinLines, plainWords, slice, trim, type Piece, type RawCaption } from "./lines.ts";
 import { readOpening, splitVoices, type VoicePart } from "./parts.ts";
 import { dropRepeatedLines, isRolling } from "./rolling.ts";
+import { unescapeMarkdown } from "../text.ts";
 import { VoiceTracker } from "./voices.ts";
 
 export type { CaptionLine, RawCaption } from "./lines.ts";
@@ -44,6 +45,8 @@ interface ReadPart {
 /** Reads a file's caption cues into timed cues by voice. */
 export function readCaptions(raw: RawCaption[], options: CaptionOptions): CaptionResult {
   const warnings: ImportWarning[] = [];
+  // An escaped dialogue dash ("\- Where?") is still a dash: escapes go before anything is read.
+  raw = raw.map((cue) => ({ ...cue, lines: cue.lines.map((l) => ({ ...l, text: unescapeMarkdown(l.text) })) }));
   const rolling = isRolling(raw) ? dropRepeatedLines(raw) : undefined;
   const captions = rolling?.cues ?? raw;
   if (rolling && rolling.dropped > 0) {
@@ -52,7 +55,7 @@ export function readCaptions(raw: RawCaption[], options: CaptionOptions): Captio
   const reader = new PartReader(captions, options, warnings);
   const parts = captions.flatMap((cue) => reader.read(cue));
   const tracker = new VoiceTracker();
-  const cues = assignVoices(parts, tracker, warnings);
+  const cues = assignVoices(parts, tracker, warnings).map((cue) => (cue.speaker ? { ...cue, speaker: tracker.spelling(cue.speaker) } : cue));
   return { cues, speakers: tracker.speakers, warnings: [...warnings, ...tracker.warnings] };
 }
 

@@ -15,10 +15,11 @@ export interface VoicePart extends Piece {
 }
 
 /**
- * A dialogue dash at the start of a line: "- ", "– ", "— ", or a hyphen glued to a capital,
- * quote or bracket ("-Where?"). A dash before a lower-case word continues a sentence.
+ * A dialogue dash at the start of a line: "- ", "– ", "— ", a hyphen glued to a capital, quote
+ * or bracket ("-Where?"), or a Spanish raya glued to a capital ("—¿Y el horno?"). A dash
+ * before a lower-case word continues a sentence.
  */
-const DASH = /^[-–—]\s+|^-(?=[\p{Lu}"“'‘(\[¿¡])/u;
+const DASH = /^[-–—]\s+|^-(?=[\p{Lu}"“'‘(\[¿¡])|^[–—](?=[\p{Lu}¿¡«"“])/u;
 /** ">>" (change of speaker) or ">>>" (change of story) in broadcast captions. */
 const CHEVRON = /(?:^|(?<=\s))>>>?(?=\s|\p{L}|\[|\(|$)\s*/gu;
 
@@ -72,6 +73,12 @@ export interface OpeningContext {
   known: ReadonlySet<string>;
 }
 
+/** The piece with words put before it, its words' places moved along. */
+function prefixed(piece: Piece, text: string): Piece {
+  const words = piece.words?.map((w) => ({ ...w, at: w.at + text.length }));
+  return { text: text + piece.text, ...(words ? { words } : {}) };
+}
+
 /** Reads a speaker name or a manner in brackets at the start of a part. */
 export function readOpening(part: Piece, context: OpeningContext): Opening {
   const diarised = DIARISED.exec(part.text);
@@ -80,9 +87,15 @@ export function readOpening(part: Piece, context: OpeningContext): Opening {
   }
   const m = OPENING_BRACKET.exec(part.text);
   if (!m?.[2]) return { kind: "none" };
-  const inner = m[2].trim().replace(/\s+/gu, " ");
-  const rest = trim(slice(part, m[0].length));
+  let inner = m[2].trim().replace(/\s+/gu, " ");
+  let rest = trim(slice(part, m[0].length));
   if (isManner(inner)) return { kind: "manner", manner: inner, rest };
+  // "(ALBA, WHISPERING)": a name, then how or what; the second half stays as a note before the words.
+  const comma = /^([^,]+),\s*(.+)$/u.exec(inner);
+  if (comma?.[1] && comma[2] && !looksLikeDescription(comma[1]) && (context.known.has(comma[1].toUpperCase()) || looksLikeDescription(comma[2]) || isManner(comma[2]))) {
+    inner = comma[1].trim();
+    rest = prefixed(rest, `[${comma[2].trim()}] `);
+  }
   const known = context.known.has(inner.toUpperCase());
   const colon = m[4] !== undefined;
   // Known sounds and descriptions are sounds even with a colon after them ("[MUSIC]: ...").

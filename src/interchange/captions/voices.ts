@@ -21,6 +21,7 @@ export class VoiceTracker {
   private diarised = new Map<string, string>();
   /** Names by their upper case, so "ALBA:" and "[Alba]" are one voice, spelled as first written. */
   private spelled = new Map<string, string>();
+  private respelled = new Map<string, string>();
 
   /** The voice a named part speaks in, by the name the file gives it. */
   named(name: string, diarisation?: string): string {
@@ -38,8 +39,15 @@ export class VoiceTracker {
     const key = name.toUpperCase();
     const voice = this.spelled.get(key) ?? name;
     this.spelled.set(key, voice);
+    // "ALBA:" in capitals is the captions' style; "[Alba]" elsewhere shows how the name is spelled.
+    if (/\p{Ll}/u.test(name) && !/\p{Ll}/u.test(voice)) this.respelled.set(voice, name);
     this.current = voice;
     return voice;
+  }
+
+  /** The name a voice should carry: its spelling in mixed case, when the file ever gives one. */
+  spelling(voice: string): string {
+    return this.respelled.get(voice) ?? voice;
   }
 
   /** A new voice with no name, starting at a dash or ">>" on `line`. */

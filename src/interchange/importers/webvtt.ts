@@ -64,11 +64,12 @@ function withoutBom(text: string): string {
 
 /**
  * The file's lines, made easier for the parser without moving any line: whitespace-only lines
- * become blank (editors leave stray spaces where a blank line was meant), and REGION blocks,
- * which this parser does not know and would report as broken cues, become comments.
+ * become blank (editors leave stray spaces where a blank line was meant), except straight after
+ * a timing line, where YouTube's captions put a line of one space as the cue's first line; and
+ * REGION blocks, which this parser does not know and would report as broken cues, become comments.
  */
 function prepareLines(text: string): string[] {
-  const lines = text.split(NEWLINE).map((line) => (line.trim() === "" ? "" : line));
+  const lines = text.split(NEWLINE).map((line, i, all) => (line.trim() === "" && !all[i - 1]?.includes("-->") ? "" : line));
   return lines.map((line, i) => (i > 0 && lines[i - 1] === "" && /^REGION(?:[ \t]|$)/u.test(line) ? `NOTE ${line}` : line));
 }
 
