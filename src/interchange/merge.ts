@@ -35,6 +35,7 @@ export function mergeCues(cues: MergeCue[], options: MergeOptions = {}): Importe
   let turn: Extract<ImportedBlock, { type: "turn" }> | undefined;
   let paragraph: ImportedParagraph | undefined;
   let voice: string | undefined;
+  const untimed = new WeakSet<ImportedParagraph>();
 
   const speakerFor = (name: string): ImportedSpeaker => {
     let speaker = speakers.get(name);
@@ -71,9 +72,23 @@ export function mergeCues(cues: MergeCue[], options: MergeOptions = {}): Importe
       paragraph.text = joinCueText(paragraph.text, text);
       paragraph.end = roundMs(Math.max(paragraph.end ?? cue.end, cue.end));
     }
-    if (cue.words?.length) paragraph.words = [...(paragraph.words ?? []), ...cue.words];
+    addWords(paragraph, cue, untimed);
   }
   return blocks;
+}
+
+/**
+ * The cue's timed words added to the paragraph's. A paragraph keeps word times only while every
+ * cue in it has them: a list missing some of its words would mislead whoever reads the times.
+ */
+function addWords(paragraph: ImportedParagraph, cue: MergeCue, untimed: WeakSet<ImportedParagraph>): void {
+  if (untimed.has(paragraph)) return;
+  if (!cue.words?.length) {
+    delete paragraph.words;
+    untimed.add(paragraph);
+    return;
+  }
+  paragraph.words = [...(paragraph.words ?? []), ...cue.words];
 }
 
 /** Joins two cues' words into one run of text. */

@@ -7,6 +7,8 @@ import type { CaptionLine, RawCaption } from "./lines.ts";
 
 /** Share of cues that must repeat the line before for a file to be read as rolling. */
 const ROLLING_SHARE = 0.3;
+/** A cue shorter than this (seconds) is a flash between two cues, not one that is read. */
+const FLASH = 0.05;
 /** Fewer repeats than this are coincidence ("No." / "No."), not rolling captions. */
 const ROLLING_MIN = 3;
 
@@ -53,6 +55,8 @@ export function dropRepeatedLines(cues: RawCaption[]): { cues: RawCaption[]; dro
         break;
       }
     }
+    // A rolling cue always adds a line: only a flash between cues (YouTube's 10 ms) is all repeat.
+    if (cue.end - cue.start >= FLASH) skip = Math.min(skip, lines.length - 1);
     shown = lines.map(key);
     dropped += skip;
     const kept = lines.slice(skip);

@@ -27,6 +27,9 @@ const COMMA_TIME = /\d{2}:\d{2},\d{3}\s*-->/u;
 
 type Node = TreeNode<TreeNodeObjectTagNameWithRt>;
 
+/** Share of cues with inline timestamps for a file to count as timing its words. */
+const TIMED_SHARE = 0.3;
+
 export const webvttImporter: Importer = {
   format: "webvtt",
   name: "WebVTT",
@@ -182,10 +185,13 @@ function voicesIn(cues: VttCue[]): Set<string> {
 function rawCaptions(parsed: VttCue[], lines: string[]): RawCaption[] {
   const sites = locateCues(lines);
   const out: RawCaption[] = [];
+  // A file that times words inside its cues (YouTube's) gets word times on every line, a line's
+  // first word timed from its cue's start; a file with a stray timestamp or two gets none.
+  const timedFile = parsed.filter((cue) => /<\d{1,2}:\d{2}[:.]/u.test(cue.text)).length >= TIMED_SHARE * parsed.length;
   for (const cue of parsed) {
     const line = takeSite(sites, cue);
     for (const segment of segments(cue)) {
-      const captionLines = segmentLines(segment, cue);
+      const captionLines = segmentLines(segment, cue, timedFile);
       if (captionLines.every((l) => l.text.trim() === "")) continue;
       out.push({ start: cue.startTime, end: cue.endTime, line, ...(segment.voice ? { voice: segment.voice } : {}), lines: captionLines });
     }
@@ -194,11 +200,11 @@ function rawCaptions(parsed: VttCue[], lines: string[]): RawCaption[] {
 }
 
 /** A segment's lines: markup gone, entities decoded once, inline timestamps as word times. */
-function segmentLines(segment: Segment, cue: VttCue): CaptionLine[] {
+function segmentLines(segment: Segment, cue: VttCue, timedFile: boolean): CaptionLine[] {
   const sound = segment.voice === undefined ? italicSound(segment.nodes) : undefined;
   if (sound) return [{ text: sound }];
   const runs: Run[] = [];
-  collectRuns(segment.nodes, runs, { time: cue.startTime, timed: false });
+  collectRuns(segment.nodes, runs, { time: cue.startTime, timed: timedFile });
   return toLines(runs, cue.endTime);
 }
 
@@ -206,7 +212,7 @@ function segmentLines(segment: Segment, cue: VttCue): CaptionLine[] {
 interface Run {
   text: string;
   time: number;
-  /** Whether a timestamp in the cue set this run's time (else it is the cue's start). */
+  /** Whether the run's words get times: the file times words (the first run's time is the cue's start). */
   timed: boolean;
 }
 
