@@ -386,6 +386,20 @@ describe("voices", () => {
   });
 });
 
+describe("names on a later line of a cue", () => {
+  it("a line opening with a name after a finished sentence starts that speaker's turn (spelled as the file spells it in mixed case)", () => {
+    const srt = "1\n00:00:01,000 --> 00:00:03,000\nALBA: Are you ready?\nBRUNO: Always.\n\n2\n00:00:03,000 --> 00:00:05,000\nThen let's go.\n[Alba] Wait for me.\n";
+    expect(script(srtImporter.read({ file: "x.srt", text: srt }))).toEqual(["Alba: Are you ready?", "BRUNO: Always. Then let's go.", "Alba: Wait for me."]);
+  });
+
+  it("a name after a sentence that runs on stays in the words, as a guess to check", () => {
+    const srt = "1\n00:00:01,000 --> 00:00:03,000\nAlba: The sign on the door said\nMAX POWER: keep out.\n";
+    const t = srtImporter.read({ file: "x.srt", text: srt });
+    expect(script(t)).toEqual(["Alba: The sign on the door said MAX POWER: keep out."]);
+    expect(review(t)).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('"MAX POWER:"') })]);
+  });
+});
+
 describe("colons in prose", () => {
   const srt = (lines: string[]) => lines.map((l, i) => `${i + 1}\n00:00:0${i},000 --> 00:00:0${i},900\n${l}\n`).join("\n");
 

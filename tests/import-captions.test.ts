@@ -275,7 +275,8 @@ describe("SRT: invented files", () => {
       line: 1,
     });
     expect(t.blocks[1]).toMatchObject({ type: "cue", text: "MUSIC" });
-    expect(t.warnings).toEqual([]);
+    // The label-like "Fresh Bread:" stays in Priya's words, and the editor is told so (issue 12).
+    expect(t.warnings).toEqual([expect.objectContaining({ line: 7, review: true, message: expect.stringContaining('"Fresh Bread:"') })]);
   });
 
   it("Windows-1252 bytes decode to the right characters", () => {

@@ -49,6 +49,19 @@ const NOT_NAMES = new Set([
   "alors", "donc", "voilà", "résumé", "aujourd'hui", "maintenant", "d'abord", "ensuite", "enfin", "astuce",
 ]);
 
+/**
+ * Words that are never part of a name, in the languages the fixtures cover: "THE RULE IS SIMPLE:"
+ * in all-caps captions has the shape of a label, but "is" and "the" say it is a sentence.
+ */
+const FUNCTION_WORDS = new Set([
+  "the", "a", "an", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "of",
+  "to", "in", "on", "at", "for", "with", "and", "or", "but", "not", "we", "you", "he", "she", "they", "i", "my",
+  "your", "our", "their", "his", "her", "here", "there", "what", "who", "how", "why", "all", "one", "do", "does",
+  "es", "el", "los", "las", "un", "una", "que", "en", "por", "para", "con", "es", "son", "está", "este", "esta",
+  "der", "die", "das", "ein", "eine", "ist", "sind", "und", "mit", "für", "im", "wir", "ich", "sie", "es",
+  "le", "les", "un", "une", "est", "sont", "et", "avec", "pour", "dans", "nous", "vous", "je", "il", "elle", "ce",
+]);
+
 /** Lower-case particles that may sit inside a name: "Ana de Souza", "Ludwig van Beethoven". */
 const PARTICLES = "de|da|del|della|di|du|dos|das|van|von|der|den|la|le|bin|ibn|al|el|y";
 const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`;
@@ -82,7 +95,10 @@ export function cueLabel(text: string, context: LabelContext): CueLabel | undefi
 export function looksLikeName(label: string): boolean {
   const lower = label.toLowerCase();
   const first = lower.split(/\s+/u)[0] ?? lower;
-  return !NOT_NAMES.has(lower) && !NOT_NAMES.has(first) && !/\d/u.test(label);
+  const words = lower.split(/\s+/u);
+  // "LA" and "DE" inside a name are particles ("ANA DE LA CRUZ"); only a name's first word may not be one.
+  const functionWord = words.some((w, i) => FUNCTION_WORDS.has(w) && (i === 0 || !new RegExp(`^(?:${PARTICLES})$`, "u").test(w)));
+  return !NOT_NAMES.has(lower) && !NOT_NAMES.has(first) && !functionWord && !/\d/u.test(label);
 }
 
 function canStartTurn(name: string, context: LabelContext): boolean {

@@ -98,7 +98,7 @@ class PartReader {
   }
 
   private readPart(part: VoicePart, base: { line: number; start: number; end: number }): ReadPart {
-    const marker = part.marker ? { marker: part.marker } : {};
+    const marker = part.marker && part.marker !== "line" ? { marker: part.marker } : {};
     let rest: Piece = part;
     let name: string | undefined;
     let diarisation: string | undefined;
@@ -148,15 +148,21 @@ class PartReader {
   /** A "Name:" label opening the part, weighed against the cue before and the file's own words. */
   private label(rest: Piece, part: VoicePart, base: { line: number; start: number }): { speaker: string; rest: Piece } | undefined {
     const before = this.previous;
+    const newVoice = part.marker === "dash" || part.marker === "chevron";
+    // Within a cue, the words before are in the same cue: no pause between them.
+    const gap = before && before.start === base.start ? 0 : base.start - (before?.end ?? base.start);
     const label = cueLabel(rest.text, {
-      ...(before && !part.marker ? { previousText: before.text, gap: base.start - before.end } : {}),
+      ...(before && !newVoice ? { previousText: before.text, gap } : {}),
       known: this.known,
-      ...(part.marker ? { afterMarker: true } : {}),
+      ...(newVoice ? { afterMarker: true } : {}),
     });
-    if (!label) return undefined;
+    if (!label) {
+      this.warnIfLabelLeft(rest, base.line);
+      return undefined;
+    }
     const known = this.known.has(label.speaker) || this.known.has(label.speaker.toUpperCase());
     const word = label.speaker.toLowerCase();
-    if (!known && !part.marker && !label.speaker.includes(" ") && this.common.has(word)) {
+    if (!known && !newVoice && !label.speaker.includes(" ") && this.common.has(word)) {
       this.warnings.push({
         line: base.line,
         message: `${this.options.formatName}: left "${label.speaker}:" as words, not a speaker: the file uses "${word}" as an ordinary word. If ${label.speaker} is a speaker, add the label in the story.`,
@@ -172,6 +178,20 @@ class PartReader {
       });
     }
     return { speaker: label.speaker, rest: trim(slice(rest, rest.text.length - label.text.length)) };
+  }
+
+  /**
+   * A name and a colon left at the start of the words because a turn could not start there (the
+   * sentence before runs on): said as a guess to check, for the words may be that speaker's.
+   */
+  private warnIfLabelLeft(rest: Piece, line: number): void {
+    const anywhere = cueLabel(rest.text, { known: this.known, afterMarker: true });
+    if (!anywhere) return;
+    this.warnings.push({
+      line,
+      message: `${this.options.formatName}: left "${anywhere.speaker}:" inside the words of the speaker before, as the sentence before it runs on; if ${anywhere.speaker} speaks here, start a turn with that label.`,
+      review: true,
+    });
   }
 }
 

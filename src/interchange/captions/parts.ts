@@ -7,9 +7,13 @@
 import { slice, trim, type Piece } from "./lines.ts";
 import { isManner, looksLikeDescription } from "./sounds.ts";
 
-export type Marker = "dash" | "chevron";
+/**
+ * What starts a part: a dash or ">>" says a new voice starts; "line" is a line of the cue that
+ * opens like a name ("BRUNO: …", "[Bruno] …") and may start a turn, if the name is read as one.
+ */
+export type Marker = "dash" | "chevron" | "line";
 
-/** A part of a cue spoken by one voice; `marker` says a new voice starts with it. */
+/** A part of a cue spoken by one voice. */
 export interface VoicePart extends Piece {
   marker?: Marker;
 }
@@ -20,6 +24,8 @@ export interface VoicePart extends Piece {
  * before a lower-case word continues a sentence.
  */
 const DASH = /^[-–—]\s+|^-(?=[\p{Lu}"“'‘(\[¿¡])|^[–—](?=[\p{Lu}¿¡«"“])/u;
+/** A line inside a cue that opens like a speaker's name: "BRUNO: …", "Mary Ellen: …", "[Bruno] …", "(BRUNO) …". */
+const NAMED_LINE = /^(?:[\[(][^\[\]()]{1,48}[\])]|\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*){0,3}\s*:)(?:\s|$)/u;
 /** ">>" (change of speaker) or ">>>" (change of story) in broadcast captions. */
 const CHEVRON = /(?:^|(?<=\s))>>>?(?=\s|\p{L}|\[|\(|$)\s*/gu;
 
@@ -35,17 +41,18 @@ interface Boundary {
 export function splitVoices(piece: Piece): VoicePart[] {
   const boundaries: Boundary[] = [];
   let offset = 0;
-  for (const line of piece.text.split("\n")) {
+  piece.text.split("\n").forEach((line, i) => {
     const lead = line.length - line.trimStart().length;
     const dash = DASH.exec(line.slice(lead));
     if (dash) boundaries.push({ at: offset + lead, from: offset + lead + dash[0].length, marker: "dash" });
+    else if (i > 0 && NAMED_LINE.test(line.slice(lead))) boundaries.push({ at: offset + lead, from: offset + lead, marker: "line" });
     for (const m of line.matchAll(CHEVRON)) {
       const at = offset + m.index;
       if (dash && at < offset + lead + dash[0].length) continue;
       boundaries.push({ at, from: at + m[0].length, marker: "chevron" });
     }
     offset += line.length + 1;
-  }
+  });
   const parts: VoicePart[] = [];
   const first = trim(slice(piece, 0, boundaries[0]?.at ?? piece.text.length));
   if (first.text !== "") parts.push(first);
