@@ -238,21 +238,24 @@ describe("SRT: invented files", () => {
   it("numbered from 0, CRLF, '.' and 1-digit hours, coordinates, a missing blank line, tags", () => {
     const name = "riverside-numbered-from-zero.srt";
     const t = load(srtImporter, name);
-    expect(turns(t).map((turn) => turn.speaker?.name)).toEqual(["Dana", "Tomás", "Tomás", "Dana"]);
+    // The two dash lines are two voices the file does not name: numbered, never merged into Tomás.
+    expect(turns(t).map((turn) => turn.speaker?.name)).toEqual(["Dana", "Tomás", "Unidentified speaker 1", "Unidentified speaker 2", "Dana"]);
     expect(turns(t)[0]?.paragraphs).toEqual([
       { text: "Welcome back to the Riverside Morning Show, live from the Saturday market with Tomás.", start: 1, end: 6, line: 2 },
     ]);
     // "Update:" is not a speaker; the "3" before a timing line with no blank line is a cue number.
     expect(turns(t)[1]?.paragraphs[0]?.text).toBe("The Saturday crowd is the best crowd. Update: we now open at eight.");
     expect(t.blocks[2]).toEqual({ type: "cue", text: "LAUGHTER", start: 11.5, end: 13, line: lineOf(name, "00:00:11,500 --> 00:00:13,000") });
-    expect(turns(t)[3]?.paragraphs[0]?.text).toBe("Tomás, thank you (laughs).");
+    expect(turns(t)[4]?.paragraphs[0]?.text).toBe("Tomás, thank you (laughs).");
   });
 
-  it("keeps both dash lines' words and asks for a review", () => {
+  it("keeps both dash lines' words as two unnamed voices and asks for a review of each", () => {
     const name = "riverside-numbered-from-zero.srt";
     const t = load(srtImporter, name);
-    expect(turns(t)[2]?.paragraphs[0]?.text).toBe("Did the rain keep people away? Not one bit.");
-    expect(t.warnings).toContainEqual(expect.objectContaining({ line: lineOf(name, "00:00:13,500 --> 00:00:16,000"), review: true }));
+    expect(turns(t)[2]?.paragraphs[0]?.text).toBe("Did the rain keep people away?");
+    expect(turns(t)[3]?.paragraphs[0]?.text).toBe("Not one bit.");
+    const line = lineOf(name, "00:00:13,500 --> 00:00:16,000");
+    expect(t.warnings.filter((w) => w.line === line && w.review)).toHaveLength(2);
   });
 
   it("skips a subtitle with a broken timing line, with a warning on that line", () => {
@@ -272,7 +275,8 @@ describe("SRT: invented files", () => {
       line: 1,
     });
     expect(t.blocks[1]).toMatchObject({ type: "cue", text: "MUSIC" });
-    expect(t.warnings).toEqual([]);
+    // The label-like "Fresh Bread:" stays in Priya's words, and the editor is told so (issue 12).
+    expect(t.warnings).toEqual([expect.objectContaining({ line: 7, review: true, message: expect.stringContaining('"Fresh Bread:"') })]);
   });
 
   it("Windows-1252 bytes decode to the right characters", () => {

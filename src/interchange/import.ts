@@ -6,6 +6,7 @@ import { decodeBytes } from "./decode.ts";
 import { detectImporter, IMPORTERS, importerFor } from "./importers/index.ts";
 import { settleLanguage, type LanguageDecision } from "./language.ts";
 import { ImportError, type ImportFormat, type ImportedTranscript, type ImportWarning } from "./model.ts";
+import { summariseWarnings } from "./warnings.ts";
 import { writeStoryFile, type WrittenStory } from "./writer/story-file.ts";
 
 export interface ImportOptions {
@@ -33,6 +34,7 @@ export interface ImportedStory {
   transcript: ImportedTranscript;
   /** The story's language and where it came from: --lang, the file, detection, or unknown. */
   language: LanguageDecision;
+  /** For the terminal: repeats summarised (warnings.ts). Every warning is in transcript.warnings. */
   warnings: ImportWarning[];
 }
 
@@ -68,5 +70,5 @@ export function importTranscript(bytes: Uint8Array, file: string, options: Impor
     source: file.split(/[\\/]/u).at(-1) ?? file,
     formatName: importer.name,
   });
-  return { file, format: importer.format, formatName: importer.name, encoding: decoded.encoding, slug, title, story, transcript, language, warnings: transcript.warnings };
+  return { file, format: importer.format, formatName: importer.name, encoding: decoded.encoding, slug, title, story, transcript, language, warnings: summariseWarnings(transcript.warnings) };
 }

@@ -13,6 +13,8 @@ export interface LabelContext {
   gap?: number;
   /** Names already used as speakers in this file (labels or voice markup). */
   known: ReadonlySet<string>;
+  /** A dash or ">>" before the label already says a new voice starts: the label may start a turn anywhere. */
+  afterMarker?: boolean;
 }
 
 export interface CueLabel {
@@ -33,6 +35,31 @@ const NOT_NAMES = new Set([
   "third", "finally", "next", "bonus", "news", "weather", "sports", "traffic", "music", "time", "date",
   "location", "website", "email", "phone", "address", "contact", "sponsor", "ad", "advertisement", "translation",
   "fun fact", "pro tip", "bottom line", "breaking news", "quick tip", "side note",
+  // Spoken English that often ends in a colon: "Honestly: no." "Here's the thing: ..."
+  "honestly", "seriously", "basically", "anyway", "wait", "hey", "oh", "yeah", "right", "sure", "fine", "good",
+  "great", "exactly", "true", "false", "why", "what", "how", "who", "when", "where", "because", "whatever",
+  "please", "sorry", "thanks", "hello", "hi", "imagine", "think", "consider", "guess", "spoiler alert", "story",
+  "the rule", "the point", "the thing", "the problem", "the answer", "the question", "the truth", "the catch",
+  // Spanish, German, French prose words before a colon
+  "nota", "ojo", "atención", "aviso", "pregunta", "respuesta", "importante", "ejemplo", "recuerda", "recuerde",
+  "mira", "oye", "bueno", "pues", "entonces", "primero", "segundo", "resumen", "fuente", "hoy", "ahora", "ojo al dato",
+  "hinweis", "achtung", "frage", "antwort", "wichtig", "beispiel", "also", "hör", "schau", "zusammenfassung",
+  "quelle", "heute", "jetzt", "erstens", "zweitens", "tipp", "vorsicht", "anmerkung",
+  "attention", "remarque", "réponse", "exemple", "rappel", "écoute", "écoutez", "regarde", "regardez", "bon",
+  "alors", "donc", "voilà", "résumé", "aujourd'hui", "maintenant", "d'abord", "ensuite", "enfin", "astuce",
+]);
+
+/**
+ * Words that are never part of a name, in the languages the fixtures cover: "THE RULE IS SIMPLE:"
+ * in all-caps captions has the shape of a label, but "is" and "the" say it is a sentence.
+ */
+const FUNCTION_WORDS = new Set([
+  "the", "a", "an", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "of",
+  "to", "in", "on", "at", "for", "with", "and", "or", "but", "not", "we", "you", "he", "she", "they", "i", "my",
+  "your", "our", "their", "his", "her", "here", "there", "what", "who", "how", "why", "all", "one", "do", "does",
+  "es", "el", "los", "las", "un", "una", "que", "en", "por", "para", "con", "es", "son", "está", "este", "esta",
+  "der", "die", "das", "ein", "eine", "ist", "sind", "und", "mit", "für", "im", "wir", "ich", "sie", "es",
+  "le", "les", "un", "une", "est", "sont", "et", "avec", "pour", "dans", "nous", "vous", "je", "il", "elle", "ce",
 ]);
 
 /** Lower-case particles that may sit inside a name: "Ana de Souza", "Ludwig van Beethoven". */
@@ -68,13 +95,17 @@ export function cueLabel(text: string, context: LabelContext): CueLabel | undefi
 export function looksLikeName(label: string): boolean {
   const lower = label.toLowerCase();
   const first = lower.split(/\s+/u)[0] ?? lower;
-  return !NOT_NAMES.has(lower) && !NOT_NAMES.has(first) && !/\d/u.test(label);
+  const words = lower.split(/\s+/u);
+  // "LA" and "DE" inside a name are particles ("ANA DE LA CRUZ"); only a name's first word may not be one.
+  const functionWord = words.some((w, i) => FUNCTION_WORDS.has(w) && (i === 0 || !new RegExp(`^(?:${PARTICLES})$`, "u").test(w)));
+  return !NOT_NAMES.has(lower) && !NOT_NAMES.has(first) && !functionWord && !/\d/u.test(label);
 }
 
 function canStartTurn(name: string, context: LabelContext): boolean {
+  if (context.afterMarker) return true;
   const before = context.previousText?.trim();
   if (before === undefined || before === "") return true;
-  if (context.known.has(name)) return true;
+  if (context.known.has(name) || context.known.has(name.toUpperCase())) return true;
   if (SENTENCE_END.test(before) || soundOnly(before) !== undefined) return true;
   return (context.gap ?? 0) >= TURN_PAUSE;
 }

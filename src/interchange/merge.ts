@@ -2,9 +2,10 @@
 // a transcript reads in paragraphs. Cues by the same voice join into one turn; a turn breaks into
 // paragraphs at a sentence end after a long pause or once the paragraph is long. A cue with no
 // voice continues the voice before it (files often name the speaker on a turn's first cue only).
-// A cue that is only a sound ("[Laughter]") becomes a stand-alone cue between turns.
+// A cue that is only a sound ("[Laughter]") becomes a stand-alone cue between turns. Word times,
+// where a cue has them, stay with the paragraph the words end up in.
 
-import type { ImportedBlock, ImportedParagraph, ImportedSpeaker, TimedCue } from "./model.ts";
+import type { ImportedBlock, ImportedParagraph, ImportedSpeaker, ImportedWord, TimedCue } from "./model.ts";
 import { roundMs } from "../transcript/times.ts";
 import { soundOnly, squash } from "./text.ts";
 
@@ -19,7 +20,14 @@ export interface MergeOptions {
 
 const SENTENCE_END = /[.!?…]["”’')\]]*$/u;
 
-export function mergeCues(cues: TimedCue[], options: MergeOptions = {}): ImportedBlock[] {
+/** A timed cue, perhaps with its words' times, or known to be a sound whatever its words. */
+export interface MergeCue extends TimedCue {
+  words?: ImportedWord[];
+  /** The sound's description, when the reader already knows the cue is one ("door slams"). */
+  sound?: string;
+}
+
+export function mergeCues(cues: MergeCue[], options: MergeOptions = {}): ImportedBlock[] {
   const pause = options.pause ?? 2;
   const paragraphLength = options.paragraphLength ?? 700;
   const speakers = options.speakers ?? new Map<string, ImportedSpeaker>();
@@ -27,6 +35,7 @@ export function mergeCues(cues: TimedCue[], options: MergeOptions = {}): Importe
   let turn: Extract<ImportedBlock, { type: "turn" }> | undefined;
   let paragraph: ImportedParagraph | undefined;
   let voice: string | undefined;
+  const untimed = new WeakSet<ImportedParagraph>();
 
   const speakerFor = (name: string): ImportedSpeaker => {
     let speaker = speakers.get(name);
@@ -37,7 +46,7 @@ export function mergeCues(cues: TimedCue[], options: MergeOptions = {}): Importe
   for (const cue of cues) {
     const text = squash(cue.text);
     if (text === "" && !cue.manner) continue;
-    const sound = soundOnly(text);
+    const sound = cue.sound ?? soundOnly(text);
     if (sound) {
       blocks.push({ type: "cue", text: sound, start: roundMs(cue.start), end: roundMs(cue.end), line: cue.line });
       turn = undefined;
@@ -63,8 +72,23 @@ export function mergeCues(cues: TimedCue[], options: MergeOptions = {}): Importe
       paragraph.text = joinCueText(paragraph.text, text);
       paragraph.end = roundMs(Math.max(paragraph.end ?? cue.end, cue.end));
     }
+    addWords(paragraph, cue, untimed);
   }
   return blocks;
+}
+
+/**
+ * The cue's timed words added to the paragraph's. A paragraph keeps word times only while every
+ * cue in it has them: a list missing some of its words would mislead whoever reads the times.
+ */
+function addWords(paragraph: ImportedParagraph, cue: MergeCue, untimed: WeakSet<ImportedParagraph>): void {
+  if (untimed.has(paragraph)) return;
+  if (!cue.words?.length) {
+    delete paragraph.words;
+    untimed.add(paragraph);
+    return;
+  }
+  paragraph.words = [...(paragraph.words ?? []), ...cue.words];
 }
 
 /** Joins two cues' words into one run of text. */

@@ -63,3 +63,11 @@ export function soundOnly(text: string): string | undefined {
   if (!m?.[1]) return undefined;
   return parseCue(m[1], true) ? m[1].trim() : undefined;
 }
+
+/**
+ * Markdown escapes that leaked into a transcript from wherever it was edited (a backslash before "-", "[" or "*"):
+ * the backslash goes, the character stays. A backslash before anything else is kept.
+ */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([\\`*_{}\[\]()#+\-.!<>|~])/gu, "$1");
+}

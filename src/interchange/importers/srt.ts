@@ -5,12 +5,13 @@
 // comma in the times, position coordinates after the times, font and ASS tags in the text.
 // So this is a small parser of its own: a timing line starts a cue wherever it appears, the line
 // before it is a cue number only if it is all digits, and a block it cannot read is skipped
-// with a warning rather than ending the import.
+// with a warning rather than ending the import. The caption conventions (names in brackets,
+// dashes, ">>", sounds, rolling lines) are read by captions/, shared with WebVTT.
 
-import { cueLabel } from "../labels.ts";
+import { readCaptions, type RawCaption } from "../captions/index.ts";
 import { mergeCues } from "../merge.ts";
-import { ImportError, type ImportedTranscript, type ImportSource, type ImportWarning, type Importer, type TimedCue } from "../model.ts";
-import { bracketedSounds, cleanText, soundOnly, squash } from "../text.ts";
+import { ImportError, type ImportedTranscript, type ImportSource, type ImportWarning, type Importer } from "../model.ts";
+import { cleanText, soundOnly, squash } from "../text.ts";
 
 const NEWLINE = /\r\n|\r|\n/u;
 const CLOCK = String.raw`(\d{1,3}):(\d{1,2}):(\d{1,2})[,.](\d{1,3})`;
@@ -19,8 +20,6 @@ const TIMING = new RegExp(String.raw`^\s*${CLOCK}\s*-->\s*${CLOCK}(?:\s.*)?$`, "
 /** Detection is stricter than reading: the comma is what tells SRT from other timed text. */
 const SRT_TIMING = /^\s*\d{1,3}:\d{2}:\d{2},\d{1,3}\s*-->\s*\d{1,3}:\d{2}:\d{2},\d{1,3}/u;
 const CUE_NUMBER = /^\s*\d+\s*$/u;
-/** A line of dialogue marked with a dash: each is a different voice. */
-const DASH = /^[-–—](?=\s|\p{L}|["“'‘(\[])\s*/u;
 /** Markup subtitle editors write: HTML-like font tags and ASS override blocks such as {\an8}. */
 const TAGS = /<\/?(?:i|b|u|s|em|strong|font|span|c|v|ruby|rt)\b[^>]*>/giu;
 const ASS_TAGS = /\{\\[^}]*\}/gu;
@@ -45,9 +44,10 @@ function detectSrt(source: ImportSource): boolean {
 function readSrt(source: ImportSource): ImportedTranscript {
   const warnings: ImportWarning[] = [];
   const raw = rawCues(withoutBom(source.text).split(NEWLINE), warnings);
-  const cues = timedCues(raw, warnings);
-  if (cues.length === 0) throw noCues(source.file, warnings);
-  return { format: "srt", meta: {}, blocks: mergeCues(cues), warnings: byLine(warnings) };
+  const captions = readCaptions(raw.map(captionOf).filter((c) => c.lines.length > 0), { formatName: "SRT" });
+  if (captions.cues.length === 0) throw noCues(source.file, warnings);
+  const blocks = mergeCues(captions.cues, { speakers: captions.speakers });
+  return { format: "srt", meta: {}, blocks, warnings: byLine([...warnings, ...captions.warnings]) };
 }
 
 function withoutBom(text: string): string {
@@ -173,52 +173,12 @@ function attachLeading(leading: string[], line: number, previous: RawCue | undef
   }
 }
 
-function timedCues(raw: RawCue[], warnings: ImportWarning[]): TimedCue[] {
-  const known = new Set<string>();
-  const out: TimedCue[] = [];
-  for (const cue of raw) {
-    const parts = voiceParts(cue.text);
-    let named = 0;
-    for (const part of parts) {
-      const text = partText(part);
-      if (text === "") continue;
-      const timed: TimedCue = { start: cue.start, end: cue.end, text, line: cue.line };
-      if (applyLabel(timed, out.at(-1), known)) named++;
-      out.push(timed);
-    }
-    if (parts.length > 1 && named < parts.length) {
-      warnings.push({
-        line: cue.line,
-        message: `SRT: this subtitle holds ${parts.length} dash-marked lines, each a different voice, and does not name them all; check who says what.`,
-        review: true,
-      });
-    }
-  }
-  return out;
-}
-
-/**
- * The cue's text lines grouped by voice. Subtitles mark a second speaker with a leading dash
- * ("- Did you go?" / "- I did."); each dash starts a part, dash removed. Without dashes: one part.
- */
-function voiceParts(lines: string[]): string[][] {
-  const parts: string[][] = [];
-  for (const raw of lines) {
-    const line = raw.trim();
-    const dash = DASH.exec(line);
-    const last = parts.at(-1);
-    if (dash || !last) parts.push([dash ? line.slice(dash[0].length) : line]);
-    else last.push(line);
-  }
-  return parts;
-}
-
-/** A part's words in notation inline form: markup gone, lines joined, sounds in parentheses. */
-function partText(lines: string[]): string {
-  const joined = lines.join("\n").replace(ASS_TAGS, "").replace(LINE_BREAK_TAG, " ");
+/** A subtitle's lines as caption lines: markup gone, entities decoded, an italic sound as "(Laughter)". */
+function captionOf(cue: RawCue): RawCaption {
+  const joined = cue.text.join("\n").replace(ASS_TAGS, "").replace(LINE_BREAK_TAG, "\n");
   const sound = italicSound(joined);
-  if (sound) return sound;
-  return squash(bracketedSounds(squash(cleanText(joined.replace(TAGS, "")))));
+  const lines = sound ? [sound] : cleanText(joined.replace(TAGS, "")).split("\n");
+  return { start: cue.start, end: cue.end, line: cue.line, lines: lines.filter((l) => l.trim() !== "").map((text) => ({ text })) };
 }
 
 /** A part that is only an italic sound, "<i>Laughter</i>", as "(Laughter)". */
@@ -226,19 +186,6 @@ function italicSound(text: string): string | undefined {
   const m = /^\s*<i>([^<>]{1,60})<\/i>\s*$/iu.exec(text);
   const inner = m?.[1] ? squash(cleanText(m[1])) : undefined;
   return inner && soundOnly(`(${inner})`) ? `(${inner})` : undefined;
-}
-
-/** Reads a "Name:" label opening the cue as its speaker. */
-function applyLabel(cue: TimedCue, before: TimedCue | undefined, known: Set<string>): boolean {
-  const label = cueLabel(cue.text, {
-    ...(before ? { previousText: before.text, gap: cue.start - before.end } : {}),
-    known,
-  });
-  if (!label) return false;
-  cue.speaker = label.speaker;
-  cue.text = label.text;
-  known.add(label.speaker);
-  return true;
 }
 
 /** Warnings in file order, as an editor works through them (sorting is stable for equal lines). */

@@ -1,15 +1,17 @@
 // WebVTT captions → an imported transcript. The W3C's own parser (webvtt-parser) reads the file
-// the way the specification says; this module turns its cue trees into timed cues: one per voice
-// (a cue may hold two <v> spans), markup dropped, sounds in the notation's parentheses, and plain
-// "Name:" labels read as speakers where a file slips out of <v>. mergeCues does the rest.
+// the way the specification says; this module turns its cue trees into caption lines: one cue
+// part per voice (a cue may hold two <v> spans), markup dropped, inline timestamps kept as word
+// times. The caption conventions (names in brackets, dashes, ">>", sounds, rolling lines) are
+// read by captions/, shared with SRT; mergeCues makes paragraphs and turns.
 
 import pkg from "webvtt-parser";
 import type { Cue as VttCue, Error as VttError, Entity, TreeNode, TreeNodeObjectTagNameWithRt } from "webvtt-parser";
 import entityTable from "webvtt-parser/html-entities.json" with { type: "json" };
-import { cueLabel } from "../labels.ts";
+import { readCaptions, type CaptionLine, type RawCaption } from "../captions/index.ts";
 import { mergeCues } from "../merge.ts";
-import { ImportError, type ImportedTranscript, type ImportSource, type ImportWarning, type Importer, type TimedCue } from "../model.ts";
-import { bracketedSounds, cleanText, soundOnly, squash } from "../text.ts";
+import { ImportError, type ImportedTranscript, type ImportedWord, type ImportSource, type ImportWarning, type Importer } from "../model.ts";
+import { roundMs } from "../../transcript/times.ts";
+import { cleanText, soundOnly, squash } from "../text.ts";
 
 // The package is CommonJS: under Node's ESM its exports arrive as the default export.
 const { WebVTTParser } = pkg;
@@ -24,6 +26,9 @@ const NEWLINE = /\r\n|\r|\n/u;
 const COMMA_TIME = /\d{2}:\d{2},\d{3}\s*-->/u;
 
 type Node = TreeNode<TreeNodeObjectTagNameWithRt>;
+
+/** Share of cues with inline timestamps for a file to count as timing its words. */
+const TIMED_SHARE = 0.3;
 
 export const webvttImporter: Importer = {
   format: "webvtt",
@@ -47,12 +52,13 @@ function readWebVtt(source: ImportSource): ImportedTranscript {
   if (parsed.cues.length === 0) throw noCues(source.file, lines, parsed.errors);
 
   const warnings = parserWarnings(parsed.errors, lines);
-  const cues = timedCues(parsed.cues, lines, warnings);
-  if (cues.length === 0) {
+  const captions = readCaptions(rawCaptions(parsed.cues, lines), { formatName: "WebVTT", voices: voicesIn(parsed.cues) });
+  if (captions.cues.length === 0) {
     throw new ImportError(source.file, undefined, "The file's cues have no words in them.", "Check that this is the right caption file.");
   }
   const lang = headerLanguage(lines);
-  return { format: "webvtt", meta: lang ? { lang } : {}, blocks: mergeCues(cues), warnings: byLine(warnings) };
+  const blocks = mergeCues(captions.cues, { speakers: captions.speakers });
+  return { format: "webvtt", meta: lang ? { lang } : {}, blocks, warnings: byLine([...warnings, ...captions.warnings]) };
 }
 
 function withoutBom(text: string): string {
@@ -61,11 +67,12 @@ function withoutBom(text: string): string {
 
 /**
  * The file's lines, made easier for the parser without moving any line: whitespace-only lines
- * become blank (editors leave stray spaces where a blank line was meant), and REGION blocks,
- * which this parser does not know and would report as broken cues, become comments.
+ * become blank (editors leave stray spaces where a blank line was meant), except straight after
+ * a timing line, where YouTube's captions put a line of one space as the cue's first line; and
+ * REGION blocks, which this parser does not know and would report as broken cues, become comments.
  */
 function prepareLines(text: string): string[] {
-  const lines = text.split(NEWLINE).map((line) => (line.trim() === "" ? "" : line));
+  const lines = text.split(NEWLINE).map((line, i, all) => (line.trim() === "" && !all[i - 1]?.includes("-->") ? "" : line));
   return lines.map((line, i) => (i > 0 && lines[i - 1] === "" && /^REGION(?:[ \t]|$)/u.test(line) ? `NOTE ${line}` : line));
 }
 
@@ -79,10 +86,20 @@ function headerLanguage(lines: string[]): string | undefined {
   return undefined;
 }
 
-/** Problems the parser found but read past. Header metadata ("Kind: captions") is not one. */
+/**
+ * What the parser says about how a cue is placed on screen (line:0, position:, size:, align:,
+ * vertical:): nothing a transcript keeps, so nothing to warn about.
+ */
+const DISPLAY_SETTING = /setting|alignment|position|size|direction/iu;
+
+/**
+ * Problems the parser found but read past. Header metadata ("Kind: captions") is not one, nor
+ * is a cue setting the parser dislikes (it only places captions on a screen).
+ */
 function parserWarnings(errors: VttError[], lines: string[]): ImportWarning[] {
   return errors
     .filter((e) => !(e.message.startsWith("No blank line after the signature") && isHeaderField(lines[e.line - 1])))
+    .filter((e) => !(DISPLAY_SETTING.test(e.message) && lines[e.line - 1]?.includes("-->")))
     .map((e) => ({ line: e.line, message: `WebVTT: ${e.message}` }));
 }
 
@@ -164,48 +181,80 @@ function voicesIn(cues: VttCue[]): Set<string> {
   return names;
 }
 
-function timedCues(parsed: VttCue[], lines: string[], warnings: ImportWarning[]): TimedCue[] {
+/** Each cue's parts by voice, as caption lines, with the line of its timing line. */
+function rawCaptions(parsed: VttCue[], lines: string[]): RawCaption[] {
   const sites = locateCues(lines);
-  const known = voicesIn(parsed);
-  const usesVoices = known.size > 0;
-  const out: TimedCue[] = [];
+  const out: RawCaption[] = [];
+  // A file that times words inside its cues (YouTube's) gets word times on every line, a line's
+  // first word timed from its cue's start; a file with a stray timestamp or two gets none.
+  const timedFile = parsed.filter((cue) => /<\d{1,2}:\d{2}[:.]/u.test(cue.text)).length >= TIMED_SHARE * parsed.length;
   for (const cue of parsed) {
     const line = takeSite(sites, cue);
     for (const segment of segments(cue)) {
-      const text = segmentText(segment);
-      if (text === "") continue;
-      const timed: TimedCue = { start: cue.startTime, end: cue.endTime, text, line, ...(segment.voice ? { speaker: segment.voice } : {}) };
-      if (!segment.voice) applyLabel(timed, out.at(-1), known, usesVoices ? warnings : undefined);
-      out.push(timed);
+      const captionLines = segmentLines(segment, cue, timedFile);
+      if (captionLines.every((l) => l.text.trim() === "")) continue;
+      out.push({ start: cue.startTime, end: cue.endTime, line, ...(segment.voice ? { voice: segment.voice } : {}), lines: captionLines });
     }
   }
   return out;
 }
 
-/** Reads a "Name:" label on a voiceless cue as its speaker; in a <v> file that is a guess to review. */
-function applyLabel(cue: TimedCue, before: TimedCue | undefined, known: Set<string>, review: ImportWarning[] | undefined): void {
-  const label = cueLabel(cue.text, {
-    ...(before ? { previousText: before.text, gap: cue.start - before.end } : {}),
-    known,
-  });
-  if (!label) return;
-  cue.speaker = label.speaker;
-  cue.text = label.text;
-  known.add(label.speaker);
-  review?.push({
-    line: cue.line,
-    message: `Read "${label.speaker}:" at the start of the cue as a speaker change; the rest of the file names speakers with <v>.`,
-    review: true,
-  });
+/** A segment's lines: markup gone, entities decoded once, inline timestamps as word times. */
+function segmentLines(segment: Segment, cue: VttCue, timedFile: boolean): CaptionLine[] {
+  const sound = segment.voice === undefined ? italicSound(segment.nodes) : undefined;
+  if (sound) return [{ text: sound }];
+  const runs: Run[] = [];
+  collectRuns(segment.nodes, runs, { time: cue.startTime, timed: timedFile });
+  return toLines(runs, cue.endTime);
 }
 
-/** A segment's words in notation inline form. */
-function segmentText(segment: Segment): string {
-  const sound = segment.voice === undefined ? italicSound(segment.nodes) : undefined;
-  if (sound) return sound;
-  // The parser has already decoded entities; escape "&" so cleanText does not decode twice.
-  const words = cleanText(flatten(segment.nodes).replace(/&/gu, "&amp;"));
-  return squash(bracketedSounds(squash(words)));
+/** Text spoken from a time on: the words after an inline timestamp, up to the next. */
+interface Run {
+  text: string;
+  time: number;
+  /** Whether the run's words get times: the file times words (the first run's time is the cue's start). */
+  timed: boolean;
+}
+
+function collectRuns(nodes: readonly Node[], runs: Run[], clock: { time: number; timed: boolean }): void {
+  for (const node of nodes) {
+    if (node.type === "text") runs.push({ text: node.value, time: clock.time, timed: clock.timed });
+    else if (node.type === "timestamp") {
+      clock.time = node.value;
+      clock.timed = true;
+    } else if (node.name !== "rt") collectRuns(node.children, runs, clock);
+  }
+}
+
+/** Runs → lines of clean text; when the cue has inline timestamps, each line's words with times. */
+function toLines(runs: Run[], cueEnd: number): CaptionLine[] {
+  const timed = runs.some((r) => r.timed);
+  const lines: Array<{ text: string; words: ImportedWord[] }> = [{ text: "", words: [] }];
+  for (const run of runs) {
+    run.text.split("\n").forEach((piece, i) => {
+      if (i > 0) lines.push({ text: "", words: [] });
+      const line = lines.at(-1);
+      if (!line) return;
+      // The parser has already decoded entities; escape "&" so cleanText does not decode twice.
+      const clean = cleanText(piece.replace(/&/gu, "&amp;"));
+      const glued = line.text !== "" && !/\s$/u.test(line.text) && !/^\s/u.test(clean);
+      line.text += clean;
+      clean.split(/\s+/u).filter((t) => t !== "").forEach((token, j) => {
+        const prev = line.words.at(-1);
+        // A word split by a tag ("wo<c>rd</c>") stays one word, timed from its start.
+        if (j === 0 && glued && prev) prev.text += token;
+        else line.words.push({ text: token, ...(j === 0 ? { start: roundMs(run.time) } : {}) });
+      });
+    });
+  }
+  if (!timed) return lines.map((l) => ({ text: l.text }));
+  const all = lines.flatMap((l) => l.words);
+  all.forEach((word, i) => {
+    if (word.start === undefined) return;
+    const next = all.slice(i + 1).find((w) => w.start !== undefined);
+    word.end = roundMs(next?.start ?? cueEnd);
+  });
+  return lines.map((l) => (l.words.length ? { text: l.text, words: l.words } : { text: l.text }));
 }
 
 /** A voiceless cue that is only an italic sound, "<i>Laughter</i>", as the notation's "(Laughter)". */

@@ -1,0 +1,253 @@
+// Caption cues (WebVTT or SRT, already parsed) → timed cues by voice, ready for mergeCues. Written
+// once for both formats: rolling repeats dropped, each cue cut into voice parts at dashes and ">>",
+// each part's speaker read from "[Alba]", "(ALBA)", "ALBA:", ">> ALBA:" or "[SPEAKER_00]: ",
+// unnamed voices numbered, descriptions made sounds, and every guess listed with its line.
+
+import { cueLabel } from "../labels.ts";
+import type { MergeCue } from "../merge.ts";
+import type { ImportedSpeaker, ImportWarning } from "../model.ts";
+import { readBody } from "./inline.ts";
+import { joinLines, plainWords, slice, trim, type Piece, type RawCaption } from "./lines.ts";
+import { readOpening, splitVoices, type VoicePart } from "./parts.ts";
+import { dropRepeatedLines, isRolling } from "./rolling.ts";
+import { unescapeMarkdown } from "../text.ts";
+import { VoiceTracker } from "./voices.ts";
+
+export type { CaptionLine, RawCaption } from "./lines.ts";
+
+export interface CaptionOptions {
+  /** "WebVTT", "SRT": for messages. */
+  formatName: string;
+  /** Voices the file's markup names (WebVTT <v>): a "Name:" label elsewhere is then a guess to review. */
+  voices?: ReadonlySet<string>;
+}
+
+export interface CaptionResult {
+  cues: MergeCue[];
+  speakers: Map<string, ImportedSpeaker>;
+  warnings: ImportWarning[];
+}
+
+/** A part read: who (if the part says), how, and what. */
+interface ReadPart {
+  line: number;
+  start: number;
+  end: number;
+  marker?: VoicePart["marker"];
+  name?: string;
+  diarisation?: string;
+  manner?: string;
+  kind: "speech" | "sound" | "lyrics";
+  text: string;
+  piece: Piece;
+}
+
+/** Reads a file's caption cues into timed cues by voice. */
+export function readCaptions(raw: RawCaption[], options: CaptionOptions): CaptionResult {
+  const warnings: ImportWarning[] = [];
+  // An escaped dialogue dash ("\- Where?") is still a dash: escapes go before anything is read.
+  raw = raw.map((cue) => ({ ...cue, lines: cue.lines.map((l) => ({ ...l, text: unescapeMarkdown(l.text) })) }));
+  const rolling = isRolling(raw) ? dropRepeatedLines(raw) : undefined;
+  const captions = rolling?.cues ?? raw;
+  if (rolling && rolling.dropped > 0) {
+    warnings.push({ message: `${options.formatName}: rolling captions (each cue repeats the line before); ${rolling.dropped} repeated lines were left out so that every word appears once.` });
+  }
+  const reader = new PartReader(captions, options, warnings);
+  const parts = captions.flatMap((cue) => reader.read(cue));
+  const tracker = new VoiceTracker();
+  const cues = assignVoices(parts, tracker, warnings).map((cue) => (cue.speaker ? { ...cue, speaker: tracker.spelling(cue.speaker) } : cue));
+  return { cues, speakers: tracker.speakers, warnings: [...warnings, ...tracker.warnings] };
+}
+
+/** Reads each cue's parts, keeping the names heard so far as evidence for the next. */
+class PartReader {
+  /** Speaker names heard so far, as written and in upper case. */
+  private readonly known = new Set<string>();
+  /** Words the file uses in lower case: "remember" there makes "Remember:" prose, not a name. */
+  private readonly common: Set<string>;
+  private previous: ReadPart | undefined;
+
+  constructor(
+    cues: RawCaption[],
+    private readonly options: CaptionOptions,
+    private readonly warnings: ImportWarning[],
+  ) {
+    for (const voice of options.voices ?? []) this.learn(voice);
+    this.common = lowerCaseWords(cues);
+  }
+
+  read(cue: RawCaption): ReadPart[] {
+    const base = { line: cue.line, start: cue.start, end: cue.end };
+    if (cue.voice) {
+      const piece = trim(joinLines(cue.lines));
+      const body = readBody(piece.text);
+      return [this.remember({ ...base, name: cue.voice, ...body, piece })];
+    }
+    return splitVoices(joinLines(cue.lines)).map((part) => this.remember(this.readPart(part, base)));
+  }
+
+  private remember(part: ReadPart): ReadPart {
+    if (part.name) this.learn(part.name);
+    if (part.kind === "speech" || part.kind === "lyrics") this.previous = part;
+    return part;
+  }
+
+  private learn(name: string): void {
+    this.known.add(name);
+    this.known.add(name.toUpperCase());
+  }
+
+  private readPart(part: VoicePart, base: { line: number; start: number; end: number }): ReadPart {
+    const marker = part.marker && part.marker !== "line" ? { marker: part.marker } : {};
+    let rest: Piece = part;
+    let name: string | undefined;
+    let diarisation: string | undefined;
+    let manner: string | undefined;
+    const opening = readOpening(part, { known: this.known });
+    if (opening.kind === "name") {
+      name = opening.name;
+      diarisation = opening.diarisation;
+      rest = opening.rest;
+      if (!opening.sure) {
+        this.warnings.push({
+          line: base.line,
+          message: `${this.options.formatName}: read "${part.text.slice(0, part.text.length - opening.rest.text.length).trim()}" as the name of the speaker ${name} (${opening.evidence}); if it describes a sound, it is not a speaker: make it a sound cue and check who says these words.`,
+          review: true,
+        });
+      }
+    } else if (opening.kind === "manner") {
+      manner = opening.manner;
+      rest = opening.rest;
+    }
+    if (name === undefined) {
+      const label = this.label(rest, part, base);
+      if (label) {
+        name = label.speaker;
+        rest = label.rest;
+      }
+    }
+    if (manner === undefined && name !== undefined) {
+      const after = readOpening(rest, { known: new Set() });
+      if (after.kind === "manner") {
+        manner = after.manner;
+        rest = after.rest;
+      }
+    }
+    const body = readBody(rest.text);
+    return {
+      ...base,
+      ...marker,
+      ...(name ? { name } : {}),
+      ...(diarisation ? { diarisation } : {}),
+      ...(manner ? { manner } : {}),
+      ...body,
+      piece: rest,
+    };
+  }
+
+  /** A "Name:" label opening the part, weighed against the cue before and the file's own words. */
+  private label(rest: Piece, part: VoicePart, base: { line: number; start: number }): { speaker: string; rest: Piece } | undefined {
+    const before = this.previous;
+    const newVoice = part.marker === "dash" || part.marker === "chevron";
+    // Within a cue, the words before are in the same cue: no pause between them.
+    const gap = before && before.start === base.start ? 0 : base.start - (before?.end ?? base.start);
+    const label = cueLabel(rest.text, {
+      ...(before && !newVoice ? { previousText: before.text, gap } : {}),
+      known: this.known,
+      ...(newVoice ? { afterMarker: true } : {}),
+    });
+    if (!label) {
+      this.warnIfLabelLeft(rest, base.line);
+      return undefined;
+    }
+    const known = this.known.has(label.speaker) || this.known.has(label.speaker.toUpperCase());
+    const word = label.speaker.toLowerCase();
+    if (!known && !newVoice && !label.speaker.includes(" ") && this.common.has(word)) {
+      this.warnings.push({
+        line: base.line,
+        message: `${this.options.formatName}: left "${label.speaker}:" as words, not a speaker: the file uses "${word}" as an ordinary word. If ${label.speaker} is a speaker, add the label in the story.`,
+        review: true,
+      });
+      return undefined;
+    }
+    if (this.options.voices?.size && !known) {
+      this.warnings.push({
+        line: base.line,
+        message: `Read "${label.speaker}:" at the start of the cue as a speaker change; the rest of the file names speakers with <v>.`,
+        review: true,
+      });
+    }
+    return { speaker: label.speaker, rest: trim(slice(rest, rest.text.length - label.text.length)) };
+  }
+
+  /**
+   * A name and a colon left at the start of the words because a turn could not start there (the
+   * sentence before runs on): said as a guess to check, for the words may be that speaker's.
+   */
+  private warnIfLabelLeft(rest: Piece, line: number): void {
+    const anywhere = cueLabel(rest.text, { known: this.known, afterMarker: true });
+    if (!anywhere) return;
+    this.warnings.push({
+      line,
+      message: `${this.options.formatName}: left "${anywhere.speaker}:" inside the words of the speaker before, as the sentence before it runs on; if ${anywhere.speaker} speaks here, start a turn with that label.`,
+      review: true,
+    });
+  }
+}
+
+/** Every word the file writes starting in lower case, lower-cased. */
+function lowerCaseWords(cues: RawCaption[]): Set<string> {
+  const words = new Set<string>();
+  for (const cue of cues) for (const line of cue.lines) for (const m of line.text.matchAll(/(?<![\p{L}'’])\p{Ll}[\p{L}'’-]*/gu)) words.add(m[0]);
+  return words;
+}
+
+/**
+ * Gives each part its voice: a name names it; a dash or ">>" without a name starts a new unnamed
+ * voice; otherwise the voice before goes on. Sung words with no singer named get a new voice of
+ * their own, and speech after the song goes back to the voice before it, as a guess to check.
+ * A sound changes no voice.
+ */
+function assignVoices(parts: ReadPart[], tracker: VoiceTracker, warnings: ImportWarning[]): MergeCue[] {
+  const out: MergeCue[] = [];
+  let song: { before: string | undefined; singer: string } | undefined;
+  for (const part of parts) {
+    const base = { start: part.start, end: part.end, line: part.line };
+    if (part.kind === "sound") {
+      if (part.name) tracker.named(part.name, part.diarisation);
+      out.push({ ...base, text: `(${part.text})`, sound: part.text });
+      continue;
+    }
+    let voice: string | undefined;
+    if (part.name) voice = tracker.named(part.name, part.diarisation);
+    else if (part.marker) voice = tracker.fresh(part.line, markerName(part.marker));
+    else if (part.kind === "lyrics") {
+      if (!song) {
+        const before = tracker.current;
+        song = { before, singer: tracker.fresh(part.line, "Sung words (♪) with no singer named") };
+      }
+      voice = tracker.named(song.singer);
+    } else if (song) {
+      if (song.before === undefined) voice = tracker.fresh(part.line, "Speech after a song");
+      else {
+        voice = tracker.named(song.before);
+        warnings.push({ line: part.line, message: `Speech after the song is given to ${voice}, who spoke before it; the captions do not say who speaks here.`, review: true });
+      }
+    } else voice = tracker.current;
+    if (!(part.kind === "lyrics" && !part.name && !part.marker)) song = undefined;
+    const manner = part.kind === "lyrics" ? (part.manner ?? "Singing") : part.manner;
+    const words = plainWords(part.piece);
+    out.push({
+      ...base,
+      text: part.text,
+      ...(voice ? { speaker: voice } : {}),
+      ...(manner ? { manner } : {}),
+      ...(words?.length ? { words } : {}),
+    });
+  }
+  return out;
+}
+
+function markerName(marker: NonNullable<VoicePart["marker"]>): string {
+  return marker === "dash" ? 'A dialogue dash ("- ")' : 'A ">>" (change of speaker)';
+}
