@@ -52,9 +52,11 @@ export const podcasting20JsonImporter: Importer = {
   name: "Podcasting 2.0 JSON",
   detect(source) {
     const data = tryParse(source.text);
-    if (data !== undefined) return isRecord(data) && Array.isArray(data.segments);
+    // Speech-recognition JSON (Whisper, WhisperX) has "segments" too, with "start" and "text":
+    // a Podcasting 2.0 segment has "startTime" or "body".
+    if (data !== undefined) return isRecord(data) && Array.isArray(data.segments) && (data.segments.length === 0 ? "version" in data : data.segments.some(isPodcastingSegment));
     // Broken JSON that still looks like this format: detected, so that read() can say where it breaks.
-    return /^\s*\{[\s\S]*"segments"\s*:\s*\[/u.test(source.text);
+    return /^\s*\{[\s\S]*"segments"\s*:\s*\[/u.test(source.text) && /"(?:startTime|endTime|body)"\s*:/u.test(source.text.slice(0, 6000));
   },
   read(source) {
     const { data, lines } = parseJsonSource(source);
@@ -71,6 +73,11 @@ export const podcasting20JsonImporter: Importer = {
     return transcript;
   },
 };
+
+/** A segment in this format's shape: it names its times startTime/endTime or its words body. */
+function isPodcastingSegment(segment: unknown): boolean {
+  return isRecord(segment) && ("startTime" in segment || "endTime" in segment || "body" in segment);
+}
 
 /**
  * Segments → sentences. A segment joins the sentence before it unless the voice changes, the
