@@ -117,5 +117,5 @@ function describeRun(run: DoubtfulRun): string {
 
 /** 0.3127 → "0.31". */
 function score2(value: number): string {
-  return (Math.floor(value * 100) / 100).toFixed(2);
+  return (Math.floor(value * 100 + 1e-9) / 100).toFixed(2);
 }
