@@ -134,6 +134,12 @@ describe("Whisper JSON", () => {
     expect(t.meta.lang).toBe("en");
   });
 
+  it("gives sounds in square brackets the notation's parentheses, inline or standing alone", () => {
+    const segment = (id: number, start: number, text: string) => ({ id, seek: 0, start, end: start + 1, text, tokens: [1], avg_logprob: -0.2 });
+    const text = JSON.stringify({ text: "", segments: [segment(0, 0, " Well [laughs] yes."), segment(1, 1, " [Music]")], language: "en" });
+    expect(outline(read2({ file: "x.json", text }))).toEqual(["-: Well (laughs) yes.", "(Music)"]);
+  });
+
   it("reads the speaker a diarising wrapper adds to segments", () => {
     const segment = (id: number, start: number, text: string, speaker: string) => ({ id, seek: 0, start, end: start + 1, text, tokens: [1], avg_logprob: -0.2, speaker });
     const text = JSON.stringify({ text: "", segments: [segment(0, 0, " Hi.", "SPEAKER_00"), segment(1, 1, " Hello.", "SPEAKER_01")], language: "en" });

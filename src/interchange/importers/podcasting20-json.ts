@@ -54,7 +54,7 @@ export const podcasting20JsonImporter: Importer = {
     const data = tryParse(source.text);
     // Speech-recognition JSON (Whisper, WhisperX) has "segments" too, with "start" and "text":
     // a Podcasting 2.0 segment has "startTime" or "body".
-    if (data !== undefined) return isRecord(data) && Array.isArray(data.segments) && (data.segments.length === 0 ? "version" in data : data.segments.some(isPodcastingSegment));
+    if (data !== undefined) return isRecord(data) && Array.isArray(data.segments) && !looksLikeRecogniserOutput(data, data.segments);
     // Broken JSON that still looks like this format: detected, so that read() can say where it breaks.
     return /^\s*\{[\s\S]*"segments"\s*:\s*\[/u.test(source.text) && /"(?:startTime|endTime|body)"\s*:/u.test(source.text.slice(0, 6000));
   },
@@ -74,9 +74,16 @@ export const podcasting20JsonImporter: Importer = {
   },
 };
 
-/** A segment in this format's shape: it names its times startTime/endTime or its words body. */
-function isPodcastingSegment(segment: unknown): boolean {
-  return isRecord(segment) && ("startTime" in segment || "endTime" in segment || "body" in segment);
+/**
+ * Whisper-style JSON: its first segment has "start" or "text" and none of this format's fields
+ * (startTime, endTime, body), or the file has WhisperX's word_segments or Whisper's top-level text.
+ */
+function looksLikeRecogniserOutput(data: Record<string, unknown>, segments: unknown[]): boolean {
+  if ("word_segments" in data) return true;
+  const first: unknown = segments[0];
+  if (first === undefined) return typeof data.text === "string" && "language" in data;
+  if (!isRecord(first)) return false;
+  return ("start" in first || "text" in first) && !("startTime" in first || "endTime" in first || "body" in first);
 }
 
 /**

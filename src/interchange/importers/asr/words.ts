@@ -22,7 +22,7 @@
 
 import type { ImportedBlock, ImportedParagraph, ImportedSpeaker, ImportedWord, ImportWarning } from "../../model.ts";
 import { roundMs } from "../../../transcript/times.ts";
-import { cleanText, soundOnly, squash } from "../../text.ts";
+import { bracketedSounds, cleanText, soundOnly, squash } from "../../text.ts";
 import { clockText } from "./clock.ts";
 
 /** Seconds of silence after a sentence end that start a new paragraph. */
@@ -102,7 +102,8 @@ function foldPunctuation(tokens: readonly AsrToken[]): Unit[] {
   const units: Unit[] = [];
   let opening = "";
   for (const token of tokens) {
-    const text = squash(cleanText(token.text));
+    // Sounds a recogniser writes in square brackets ("[laughs]") take the notation's parentheses.
+    const text = squash(bracketedSounds(cleanText(token.text)));
     if (text === "") continue;
     const last = units.at(-1);
     if (token.kind === "punct") {
