@@ -140,6 +140,15 @@ describe("Whisper JSON", () => {
     expect(outline(read2({ file: "x.json", text }))).toEqual(["-: Well (laughs) yes.", "(Music)"]);
   });
 
+  it("reads whisper-timestamped's words ({text, confidence}, no leading spaces)", () => {
+    const words = [{ text: "Hello", start: 0, end: 0.4, confidence: 0.31 }, { text: "there.", start: 0.5, end: 0.9, confidence: 0.9 }];
+    const text = JSON.stringify({ text: "Hello there.", segments: [{ id: 0, seek: 0, start: 0, end: 1, text: " Hello there.", tokens: [1, 2], avg_logprob: -0.3, confidence: 0.6, words }], language: "en" });
+    const r = read2({ file: "x.json", text });
+    expect(r.format).toBe("whisper-json");
+    expect(turns(r)[0]?.paragraphs[0]?.words).toEqual([{ text: "Hello", start: 0, end: 0.4, confidence: 0.31, line: 1 }, { text: "there.", start: 0.5, end: 0.9, confidence: 0.9, line: 1 }]);
+    expect(outline(r)).toEqual(["-: Hello there."]);
+  });
+
   it("reads the speaker a diarising wrapper adds to segments", () => {
     const segment = (id: number, start: number, text: string, speaker: string) => ({ id, seek: 0, start, end: start + 1, text, tokens: [1], avg_logprob: -0.2, speaker });
     const text = JSON.stringify({ text: "", segments: [segment(0, 0, " Hi.", "SPEAKER_00"), segment(1, 1, " Hello.", "SPEAKER_01")], language: "en" });

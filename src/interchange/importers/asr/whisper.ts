@@ -1,6 +1,7 @@
 // OpenAI Whisper JSON, and faster-whisper or whisper-ctranslate2 writing the same shape:
 // {"text", "segments": [{id, seek, start, end, text, tokens, temperature, avg_logprob,
 // compression_ratio, no_speech_prob, words?: [{word, start, end, probability}]}], "language"}.
+// whisper-timestamped writes the same shape with words as {text, start, end, confidence}.
 // Times in seconds. A word carries its leading space (" Hello"); a word without one joins the
 // word before (Chinese, Japanese, a word cut in two). Whisper tells no voices apart: diarising
 // wrappers add `speaker` to segments (and sometimes words), which is read when present.
@@ -16,13 +17,18 @@ import type { AsrToken } from "./words.ts";
 
 const label = z.union([z.string(), z.number()]);
 
-const wordSchema = z.object({
-  word: z.string(),
-  start: time,
-  end: time,
-  probability: confidence.nullish(),
-  speaker: label.nullish(),
-});
+/** A word: Whisper's {word, probability}, or whisper-timestamped's {text, confidence}. */
+const wordSchema = z
+  .object({
+    word: z.string().nullish(),
+    text: z.string().nullish(),
+    start: time,
+    end: time,
+    probability: confidence.nullish(),
+    confidence: confidence.nullish(),
+    speaker: label.nullish(),
+  })
+  .refine((w) => typeof w.word === "string" || typeof w.text === "string", { message: "is missing (a word needs word, or text)", path: ["word"] });
 
 const segmentSchema = z.object({
   id: z.number().nullish(),
@@ -72,7 +78,7 @@ export const whisperJsonImporter: Importer = {
     const { file, lines } = readJson(source, fileSchema, FIXES, ROOT_FIX);
     // Whisper marks a new word with a leading space; tools that strip the spaces leave none at
     // all, and then only a language written without spaces joins its words.
-    const spaced = file.segments.some((s) => s.words?.some((w) => /^\s/u.test(w.word)));
+    const spaced = file.segments.some((s) => s.words?.some((w) => /^\s/u.test(wordText(w))));
     const unspaced = writtenWithoutSpaces(normaliseLanguage(file.language));
     const tokens: AsrToken[] = [];
     file.segments.forEach((segment, i) => {
@@ -83,14 +89,16 @@ export const whisperJsonImporter: Importer = {
       }
       segment.words.forEach((word, j) => {
         const speaker = labelOf(word.speaker) ?? segmentSpeaker;
+        const text = wordText(word);
+        const probability = word.probability ?? word.confidence;
         tokens.push({
           kind: "word",
-          text: word.word,
+          text,
           start: word.start,
           end: word.end,
-          ...(word.probability != null ? { confidence: word.probability } : {}),
+          ...(probability != null ? { confidence: probability } : {}),
           ...(speaker ? { speaker } : {}),
-          ...(tokens.length > 0 && spaced && !/^\s/u.test(word.word) ? { continues: true } : {}),
+          ...(tokens.length > 0 && spaced && !/^\s/u.test(text) ? { continues: true } : {}),
           ...(tokens.length > 0 && !spaced && unspaced ? { glue: true } : {}),
           line: lines.get(`segments[${i}].words[${j}]`),
         });
@@ -111,6 +119,10 @@ export const whisperJsonImporter: Importer = {
     );
   },
 };
+
+function wordText(word: z.infer<typeof wordSchema>): string {
+  return word.word ?? word.text ?? "";
+}
 
 /** A speaker label as text; numbers become "0", "1". */
 function labelOf(value: string | number | null | undefined): string | undefined {
