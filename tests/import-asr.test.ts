@@ -80,7 +80,7 @@ describe("WhisperX JSON", () => {
   it("says where words have no speaker label, with the time and line", () => {
     expect(t.warnings).toContainEqual({
       line: 85,
-      message: 'At 0:21.5–0:22.4, words have no speaker label ("Era de mi abuela."); they are written as "Unidentified speaker". Listen and name the voice.',
+      message: 'At 0:21.5–0:22.4, words have no speaker label ("Era de mi abuela."): they are not given to anyone. Listen and name the voice.',
       review: true,
     });
   });

@@ -15,9 +15,11 @@
 // - A sound standing alone ("[Music]", "♪") at a sentence boundary becomes a stand-alone cue;
 //   inside a sentence it stays inline.
 // - Words without a speaker label in a diarised file are not given to a neighbour: they form a
-//   turn of their own, which the writer labels "Unidentified speaker", and a review warning
-//   names their time and line. A file with no labels at all (plain Whisper) is one unnamed
-//   voice: its turns have no speaker, which the writer prints as unlabelled paragraphs, and
+//   turn with no speaker (the writer calls it "Unidentified speaker" once anyone has been
+//   named), and a review warning names their time and line.
+// - A file with no labels at all (plain Whisper) is one unnamed voice, not one invented
+//   speaker (Whisper cannot tell two voices apart, so "Speaker 1" would put every word in one
+//   mouth): its turns have no speaker, which the writer prints as unlabelled paragraphs, and
 //   one review warning says that nobody told the voices apart.
 
 import type { ImportedBlock, ImportedParagraph, ImportedSpeaker, ImportedWord, ImportWarning } from "../../model.ts";
@@ -246,7 +248,7 @@ function unlabelledWarnings(runs: UnlabelledRun[]): ImportWarning[] {
     const when = run.start !== undefined ? `At ${clockText(run.start)}${run.end !== undefined && run.end > run.start ? `–${clockText(run.end)}` : ""}, w` : "W";
     return {
       ...(run.line ? { line: run.line } : {}),
-      message: `${when}ords have no speaker label ("${quoted}"); they are written as "Unidentified speaker". Listen and name the voice.`,
+      message: `${when}ords have no speaker label ("${quoted}"): they are not given to anyone. Listen and name the voice.`,
       review: true,
     };
   });
