@@ -1,6 +1,7 @@
-// npm run import -- <file or folder>... [--show S] [--title T] [--date YYYY-MM-DD] [--lang L] [--format F] [--force] [--dry-run]
+// npm run import -- <file or folder>... [--show S] [--title T] [--date YYYY-MM-DD] [--lang L] [--format F] [--min-confidence 0.5] [--force] [--dry-run]
 // Writes one story per transcript into content/stories/, in the notation, from NPR-style text,
-// WebVTT, SRT, Podcasting 2.0 JSON or HTML, Podlove JSON or Markdown transcripts.
+// WebVTT, SRT, Podcasting 2.0 JSON or HTML, Podlove JSON or Markdown transcripts, and the JSON of
+// speech-recognition services (Whisper, WhisperX, whisper.cpp, AssemblyAI, Deepgram, Rev.ai, Amazon).
 
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -10,7 +11,7 @@ import { languageName, type LanguageDecision } from "../src/interchange/language
 import { ImportError, type ImportFormat } from "../src/interchange/model.ts";
 import { projectPaths } from "../src/site/paths.ts";
 
-const USAGE = `Usage: npm run import -- <file or folder>... --show "Show name" [--title "Title"] [--date YYYY-MM-DD] [--lang de] [--format ${IMPORTERS.map((i) => i.format).join("|")}] [--force] [--dry-run]`;
+const USAGE = `Usage: npm run import -- <file or folder>... --show "Show name" [--title "Title"] [--date YYYY-MM-DD] [--lang de] [--format ${IMPORTERS.map((i) => i.format).join("|")}] [--min-confidence 0.5] [--force] [--dry-run]`;
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
@@ -58,6 +59,7 @@ function main(argv: string[]): number {
         date: { type: "string" },
         lang: { type: "string" },
         format: { type: "string" },
+        "min-confidence": { type: "string" },
         force: { type: "boolean", default: false },
         "dry-run": { type: "boolean", default: false },
       },
@@ -84,6 +86,11 @@ function main(argv: string[]): number {
     console.error(`--lang "${values.lang}" is not a BCP 47 language tag such as "de" or "pt-BR".`);
     return 2;
   }
+  const minConfidence = values["min-confidence"] === undefined ? undefined : Number(values["min-confidence"]);
+  if (minConfidence !== undefined && !(values["min-confidence"]?.trim() && minConfidence >= 0 && minConfidence <= 1)) {
+    console.error(`--min-confidence "${values["min-confidence"]}" is not a number from 0 to 1 (0.5 lists words the recogniser rates more likely wrong than right; 0 lists none).`);
+    return 2;
+  }
   const paths = projectPaths(process.cwd());
   let results: ImportResult[];
   try {
@@ -95,6 +102,7 @@ function main(argv: string[]): number {
         ...(values.date ? { date: values.date } : {}),
         ...(values.lang ? { lang: values.lang } : {}),
         ...(format ? { format } : {}),
+        ...(minConfidence !== undefined ? { minConfidence } : {}),
         today: new Date().toISOString().slice(0, 10),
         outDir: path.join(paths.root, paths.stories),
         outName: paths.stories,

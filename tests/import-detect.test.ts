@@ -21,6 +21,25 @@ const CASES: Array<[string, string]> = [
   ["structured/podlove-podlovers-ep3-de.json", "podlove-json"],
   ["structured/podcastindex-buzzsprout-rookie-mistakes.html", "podcasting20-html"],
   ["structured/changelog-ship-it-13.md", "markdown"],
+  ["asr/whisperx-mercado.json", "whisperx-json"],
+  ["asr/whisperx-truncated.json", "whisperx-json"],
+  ["asr/whisper-harbour.json", "whisper-json"],
+  ["asr/whisper-segments-only.json", "whisper-json"],
+  ["asr/whisper-missing-start.json", "whisper-json"],
+  ["asr/whisper-cpp-studio.json", "whisper-cpp-json"],
+  ["asr/whisper-cpp-bad-offsets.json", "whisper-cpp-json"],
+  ["asr/assemblyai-marsh.json", "assemblyai-json"],
+  ["asr/assemblyai-truncated.json", "assemblyai-json"],
+  ["asr/deepgram-port.json", "deepgram-json"],
+  ["asr/deepgram-string-times.json", "deepgram-json"],
+  ["asr/revai-reservoir.json", "revai-json"],
+  ["asr/revai-missing-value.json", "revai-json"],
+  ["asr/aws-huerto.json", "aws-transcribe-json"],
+  ["asr/aws-bad-time.json", "aws-transcribe-json"],
+  ["structured/words.json", "podcasting20-json"],
+  ["structured/bad-syntax.json", "podcasting20-json"],
+  ["structured/bad-schema.json", "podcasting20-json"],
+  ["structured/podlove-wrapped.json", "podlove-json"],
   ["npr/night-buses.txt", "npr-text"],
   ["npr/crlf.txt", "npr-text"],
 ];
@@ -36,6 +55,16 @@ describe("format detection from the content", () => {
       expect(strict).toEqual(format === "npr-text" ? [] : [format]);
     });
   }
+
+  it("recognises every speech-recognition fixture minified, and when cut off at any point after its opening", () => {
+    for (const [file, format] of CASES.filter(([f]) => f.startsWith("asr/") && !/truncated|missing|bad|string-times/u.test(f))) {
+      const text = decodeBytes(fs.readFileSync(path.join(DIR, file))).text;
+      const claims = (t: string) => IMPORTERS.filter((i) => i.format !== "npr-text" && i.detect({ file: "x", text: t })).map((i) => i.format);
+      expect(claims(JSON.stringify(JSON.parse(text))), `${file} minified`).toEqual([format]);
+      // A download cut off part-way is still recognised, so that the error says where it breaks.
+      for (const cut of [0.5, 0.8, 0.95]) expect(claims(text.slice(0, Math.floor(text.length * cut))), `${file} cut at ${cut}`).toEqual([format]);
+    }
+  });
 
   it("claims nothing for prose without transcript structure", () => {
     expect(detectImporter({ file: "notes.txt", text: "Some notes about the episode, with no labels at all.\n" })).toBeUndefined();

@@ -2,6 +2,7 @@
 // content, read it, and write it in the notation. No file system here; see import-files.ts.
 
 import { slugify, titleCase } from "../transcript/text.ts";
+import { flagLowConfidence } from "./confidence.ts";
 import { decodeBytes } from "./decode.ts";
 import { detectImporter, IMPORTERS, importerFor } from "./importers/index.ts";
 import { settleLanguage, type LanguageDecision } from "./language.ts";
@@ -20,6 +21,8 @@ export interface ImportOptions {
   format?: ImportFormat;
   /** Today's date, YYYY-MM-DD, for stories the source gives no date. */
   today: string;
+  /** Words a recogniser gives a confidence below this (0–1) are listed for review; 0 lists none. Default in confidence.ts. */
+  minConfidence?: number;
 }
 
 export interface ImportedStory {
@@ -58,6 +61,7 @@ export function importTranscript(bytes: Uint8Array, file: string, options: Impor
   }
   const transcript = importer.read(source);
   const language = settleLanguage(transcript, options.lang);
+  flagLowConfidence(transcript, options.minConfidence);
   const show = options.show ?? transcript.meta.show;
   if (!show) throw new ImportError(file, undefined, "The story needs a show, and the file does not name one.", 'pass --show "Show name".');
   const title = options.title ?? transcript.meta.title ?? titleFromFileName(file);

@@ -1,8 +1,15 @@
 // Every importer, in the order formats are recognised: the strict, self-describing formats first
-// (JSON, WebVTT's signature, SRT's timing lines, HTML tags, Markdown's bold labels), and plain
+// (speech-recognition JSON, then the transcript JSON formats, WebVTT's signature, SRT's timing lines, HTML tags, Markdown's bold labels), and plain
 // NPR-style text, which accepts the most, last.
 
 import type { ImportFormat, Importer, ImportSource } from "../model.ts";
+import { assemblyaiJsonImporter } from "./asr/assemblyai.ts";
+import { awsTranscribeJsonImporter } from "./asr/aws-transcribe.ts";
+import { deepgramJsonImporter } from "./asr/deepgram.ts";
+import { revaiJsonImporter } from "./asr/revai.ts";
+import { whisperCppJsonImporter } from "./asr/whisper-cpp.ts";
+import { whisperJsonImporter } from "./asr/whisper.ts";
+import { whisperxJsonImporter } from "./asr/whisperx.ts";
 import { markdownImporter } from "./markdown.ts";
 import { nprTextImporter } from "./npr-text.ts";
 import { podcasting20HtmlImporter } from "./podcasting20-html.ts";
@@ -12,6 +19,13 @@ import { srtImporter } from "./srt.ts";
 import { webvttImporter } from "./webvtt.ts";
 
 export const IMPORTERS: readonly Importer[] = [
+  whisperxJsonImporter,
+  whisperJsonImporter,
+  whisperCppJsonImporter,
+  assemblyaiJsonImporter,
+  deepgramJsonImporter,
+  revaiJsonImporter,
+  awsTranscribeJsonImporter,
   podcasting20JsonImporter,
   podloveJsonImporter,
   webvttImporter,

@@ -52,9 +52,11 @@ export const podcasting20JsonImporter: Importer = {
   name: "Podcasting 2.0 JSON",
   detect(source) {
     const data = tryParse(source.text);
-    if (data !== undefined) return isRecord(data) && Array.isArray(data.segments);
+    // Speech-recognition JSON (Whisper, WhisperX) has "segments" too, with "start" and "text":
+    // a Podcasting 2.0 segment has "startTime" or "body".
+    if (data !== undefined) return isRecord(data) && Array.isArray(data.segments) && !looksLikeRecogniserOutput(data, data.segments);
     // Broken JSON that still looks like this format: detected, so that read() can say where it breaks.
-    return /^\s*\{[\s\S]*"segments"\s*:\s*\[/u.test(source.text);
+    return /^\s*\{[\s\S]*"segments"\s*:\s*\[/u.test(source.text) && /"(?:startTime|endTime|body)"\s*:/u.test(source.text.slice(0, 6000));
   },
   read(source) {
     const { data, lines } = parseJsonSource(source);
@@ -71,6 +73,18 @@ export const podcasting20JsonImporter: Importer = {
     return transcript;
   },
 };
+
+/**
+ * Whisper-style JSON: its first segment has "start" or "text" and none of this format's fields
+ * (startTime, endTime, body), or the file has WhisperX's word_segments or Whisper's top-level text.
+ */
+function looksLikeRecogniserOutput(data: Record<string, unknown>, segments: unknown[]): boolean {
+  if ("word_segments" in data) return true;
+  const first: unknown = segments[0];
+  if (first === undefined) return typeof data.text === "string" && "language" in data;
+  if (!isRecord(first)) return false;
+  return ("start" in first || "text" in first) && !("startTime" in first || "endTime" in first || "body" in first);
+}
 
 /**
  * Segments → sentences. A segment joins the sentence before it unless the voice changes, the
