@@ -1,4 +1,5 @@
-// npm run import -- <file or folder>... [--show S] [--title T] [--date YYYY-MM-DD] [--lang L] [--format F] [--force] [--dry-run]
+// npm run import -- <file or folder>... [--show S] [--title T] [--date YYYY-MM-DD] [--lang L] [--format F]
+//   [--speakers "SPEAKER_00=Maya Ortiz, host; SPEAKER_01=Omar Haddad"] [--force] [--dry-run]
 // Writes one story per transcript into content/stories/, in the notation, from NPR-style text,
 // WebVTT, SRT, Podcasting 2.0 JSON or HTML, Podlove JSON or Markdown transcripts.
 
@@ -7,9 +8,10 @@ import { parseArgs } from "node:util";
 import { IMPORTERS } from "../src/interchange/importers/index.ts";
 import { importFiles, type ImportResult } from "../src/interchange/import-files.ts";
 import { ImportError, type ImportFormat } from "../src/interchange/model.ts";
+import { parseSpeakerMapping, SpeakerMappingError, type SpeakerNaming } from "../src/interchange/speaker-mapping.ts";
 import { projectPaths } from "../src/site/paths.ts";
 
-const USAGE = `Usage: npm run import -- <file or folder>... --show "Show name" [--title "Title"] [--date YYYY-MM-DD] [--lang de] [--format ${IMPORTERS.map((i) => i.format).join("|")}] [--force] [--dry-run]`;
+const USAGE = `Usage: npm run import -- <file or folder>... --show "Show name" [--title "Title"] [--date YYYY-MM-DD] [--lang de] [--format ${IMPORTERS.map((i) => i.format).join("|")}] [--speakers "SPEAKER_00=Maya Ortiz, host; SPEAKER_01=Omar Haddad"] [--force] [--dry-run]`;
 
 function describe(result: ImportResult, index: number, total: number): string {
   const position = total > 1 ? `[${index + 1}/${total}] ` : "";
@@ -38,6 +40,7 @@ function main(argv: string[]): number {
         date: { type: "string" },
         lang: { type: "string" },
         format: { type: "string" },
+        speakers: { type: "string" },
         force: { type: "boolean", default: false },
         "dry-run": { type: "boolean", default: false },
       },
@@ -64,6 +67,14 @@ function main(argv: string[]): number {
     console.error(`--lang "${values.lang}" is not a BCP 47 language tag such as "de" or "pt-BR".`);
     return 2;
   }
+  let speakers: SpeakerNaming[] | undefined;
+  try {
+    speakers = values.speakers === undefined ? undefined : parseSpeakerMapping(values.speakers);
+  } catch (error) {
+    if (!(error instanceof SpeakerMappingError)) throw error;
+    console.error(`error: ${error.problem}\n  fix: ${error.fix}`);
+    return 2;
+  }
   const paths = projectPaths(process.cwd());
   let results: ImportResult[];
   try {
@@ -75,6 +86,7 @@ function main(argv: string[]): number {
         ...(values.date ? { date: values.date } : {}),
         ...(values.lang ? { lang: values.lang } : {}),
         ...(format ? { format } : {}),
+        ...(speakers ? { speakers } : {}),
         today: new Date().toISOString().slice(0, 10),
         outDir: path.join(paths.root, paths.stories),
         outName: paths.stories,

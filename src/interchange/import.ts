@@ -5,6 +5,8 @@ import { slugify, titleCase } from "../transcript/text.ts";
 import { decodeBytes } from "./decode.ts";
 import { detectImporter, IMPORTERS, importerFor } from "./importers/index.ts";
 import { ImportError, type ImportFormat, type ImportedTranscript, type ImportWarning } from "./model.ts";
+import type { SpeakerNaming } from "./speaker-mapping.ts";
+import { nameSpeakers } from "./speaker-names.ts";
 import { writeStoryFile, type WrittenStory } from "./writer/story-file.ts";
 
 export interface ImportOptions {
@@ -18,6 +20,8 @@ export interface ImportOptions {
   format?: ImportFormat;
   /** Today's date, YYYY-MM-DD, for stories the source gives no date. */
   today: string;
+  /** Names for the file's voices, from --speakers (see speaker-mapping.ts). */
+  speakers?: readonly SpeakerNaming[];
 }
 
 export interface ImportedStory {
@@ -51,7 +55,9 @@ export function importTranscript(bytes: Uint8Array, file: string, options: Impor
   if (!importer) {
     throw new ImportError(file, undefined, "This file is not in a transcript format Verbatim can read.", `Verbatim reads ${formatList()}; pass --format if the file is one of them.`);
   }
-  const transcript = importer.read(source);
+  const read = importer.read(source);
+  // Steps after reading, each on the whole transcript.
+  const transcript = nameSpeakers(read, file, options.speakers);
   if (options.lang) transcript.meta.lang = options.lang;
   const show = options.show ?? transcript.meta.show;
   if (!show) throw new ImportError(file, undefined, "The story needs a show, and the file does not name one.", 'pass --show "Show name".');
