@@ -1,10 +1,13 @@
 // Every importer, in the order formats are recognised: the strict, self-describing formats first
-// (JSON, WebVTT's signature, SRT's timing lines, HTML tags, Markdown's bold labels), and plain
-// NPR-style text, which accepts the most, last.
+// (JSON, WebVTT's signature, SRT's timing lines, HTML tags, Markdown's bold labels), then the
+// text exports of transcription services (Otter's "Name  0:03" lines, Descript's labels), and
+// plain NPR-style text, which accepts the most, last.
 
 import type { ImportFormat, Importer, ImportSource } from "../model.ts";
+import { descriptTextImporter } from "./descript-text.ts";
 import { markdownImporter } from "./markdown.ts";
 import { nprTextImporter } from "./npr-text.ts";
+import { otterTextImporter } from "./otter-text.ts";
 import { podcasting20HtmlImporter } from "./podcasting20-html.ts";
 import { podcasting20JsonImporter } from "./podcasting20-json.ts";
 import { podloveJsonImporter } from "./podlove-json.ts";
@@ -18,6 +21,8 @@ export const IMPORTERS: readonly Importer[] = [
   srtImporter,
   podcasting20HtmlImporter,
   markdownImporter,
+  otterTextImporter,
+  descriptTextImporter,
   nprTextImporter,
 ];
 
