@@ -19,8 +19,8 @@ import { isPlaceholderName } from "../../story/placeholder-speakers.ts";
 const CLOCK_FIRST = new RegExp(String.raw`^(?:\[(${CLOCK})\]|(${CLOCK})(?=\s))\s*(.*)$`, "u");
 /** "Maya Ortiz (00:03): rest", "Maya Ortiz [00:00:03]", "Maya Ortiz (00:03)". */
 const NAME_CLOCK = new RegExp(String.raw`^(${NAME})\s*[(\[](${CLOCK})[)\]]\s*:?\s*(.*)$`, "u");
-/** "Maya Ortiz: rest" or "Maya Ortiz:" alone. */
-const NAME_COLON = new RegExp(String.raw`^(${NAME})\s*:(?:\s+(.*)|$)`, "u");
+/** "Maya Ortiz: rest", "Maya Ortiz:" alone, or with a role as Verbatim's own text export writes it: "Kira Oduya, host: rest". */
+const NAME_COLON = new RegExp(String.raw`^(${NAME})(?:,\s*(\p{Ll}[^:,]{0,58}?))?\s*:(?:\s+(.*)|$)`, "u");
 const NAME_ALONE = new RegExp(String.raw`^(${NAME})$`, "u");
 
 /** How often each name stands as an untimed label in the file: the evidence for reading one. */
@@ -59,7 +59,7 @@ function colonLabel(body: string, evidence: Evidence, timed: boolean): SpeakerLi
   const name = m?.[1];
   if (!m || !name || !plausibleName(name, timed)) return undefined;
   if (!timed && !enough(name, evidence.colon.get(name) ?? 0)) return undefined;
-  return { speaker: name, rest: m[2]?.trim() ?? "" };
+  return { speaker: name, ...(m[2] ? { role: m[2].trim() } : {}), rest: m[3]?.trim() ?? "" };
 }
 
 function descriptLines(evidence: Evidence, warnings: ImportWarning[]): LineReader {
@@ -98,18 +98,22 @@ function paragraphCount(lines: readonly string[]): number {
   return lines.filter((line, i) => line !== "" && blankBefore(lines, i)).length;
 }
 
+/** Labels in capitals only ("MANN:", "[0:03] DANA PRICE:") are NPR-style text's, with or without times. */
+function notCapitals(name: string): boolean {
+  return /\p{Ll}/u.test(name) || !/\p{Lu}/u.test(name);
+}
+
 function detect(source: ImportSource): boolean {
   if (isOtherFormat(source.text) || otterTextImporter.detect(source)) return false;
   const lines = sourceLines(source.text);
   let timed = 0;
   for (const text of lines) {
     const named = NAME_CLOCK.exec(text);
-    if (named?.[1] && named[2] && clockSeconds(named[2]) !== undefined && plausibleName(named[1], true)) timed++;
+    if (named?.[1] && named[2] && clockSeconds(named[2]) !== undefined && notCapitals(named[1]) && plausibleName(named[1], true)) timed++;
     const clockFirst = CLOCK_FIRST.exec(text);
     const clock = clockFirst?.[1] ?? clockFirst?.[2];
-    if (clockFirst && clock && clockSeconds(clock) !== undefined && NAME_COLON.exec(clockFirst[3] ?? "")?.[1]) {
-      if (plausibleName(NAME_COLON.exec(clockFirst[3] ?? "")?.[1] ?? "", true)) timed++;
-    }
+    const label = NAME_COLON.exec(clockFirst?.[3] ?? "")?.[1];
+    if (clock && clockSeconds(clock) !== undefined && label && notCapitals(label) && plausibleName(label, true)) timed++;
   }
   if (timed >= 2) return true;
   // Untimed: mixed-case names (capitals only are NPR's labels), used as labels throughout.

@@ -4,14 +4,17 @@
 
 import { BlockBuilder } from "../block-builder.ts";
 import { looksLikeName } from "../labels.ts";
-import { ImportError, type ImportFormat, type ImportedParagraph, type ImportedTranscript, type ImportSource, type ImportWarning } from "../model.ts";
+import { ImportError, type ImportedBlock, type ImportedMeta, type ImportFormat, type ImportedParagraph, type ImportedTranscript, type ImportSource, type ImportWarning } from "../model.ts";
 import { bracketedSounds, cleanText, squash } from "../text.ts";
 import { isPlaceholderName } from "../../story/placeholder-speakers.ts";
+import { matchManner } from "../../transcript/labels.ts";
 import { parseTimestamp } from "../../transcript/times.ts";
 
 /** What a speaker line says: who speaks (if it names someone), from when, and any words after it. */
 export interface SpeakerLine {
   speaker?: string;
+  /** As a label may give it after the name: "Kira Oduya, host:". */
+  role?: string;
   start?: number;
   /** Speech on the same line, after the label. */
   rest: string;
@@ -22,13 +25,16 @@ export type LineReader = (text: string, lines: readonly string[], index: number)
 
 /** A clock as these exports write it: "0:03", "12:07", "1:02:03", "00:00:03.250", "00:00:03,250". */
 export const CLOCK = String.raw`\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?`;
-/** One word of a name: letters and the marks names carry ("O’Brien", "Jean-Luc", "J."), or a number ("Speaker 2"). */
-const NAME_WORD = String.raw`(?:[\p{L}\p{M}][\p{L}\p{M}\d'’.\-]*|\d{1,3})`;
+/** One word of a name: letters and the marks names carry ("O’Brien", "Jean-Luc", "J."), or a number ("Speaker 2", "#3"). */
+const NAME_WORD = String.raw`(?:[\p{L}\p{M}][\p{L}\p{M}\d'’.\-]*|#?\d{1,3})`;
 /** A name of one to six words, each separated by one space. */
 export const NAME = String.raw`[\p{L}\p{M}][\p{L}\p{M}\d'’.\-]*(?: ${NAME_WORD}){0,5}`;
 
 /** Lower-case particles inside names: "Ana de Souza", "Ludwig van Beethoven". */
 const PARTICLES = new Set(["de", "da", "del", "della", "di", "du", "dos", "das", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al", "el", "y", "e", "ter", "zu"]);
+
+/** Unnamed voices as the notation and its text export write them: "Unidentified reporter", "Unidentified man #3". */
+const GENERIC_VOICE = /^(?:Unidentified|Unknown)(?: [\p{L}\-]+){1,3}(?: #\d{1,3})?$/iu;
 
 /** "0:03" → 3, "1:02:03" → 3723, "00:00:03,5" → 3.5. */
 export function clockSeconds(text: string): number | undefined {
@@ -48,6 +54,7 @@ export function sourceLines(text: string): string[] {
 export function plausibleName(name: string, caseless = false): boolean {
   if (name.length > 60) return false;
   if (isPlaceholderName(name) && /\p{L}/u.test(name)) return true;
+  if (GENERIC_VOICE.test(name)) return true;
   const words = name.split(" ");
   const first = words[0] ?? "";
   const capitalised = (word: string) => /^\p{Lu}/u.test(word) || (caseless && /^\p{Lo}/u.test(word));
@@ -96,6 +103,8 @@ export function readSpeakerText(source: ImportSource, options: ReadOptions): Imp
   let gathering: Gathering | undefined;
   let pendingStart: number | undefined;
   let speakers = 0;
+  const roles = new Map<string, string>();
+  const labelLike: Array<{ line: number; label: string }> = [];
 
   const flush = () => {
     if (!gathering) return;
@@ -117,6 +126,7 @@ export function readSpeakerText(source: ImportSource, options: ReadOptions): Imp
       flush();
       if (speakerLine.speaker !== undefined) {
         builder.speaker(speakerLine.speaker, index + 1);
+        if (speakerLine.role && !roles.has(speakerLine.speaker)) roles.set(speakerLine.speaker, speakerLine.role);
         speakers++;
       }
       pendingStart = speakerLine.start;
@@ -125,6 +135,8 @@ export function readSpeakerText(source: ImportSource, options: ReadOptions): Imp
       return;
     }
     if (!gathering) {
+      const label = LABEL_LIKE.exec(text)?.[1];
+      if (label && looksLikeName(label)) labelLike.push({ line: index + 1, label });
       gathering = open(text, index + 1, pendingStart);
       pendingStart = undefined;
     } else {
@@ -133,16 +145,70 @@ export function readSpeakerText(source: ImportSource, options: ReadOptions): Imp
   });
   flush();
   const { blocks, warnings } = builder.finish();
+  const meta: ImportedMeta = { ...titleLine(blocks, warnings), ...copyrightLine(blocks) };
+  manners(blocks);
   if (speakers === 0) {
     throw new ImportError(source.file, undefined, `No speaker line was found, so this does not read as a ${options.name} export.`, `export the transcript again with speaker names on, so that each turn opens with a line like "${options.example}".`);
   }
   // A service's own placeholders are diarisation labels, not names: the import names them once.
   for (const block of blocks) {
-    if (block.type === "turn" && block.speaker && block.speaker.diarisation === undefined && isPlaceholderName(block.speaker.name)) {
-      block.speaker.diarisation = block.speaker.name;
-    }
+    if (block.type !== "turn" || !block.speaker) continue;
+    const role = roles.get(block.speaker.name);
+    if (role && block.speaker.role === undefined) block.speaker.role = role;
+    if (block.speaker.diarisation === undefined && isPlaceholderName(block.speaker.name)) block.speaker.diarisation = block.speaker.name;
   }
-  return { format: options.format, meta: {}, blocks, warnings: [...warnings, ...droppedClocks(dropped)] };
+  const kept = labelLike.map(({ line, label }): ImportWarning => ({
+    line,
+    message: `"${label}:" opens a paragraph like a speaker label, but was not read as one (it is not a name this file uses as a label), so the paragraph stays with the speaker before it. If ${label} speaks here, put the paragraph under a speaker line of its own.`,
+    review: true,
+  }));
+  return { format: options.format, meta, blocks, warnings: [...warnings, ...kept, ...droppedClocks(dropped)] };
+}
+
+/** Capitalised words and a colon opening a paragraph: a label that was not read as one. */
+const LABEL_LIKE = /^(\p{Lu}[\p{L}\p{M}'’\-]*(?: [\p{L}\p{M}'’\-#\d]+){0,3}):\s/u;
+
+/**
+ * A first line before anyone speaks, short and without a sentence's end, followed by a speaker
+ * line, is the transcript's title (Verbatim's own text export starts so). A guess: noted for review.
+ */
+function titleLine(blocks: ImportedBlock[], warnings: ImportWarning[]): ImportedMeta {
+  const first = blocks[0];
+  const next = blocks[1];
+  if (first?.type !== "turn" || first.speaker || first.paragraphs.length !== 1 || next?.type !== "turn" || !next.speaker) return {};
+  const paragraph = first.paragraphs[0];
+  if (!paragraph || paragraph.start !== undefined || paragraph.text.length > 120 || /[.!?…:;,"”)\]]$/u.test(paragraph.text)) return {};
+  blocks.shift();
+  warnings.push({ ...(paragraph.line === undefined ? {} : { line: paragraph.line }), message: `The first line, "${paragraph.text}", was read as the title, not as speech.`, review: true });
+  return { title: paragraph.text };
+}
+
+/** "(Speaking Spanish) Hola." opening a turn: how the voice speaks, the turn's manner, as the notation writes it. */
+function manners(blocks: ImportedBlock[]): void {
+  for (const block of blocks) {
+    if (block.type !== "turn" || block.manner !== undefined) continue;
+    const first = block.paragraphs[0];
+    const found = first ? matchManner(first.text) : undefined;
+    if (!first || !found) continue;
+    block.manner = found.manner.text;
+    first.text = first.text.slice(found.length).trim();
+    if (first.text === "") block.paragraphs.shift();
+  }
+}
+
+/**
+ * A last paragraph that is a copyright line ("Copyright 2026 Night Desk.", "© …") is the
+ * transcript's provenance, not the last speaker's words: taken out of the turn into the meta.
+ */
+function copyrightLine(blocks: ImportedBlock[]): ImportedMeta {
+  const last = blocks.at(-1);
+  if (last?.type !== "turn") return {};
+  const paragraph = last.paragraphs.at(-1);
+  if (!paragraph || !/^(?:Copyright\b|©)/iu.test(paragraph.text) || paragraph.text.length > 200) return {};
+  if (last.paragraphs.length === 1 && last.speaker) return {};
+  last.paragraphs.pop();
+  if (last.paragraphs.length === 0) blocks.pop();
+  return { copyright: paragraph.text };
 }
 
 /** A paragraph opening on a line; a time in brackets at its start is when it starts. */
