@@ -127,7 +127,7 @@ function applyMapping(mapping: readonly SpeakerNaming[], voices: readonly Voice[
     const name = same[0]?.named.name ?? "";
     warnings.push({
       ...(same[0]?.lines[0] !== undefined ? { line: same[0].lines[0] } : {}),
-      message: `${same.map((v) => v.label).join(" and ")} are all named ${name}, so their turns are now one speaker's. Check that they are the same person.`,
+      message: `${same.map((v) => v.label).join(" and ")} are ${same.length === 2 ? "both" : "all"} named ${name}, so their turns are now one speaker's. Check that they are the same person.`,
       review: true,
     });
   }
