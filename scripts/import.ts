@@ -1,4 +1,5 @@
-// npm run import -- <file or folder>... [--show S] [--title T] [--date YYYY-MM-DD] [--lang L] [--format F] [--min-confidence 0.5] [--force] [--dry-run]
+// npm run import -- <file or folder>... [--show S] [--title T] [--date YYYY-MM-DD] [--lang L] [--format F]
+//   [--speakers "SPEAKER_00=Maya Ortiz, host; SPEAKER_01=Omar Haddad"] [--min-confidence 0.5] [--force] [--dry-run]
 // Writes one story per transcript into content/stories/, in the notation, from NPR-style text,
 // WebVTT, SRT, Podcasting 2.0 JSON or HTML, Podlove JSON or Markdown transcripts, and the JSON of
 // speech-recognition services (Whisper, WhisperX, whisper.cpp, AssemblyAI, Deepgram, Rev.ai, Amazon).
@@ -9,9 +10,9 @@ import { IMPORTERS } from "../src/interchange/importers/index.ts";
 import { importFiles, type ImportResult } from "../src/interchange/import-files.ts";
 import { languageName, type LanguageDecision } from "../src/interchange/language.ts";
 import { ImportError, type ImportFormat } from "../src/interchange/model.ts";
+import { parseSpeakerMapping, SpeakerMappingError, type SpeakerNaming } from "../src/interchange/speaker-mapping.ts";
 import { projectPaths } from "../src/site/paths.ts";
 
-const USAGE = `Usage: npm run import -- <file or folder>... --show "Show name" [--title "Title"] [--date YYYY-MM-DD] [--lang de] [--format ${IMPORTERS.map((i) => i.format).join("|")}] [--min-confidence 0.5] [--force] [--dry-run]`;
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
@@ -23,6 +24,7 @@ function languageFact(language: LanguageDecision): string {
   const from = { option: "--lang", file: "from the file", detected: "detected", unknown: "" }[language.source];
   return `${languageName(language.lang)} (${language.lang}, ${from})`;
 }
+const USAGE = `Usage: npm run import -- <file or folder>... --show "Show name" [--title "Title"] [--date YYYY-MM-DD] [--lang de] [--format ${IMPORTERS.map((i) => i.format).join("|")}] [--speakers "SPEAKER_00=Maya Ortiz, host; SPEAKER_01=Omar Haddad"] [--min-confidence 0.5] [--force] [--dry-run]`;
 
 function describe(result: ImportResult, index: number, total: number): string {
   const position = total > 1 ? `[${index + 1}/${total}] ` : "";
@@ -60,6 +62,7 @@ function main(argv: string[]): number {
         lang: { type: "string" },
         format: { type: "string" },
         "min-confidence": { type: "string" },
+        speakers: { type: "string" },
         force: { type: "boolean", default: false },
         "dry-run": { type: "boolean", default: false },
       },
@@ -91,6 +94,14 @@ function main(argv: string[]): number {
     console.error(`--min-confidence "${values["min-confidence"]}" is not a number from 0 to 1 (0.5 lists words the recogniser rates more likely wrong than right; 0 lists none).`);
     return 2;
   }
+  let speakers: SpeakerNaming[] | undefined;
+  try {
+    speakers = values.speakers === undefined ? undefined : parseSpeakerMapping(values.speakers);
+  } catch (error) {
+    if (!(error instanceof SpeakerMappingError)) throw error;
+    console.error(`error: ${error.problem}\n  fix: ${error.fix}`);
+    return 2;
+  }
   const paths = projectPaths(process.cwd());
   let results: ImportResult[];
   try {
@@ -103,6 +114,7 @@ function main(argv: string[]): number {
         ...(values.lang ? { lang: values.lang } : {}),
         ...(format ? { format } : {}),
         ...(minConfidence !== undefined ? { minConfidence } : {}),
+        ...(speakers ? { speakers } : {}),
         today: new Date().toISOString().slice(0, 10),
         outDir: path.join(paths.root, paths.stories),
         outName: paths.stories,

@@ -42,6 +42,12 @@ const CASES: Array<[string, string]> = [
   ["structured/podlove-wrapped.json", "podlove-json"],
   ["npr/night-buses.txt", "npr-text"],
   ["npr/crlf.txt", "npr-text"],
+  ["asr-text/otter-harbour-pilots.txt", "otter-text"],
+  ["asr-text/otter-orchard-crlf.txt", "otter-text"],
+  ["asr-text/descript-night-market.txt", "descript-text"],
+  ["asr-text/descript-voces-del-puerto-es.txt", "descript-text"],
+  ["asr-text/descript-untimed.txt", "descript-text"],
+  ["asr-text/descript-speaker-lines.txt", "descript-text"],
 ];
 
 describe("format detection from the content", () => {
@@ -64,6 +70,19 @@ describe("format detection from the content", () => {
       // A download cut off part-way is still recognised, so that the error says where it breaks.
       for (const cut of [0.5, 0.8, 0.95]) expect(claims(text.slice(0, Math.floor(text.length * cut))), `${file} cut at ${cut}`).toEqual([format]);
     }
+  });
+
+  it("does not take NPR-style text, with times or with old mixed-case labels, for a speech-recognition export", () => {
+    const timed = "[0:03] DANA PRICE, HOST: Good morning.\n\n[0:09] OMAR HADDAD, BYLINE: Thanks, Dana.\n\n[0:15] PRICE: So.\n\n[0:20] HADDAD: Yes.\n";
+    const old = "NEAL CONAN, host:\n\nWelcome.\n\nMr. BILL MOYERS (Author): Thank you.\n\nCONAN: And now.\n";
+    for (const text of [timed, old]) {
+      expect(IMPORTERS.filter((i) => i.detect({ file: "t.txt", text })).map((i) => i.format).filter((f) => f !== "npr-text")).toEqual([]);
+    }
+  });
+
+  it("does not take prose with a time or a colon for a speech-recognition export", () => {
+    const prose = "Meeting notes\n\nAgenda: budget, the ferry, the bridge.\n\nWe start at 5:30.\n\nAction items: Maya to call the council.\n";
+    expect(detectImporter({ file: "notes.txt", text: prose })).toBeUndefined();
   });
 
   it("claims nothing for prose without transcript structure", () => {

@@ -8,6 +8,8 @@ import { detectImporter, IMPORTERS, importerFor } from "./importers/index.ts";
 import { settleLanguage, type LanguageDecision } from "./language.ts";
 import { ImportError, type ImportFormat, type ImportedTranscript, type ImportWarning } from "./model.ts";
 import { summariseWarnings } from "./warnings.ts";
+import type { SpeakerNaming } from "./speaker-mapping.ts";
+import { nameSpeakers } from "./speaker-names.ts";
 import { writeStoryFile, type WrittenStory } from "./writer/story-file.ts";
 
 export interface ImportOptions {
@@ -23,6 +25,8 @@ export interface ImportOptions {
   today: string;
   /** Words a recogniser gives a confidence below this (0–1) are listed for review; 0 lists none. Default in confidence.ts. */
   minConfidence?: number;
+  /** Names for the file's voices, from --speakers (see speaker-mapping.ts). */
+  speakers?: readonly SpeakerNaming[];
 }
 
 export interface ImportedStory {
@@ -59,7 +63,8 @@ export function importTranscript(bytes: Uint8Array, file: string, options: Impor
   if (!importer) {
     throw new ImportError(file, undefined, "This file is not in a transcript format Verbatim can read.", `Verbatim reads ${formatList()}; pass --format if the file is one of them.`);
   }
-  const transcript = importer.read(source);
+  // Steps after reading, each on the whole transcript, in this order.
+  const transcript = nameSpeakers(importer.read(source), file, options.speakers);
   const language = settleLanguage(transcript, options.lang);
   flagLowConfidence(transcript, options.minConfidence);
   const show = options.show ?? transcript.meta.show;

@@ -84,7 +84,7 @@ function closest(word: string, candidates: string[]): string | undefined {
 }
 
 /** The line of a nested key ("speakers.MANN.name"), as deep as block-style YAML shows it. */
-function pathLine(split: SplitStory, path: readonly PropertyKey[]): number | undefined {
+export function pathLine(split: SplitStory, path: readonly PropertyKey[]): number | undefined {
   let line = fieldLine(split, String(path[0] ?? ""));
   if (line === undefined) return undefined;
   for (const key of path.slice(1)) {

@@ -8,6 +8,7 @@ import { checkCharacters } from "./encoding.ts";
 import { InputError } from "./errors.ts";
 import { fieldLine, splitFrontMatter } from "./front-matter.ts";
 import { resolveImage, type ImageRef } from "./image-ref.ts";
+import { isPlaceholderSpeaker, placeholderWarnings } from "./placeholder-speakers.ts";
 import { validateFrontMatter } from "./schema.ts";
 import type { SiteSettings } from "./settings.ts";
 
@@ -203,10 +204,11 @@ export function parseStory({ file, raw }: StoryInput, { settings, contentDir, st
     ...(meta.summary ? { summary: meta.summary } : {}),
     tags,
     // A named speaker gets a page, when the name gives it an address (a name in other scripts
-    // than Latin is listed without a link).
-    speakers: rendered.summary.speakers.map((speaker) =>
-      speaker.generic || !slugify(speaker.name) ? { ...speaker } : { ...speaker, siteId: slugify(speaker.name), url: `/speakers/${slugify(speaker.name)}/` },
-    ),
+    // than Latin is listed without a link); a placeholder ("Speaker 1") is no one across stories.
+    speakers: rendered.summary.speakers.map((speaker) => {
+      if (isPlaceholderSpeaker(speaker)) return { ...speaker, generic: true };
+      return speaker.generic || !slugify(speaker.name) ? { ...speaker } : { ...speaker, siteId: slugify(speaker.name), url: `/speakers/${slugify(speaker.name)}/` };
+    }),
     ...(audio ? { audio } : {}),
     ...(cover ? { cover } : {}),
     ...(meta.duration ? { duration: parseDuration(meta.duration) } : {}),
@@ -217,7 +219,7 @@ export function parseStory({ file, raw }: StoryInput, { settings, contentDir, st
     segments: rendered.summary.segments,
     words: rendered.summary.words,
     turns: rendered.summary.turns,
-    warnings: [...textWarnings, ...rendered.summary.warnings].sort((a, b) => a.line - b.line),
+    warnings: [...textWarnings, ...rendered.summary.warnings, ...placeholderWarnings(split, meta.speakers, rendered.summary.speakers)].sort((a, b) => a.line - b.line),
     lines,
     blocks: rendered.summary.blocks,
     timed: rendered.summary.timed,

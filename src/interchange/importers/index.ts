@@ -1,6 +1,8 @@
 // Every importer, in the order formats are recognised: the strict, self-describing formats first
-// (speech-recognition JSON, then the transcript JSON formats, WebVTT's signature, SRT's timing lines, HTML tags, Markdown's bold labels), and plain
-// NPR-style text, which accepts the most, last.
+// (speech-recognition JSON, then the transcript JSON formats, WebVTT's signature, SRT's timing
+// lines, HTML tags, Markdown's bold labels), then the text exports of transcription services
+// (Otter's "Name  0:03" lines, Descript's labels), and plain NPR-style text, which accepts the
+// most, last.
 
 import type { ImportFormat, Importer, ImportSource } from "../model.ts";
 import { assemblyaiJsonImporter } from "./asr/assemblyai.ts";
@@ -10,8 +12,10 @@ import { revaiJsonImporter } from "./asr/revai.ts";
 import { whisperCppJsonImporter } from "./asr/whisper-cpp.ts";
 import { whisperJsonImporter } from "./asr/whisper.ts";
 import { whisperxJsonImporter } from "./asr/whisperx.ts";
+import { descriptTextImporter } from "./descript-text.ts";
 import { markdownImporter } from "./markdown.ts";
 import { nprTextImporter } from "./npr-text.ts";
+import { otterTextImporter } from "./otter-text.ts";
 import { podcasting20HtmlImporter } from "./podcasting20-html.ts";
 import { podcasting20JsonImporter } from "./podcasting20-json.ts";
 import { podloveJsonImporter } from "./podlove-json.ts";
@@ -32,6 +36,8 @@ export const IMPORTERS: readonly Importer[] = [
   srtImporter,
   podcasting20HtmlImporter,
   markdownImporter,
+  otterTextImporter,
+  descriptTextImporter,
   nprTextImporter,
 ];
 

@@ -5,6 +5,7 @@
 
 import { matchLabel } from "../../transcript/labels.ts";
 import { SpeakerRegistry, type SpeakerDeclaration } from "../../transcript/speakers.ts";
+import { isPlaceholderName } from "../../story/placeholder-speakers.ts";
 import type { ImportedSpeaker } from "../model.ts";
 
 export interface LabelPlan {
@@ -60,14 +61,21 @@ export function planLabels(speakers: ImportedSpeaker[], useShortLabels = true): 
   const declarations: Record<string, SpeakerDeclaration> = {};
   const names = new Map<string, { full: string; plain: string; words: string[]; generic: boolean }>();
   let synthetic = 0;
+  // Labels speakers' own names give, which a made-up "SPEAKER n" must not take.
+  const reserved = new Set([...byKey.values()].map((s) => nameLabel(s.name)));
   for (const [key, speaker] of byKey) {
     let plain = nameLabel(speaker.name);
     const role = roleLabel(speaker.role);
     const full = plain && role ? `${plain}, ${role}` : plain;
     const read = full ? readBack(full) : undefined;
     const exact = read && read.name === speaker.name && sameRole(read.role, speaker.role);
-    if (!plain || !exact) {
-      if (!plain || readBack(plain) === undefined) plain = `SPEAKER ${++synthetic}`;
+    // A placeholder ("Speaker 1") is always declared, so an editor names it once, in front matter.
+    const placeholder = isPlaceholderName(speaker.name);
+    if (!plain || !exact || placeholder) {
+      if (!plain || readBack(plain) === undefined) {
+        do plain = `SPEAKER ${++synthetic}`;
+        while (reserved.has(plain) || declarations[plain]);
+      }
       declarations[plain] = {
         name: speaker.name,
         ...(speaker.role ? { role: speaker.role } : {}),
@@ -78,7 +86,7 @@ export function planLabels(speakers: ImportedSpeaker[], useShortLabels = true): 
       // declaring it makes it a speaker of its own.
       declarations[plain] = { name: speaker.name, ...(speaker.role ? { role: speaker.role } : {}), lang: speaker.lang };
     }
-    const generic = /^(UNIDENTIFIED|SPEAKER \d)/u.test(plain);
+    const generic = placeholder || /^(UNIDENTIFIED|SPEAKER \d)/u.test(plain);
     names.set(key, { full: declarations[plain] ? plain : (full ?? plain), plain, words: plain.split(" "), generic });
   }
   const shortFor = (key: string): string => {
