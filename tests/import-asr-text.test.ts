@@ -10,7 +10,7 @@ import { decodeBytes } from "../src/interchange/decode.ts";
 import { EXPORT_FORMATS } from "../src/interchange/exporters/index.ts";
 import { importTranscript } from "../src/interchange/import.ts";
 import { descriptTextImporter } from "../src/interchange/importers/descript-text.ts";
-import { detectImporter } from "../src/interchange/importers/index.ts";
+import { detectImporter, IMPORTERS } from "../src/interchange/importers/index.ts";
 import { otterTextImporter } from "../src/interchange/importers/otter-text.ts";
 import type { ImportedBlock, ImportedTranscript, Importer } from "../src/interchange/model.ts";
 import { parseStory } from "../src/story/story.ts";
@@ -33,6 +33,20 @@ function turns(blocks: readonly ImportedBlock[]): Array<[string | null, number |
     b.type === "turn" ? [[b.speaker?.name ?? null, b.paragraphs[0]?.start ?? null, b.paragraphs.map((p) => p.text).join(" ¶ ")]] : [],
   );
 }
+
+describe("detection", () => {
+  it.each([
+    ["otter-harbour-pilots.txt", "otter-text"],
+    ["otter-orchard-crlf.txt", "otter-text"],
+    ["descript-night-market.txt", "descript-text"],
+    ["descript-voces-del-puerto-es.txt", "descript-text"],
+    ["descript-untimed.txt", "descript-text"],
+    ["descript-speaker-lines.txt", "descript-text"],
+  ])("%s is claimed by %s alone, NPR-style text included", (name, format) => {
+    const text = fixture(name);
+    expect(IMPORTERS.filter((i) => i.detect({ file: "t.txt", text })).map((i) => i.format)).toEqual([format]);
+  });
+});
 
 describe("Otter.ai text export", () => {
   it("reads names, times, an hour past, and drops the Otter line", () => {
@@ -118,6 +132,17 @@ describe("Descript text export", () => {
     const third = t.blocks[2];
     expect(third?.type === "turn" && third.paragraphs[1]?.start).toBeUndefined();
     expect(t.warnings).toContainEqual(expect.objectContaining({ line: 15, message: expect.stringContaining("1 timecode inside paragraphs") }));
+  });
+
+  it("reads an export whose blank lines were lost and whose end was cut off", () => {
+    const text = "[00:00:03] Maya Ortiz: Hello.\n[00:00:05] José Núñez: Hola, Maya.\n[00:00:09] Maya Ortiz: Shall we start in English?\n[00:00:12] José Núñez: Sure, but my Eng";
+    expect(detectImporter({ file: "t.txt", text })?.format).toBe("descript-text");
+    expect(turns(read(descriptTextImporter, text).blocks)).toEqual([
+      ["Maya Ortiz", 3, "Hello."],
+      ["José Núñez", 5, "Hola, Maya."],
+      ["Maya Ortiz", 9, "Shall we start in English?"],
+      ["José Núñez", 12, "Sure, but my Eng"],
+    ]);
   });
 
   it("reads a Spanish export with times after the names, on the label's line or above the speech, and a label without a time", () => {
