@@ -207,7 +207,7 @@ describe("Descript text export", () => {
 
 // Generated transcripts: any names, any speech (with clocks, colons and capitals in it), written
 // in each shape these exports take, come back with every turn in the right mouth and every word.
-const NAMES = ["Maya Ortiz", "Omar Haddad", "Zoë Brontë", "José Núñez", "Ngozi Okafor", "Li Wei", "Speaker 2", "Unknown Speaker", "Anne-Marie O’Neill"];
+const NAMES = ["Maya Ortiz", "Omar Haddad", "Zoë Brontë", "José Núñez", "Ngozi Okafor", "Li Wei", "Speaker 2", "Unknown Speaker", "Anne-Marie O’Neill", "王芳", "Ольга Петрова"];
 const WORDS = ["the", "ferry", "left", "at", "5:30", "Note:", "Tuesday", "and", "Omar", "said:", "(laughs)", "well,", "yes.", "1:02:03", "Maya", "Ortiz:", "really?", "café", "número"];
 const speech = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 14 }).map((w) => `${w.join(" ").replace(/^./u, (c) => c.toUpperCase())}.`);
 const turnList = fc.array(fc.record({ name: fc.constantFrom(...NAMES), text: speech, gap: fc.integer({ min: 1, max: 400 }) }), { minLength: 2, maxLength: 12 });
