@@ -262,4 +262,19 @@ describe("generated transcripts keep every turn in the right mouth", () => {
       { numRuns: 150 },
     );
   });
+
+  it("through Descript's untimed shapes, names in scripts with capitals", () => {
+    const cased = turnList.map((list) => list.map((t) => ({ ...t, name: /\p{Lu}/u.test(t.name) ? t.name : "Li Wei" })));
+    fc.assert(
+      fc.property(cased, fc.constantFrom("name: text", "name\ntext"), fc.constantFrom("\n", "\r\n"), (list, shape, newline) => {
+        const items = list.map((t) => ({ ...t, at: 0 }));
+        // Two voices at least, each more than once: what an untimed transcript looks like.
+        fc.pre(new Set(items.map((t) => t.name)).size >= 2 && items.length >= 4);
+        const text = items.map((t) => shape.replace("name", t.name).replace("text", t.text).replace("\n", newline) + newline).join(newline);
+        const got = turns(read(descriptTextImporter, text).blocks).map(([n, , w]) => [n, w]);
+        expect(got).toEqual(expected(items).map(([n, , w]) => [n, w]));
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
