@@ -101,6 +101,11 @@ describe("Otter.ai text export", () => {
     expect(t.warnings).toContainEqual(expect.objectContaining({ line: 6, review: true, message: expect.stringContaining("kept as speech") }));
   });
 
+  it("reads names typed in lower case in Otter's exact shape", () => {
+    const text = "maya  0:03\nHello.\n\nomar haddad\t0:07\nHi.\n\nmaya  0:09\nBye.\n";
+    expect(turns(read(otterTextImporter, text).blocks)).toEqual([["maya", 3, "Hello."], ["omar haddad", 7, "Hi."], ["maya", 9, "Bye."]]);
+  });
+
   it("still splits turns when the blank lines between them were lost", () => {
     const text = "Maya Ortiz  0:03\nHello and welcome.\nOmar Haddad  0:09\nThanks for having me.\nMaya Ortiz  0:12\nLet's start.\nTranscribed by https://otter.ai\n";
     expect(detectImporter({ file: "t.txt", text })?.format).toBe("otter-text");
