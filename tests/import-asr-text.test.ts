@@ -10,7 +10,7 @@ import { decodeBytes } from "../src/interchange/decode.ts";
 import { EXPORT_FORMATS } from "../src/interchange/exporters/index.ts";
 import { importTranscript } from "../src/interchange/import.ts";
 import { descriptTextImporter } from "../src/interchange/importers/descript-text.ts";
-import { detectImporter } from "../src/interchange/importers/index.ts";
+import { detectImporter, IMPORTERS } from "../src/interchange/importers/index.ts";
 import { otterTextImporter } from "../src/interchange/importers/otter-text.ts";
 import type { ImportedBlock, ImportedTranscript, Importer } from "../src/interchange/model.ts";
 import { parseStory } from "../src/story/story.ts";
@@ -33,6 +33,20 @@ function turns(blocks: readonly ImportedBlock[]): Array<[string | null, number |
     b.type === "turn" ? [[b.speaker?.name ?? null, b.paragraphs[0]?.start ?? null, b.paragraphs.map((p) => p.text).join(" ¶ ")]] : [],
   );
 }
+
+describe("detection", () => {
+  it.each([
+    ["otter-harbour-pilots.txt", "otter-text"],
+    ["otter-orchard-crlf.txt", "otter-text"],
+    ["descript-night-market.txt", "descript-text"],
+    ["descript-voces-del-puerto-es.txt", "descript-text"],
+    ["descript-untimed.txt", "descript-text"],
+    ["descript-speaker-lines.txt", "descript-text"],
+  ])("%s is claimed by %s alone, NPR-style text included", (name, format) => {
+    const text = fixture(name);
+    expect(IMPORTERS.filter((i) => i.detect({ file: "t.txt", text })).map((i) => i.format)).toEqual([format]);
+  });
+});
 
 describe("Otter.ai text export", () => {
   it("reads names, times, an hour past, and drops the Otter line", () => {
@@ -87,6 +101,11 @@ describe("Otter.ai text export", () => {
     expect(t.warnings).toContainEqual(expect.objectContaining({ line: 6, review: true, message: expect.stringContaining("kept as speech") }));
   });
 
+  it("reads names typed in lower case in Otter's exact shape", () => {
+    const text = "maya  0:03\nHello.\n\nomar haddad\t0:07\nHi.\n\nmaya  0:09\nBye.\n";
+    expect(turns(read(otterTextImporter, text).blocks)).toEqual([["maya", 3, "Hello."], ["omar haddad", 7, "Hi."], ["maya", 9, "Bye."]]);
+  });
+
   it("still splits turns when the blank lines between them were lost", () => {
     const text = "Maya Ortiz  0:03\nHello and welcome.\nOmar Haddad  0:09\nThanks for having me.\nMaya Ortiz  0:12\nLet's start.\nTranscribed by https://otter.ai\n";
     expect(detectImporter({ file: "t.txt", text })?.format).toBe("otter-text");
@@ -118,6 +137,17 @@ describe("Descript text export", () => {
     const third = t.blocks[2];
     expect(third?.type === "turn" && third.paragraphs[1]?.start).toBeUndefined();
     expect(t.warnings).toContainEqual(expect.objectContaining({ line: 15, message: expect.stringContaining("1 timecode inside paragraphs") }));
+  });
+
+  it("reads an export whose blank lines were lost and whose end was cut off", () => {
+    const text = "[00:00:03] Maya Ortiz: Hello.\n[00:00:05] José Núñez: Hola, Maya.\n[00:00:09] Maya Ortiz: Shall we start in English?\n[00:00:12] José Núñez: Sure, but my Eng";
+    expect(detectImporter({ file: "t.txt", text })?.format).toBe("descript-text");
+    expect(turns(read(descriptTextImporter, text).blocks)).toEqual([
+      ["Maya Ortiz", 3, "Hello."],
+      ["José Núñez", 5, "Hola, Maya."],
+      ["Maya Ortiz", 9, "Shall we start in English?"],
+      ["José Núñez", 12, "Sure, but my Eng"],
+    ]);
   });
 
   it("reads a Spanish export with times after the names, on the label's line or above the speech, and a label without a time", () => {
@@ -182,7 +212,7 @@ describe("Descript text export", () => {
 
 // Generated transcripts: any names, any speech (with clocks, colons and capitals in it), written
 // in each shape these exports take, come back with every turn in the right mouth and every word.
-const NAMES = ["Maya Ortiz", "Omar Haddad", "Zoë Brontë", "José Núñez", "Ngozi Okafor", "Li Wei", "Speaker 2", "Unknown Speaker", "Anne-Marie O’Neill"];
+const NAMES = ["Maya Ortiz", "Omar Haddad", "Zoë Brontë", "José Núñez", "Ngozi Okafor", "Li Wei", "Speaker 2", "Unknown Speaker", "Anne-Marie O’Neill", "王芳", "Ольга Петрова"];
 const WORDS = ["the", "ferry", "left", "at", "5:30", "Note:", "Tuesday", "and", "Omar", "said:", "(laughs)", "well,", "yes.", "1:02:03", "Maya", "Ortiz:", "really?", "café", "número"];
 const speech = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 14 }).map((w) => `${w.join(" ").replace(/^./u, (c) => c.toUpperCase())}.`);
 const turnList = fc.array(fc.record({ name: fc.constantFrom(...NAMES), text: speech, gap: fc.integer({ min: 1, max: 400 }) }), { minLength: 2, maxLength: 12 });
@@ -233,6 +263,21 @@ describe("generated transcripts keep every turn in the right mouth", () => {
           .join(newline);
         expect(detectImporter({ file: "t.txt", text })?.format).toBe("descript-text");
         expect(turns(read(descriptTextImporter, text).blocks)).toEqual(expected(items));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("through Descript's untimed shapes, names in scripts with capitals", () => {
+    const cased = turnList.map((list) => list.map((t) => ({ ...t, name: /\p{Lu}/u.test(t.name) ? t.name : "Li Wei" })));
+    fc.assert(
+      fc.property(cased, fc.constantFrom("name: text", "name\ntext"), fc.constantFrom("\n", "\r\n"), (list, shape, newline) => {
+        const items = list.map((t) => ({ ...t, at: 0 }));
+        // Two voices at least, each more than once: what an untimed transcript looks like.
+        fc.pre(new Set(items.map((t) => t.name)).size >= 2 && items.length >= 4);
+        const text = items.map((t) => shape.replace("name", t.name).replace("text", t.text).replace("\n", newline) + newline).join(newline);
+        const got = turns(read(descriptTextImporter, text).blocks).map(([n, , w]) => [n, w]);
+        expect(got).toEqual(expected(items).map(([n, , w]) => [n, w]));
       }),
       { numRuns: 150 },
     );

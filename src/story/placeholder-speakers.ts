@@ -1,5 +1,5 @@
 // Placeholder speaker names: what speech recognition calls a voice it could not name
-// ("Speaker 1", "SPEAKER_00", "spk_0", "A", "Unknown Speaker"). Such a story still builds, so an
+// ("Speaker 1", "SPEAKER_00", "spk_0", "0", "Unknown Speaker"). Such a story still builds, so an
 // editor can publish a draft, but the build warns at the declaration until each voice has a real
 // name; the voice gets no speaker page of its own, since "Speaker 1" is someone else in every story.
 
@@ -11,12 +11,13 @@ import type { SplitStory } from "./front-matter.ts";
 
 const PLACEHOLDERS = [
   // "Speaker 1", "SPEAKER_00", "spk_0", "Speaker A", "Speaker", "Participant 2".
-  /^(?:speaker|spk|spkr)(?:[\s_#-]*(?:\d{1,3}|\p{L}))?$/iu,
-  /^(?:voice|person|participant|talker)[\s_#-]*(?:\d{1,3}|\p{L})$/iu,
+  /^(?:speaker|spk|spkr)(?:[\s_#-]*\d{1,3}|[\s_#-]+\p{L})?$/iu,
+  /^(?:voice|person|participant|talker)(?:[\s_#-]*\d{1,3}|[\s_#-]+\p{L})$/iu,
   // Otter's "Unknown Speaker", and "Unknown", "Unknown speaker 2".
   /^unknown(?:[\s_-]+speaker)?(?:[\s_#-]*\d{1,3})?$/iu,
-  // Bare diarisation labels: "0", "A".
-  /^(?:\d{1,3}|\p{L})$/u,
+  // Bare numbers, as some services label voices: "0", "1". (A lone letter may be a pseudonym,
+  // "K"; a service's "A" comes with its diarisation label, and the import numbers it anyway.)
+  /^\d{1,3}$/u,
 ];
 
 /** Whether a speaker name is a placeholder a speech-recognition service gave, not a person's name. */

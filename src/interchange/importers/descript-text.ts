@@ -31,7 +31,7 @@ interface Evidence {
   timed: Set<string>;
   /** Whether the file labels its speakers with times: an untimed label must then name one of them. */
   timedStyle: boolean;
-  /** Whether the file is written with names alone on their lines: two names do so more than once. */
+  /** Whether the file is written with names alone on their lines: two names at least do so. */
   aloneStyle: boolean;
 }
 
@@ -69,7 +69,7 @@ function gatherEvidence(lines: readonly string[]): Evidence {
     const bare = NAME_ALONE.exec(text)?.[1];
     if (bare && plausibleName(bare) && blankBefore(lines, index) && textAfter(lines, index)) count(alone, bare);
   });
-  const aloneStyle = [...alone.values()].filter((n) => n >= 2).length >= 2;
+  const aloneStyle = alone.size >= 2;
   return { colon, alone, timed, timedStyle: timedLines >= 2, aloneStyle };
 }
 
@@ -96,7 +96,19 @@ function colonLabel(body: string, evidence: Evidence, timed: boolean, paragraphS
 }
 
 function descriptLines(evidence: Evidence, warnings: ImportWarning[]): LineReader {
+  const read = speakerLine(evidence, warnings);
+  /** The line of the latest speaker line with no speech on it: the line after it is that speaker's words. */
+  let bare = -2;
   return (text, lines, index) => {
+    const found = read(text, lines, index, index !== bare + 1);
+    if (found?.speaker !== undefined && found.rest === "") bare = index;
+    return found;
+  };
+}
+
+/** A speaker line, timed or not; `untimed` false admits only labels with a time. */
+function speakerLine(evidence: Evidence, warnings: ImportWarning[]) {
+  return (text: string, lines: readonly string[], index: number, untimed: boolean): SpeakerLine | undefined => {
     const named = NAME_CLOCK.exec(text);
     const namedStart = named?.[2] === undefined ? undefined : clockSeconds(named[2]);
     if (named?.[1] && namedStart !== undefined && plausibleName(named[1], true)) {
@@ -114,6 +126,7 @@ function descriptLines(evidence: Evidence, warnings: ImportWarning[]): LineReade
       // A timecode opening a paragraph of the same voice; bare clocks ("12:30 is when…") are speech.
       return clockFirst[1] !== undefined ? { start, rest: body } : undefined;
     }
+    if (!untimed) return undefined;
     const label = colonLabel(text, evidence, false, blankBefore(lines, index));
     if (label) return label;
     const alone = NAME_ALONE.exec(text)?.[1];
@@ -155,7 +168,9 @@ function detect(source: ImportSource): boolean {
   const colonLines = colon.reduce((sum, [, n]) => sum + n, 0);
   if (colonLines >= 2 && (colon.length >= 2 || colon.some(([, n]) => n >= 2)) && colonLines / paragraphs >= 0.25) return true;
   const aloneLines = mixed(evidence.alone).filter(([, n]) => n >= 2).reduce((sum, [, n]) => sum + n, 0);
-  return evidence.aloneStyle && aloneLines / paragraphs >= 0.25;
+  // Names alone on their lines: two names, one of them more than once, on a quarter of the paragraphs.
+  const recurring = [...evidence.alone.values()].some((n) => n >= 2);
+  return evidence.aloneStyle && recurring && aloneLines / paragraphs >= 0.25;
 }
 
 export const descriptTextImporter: Importer = {

@@ -8,18 +8,27 @@
 // must not go back before the previous speaker's.
 
 import type { ImportSource, ImportWarning, Importer } from "../model.ts";
-import { CLOCK, clockSeconds, isOtherFormat, NAME, plausibleName, readSpeakerText, sourceLines, textAfter, type LineReader } from "./speaker-text.ts";
+import { looksLikeName } from "../labels.ts";
+import { blankBefore, CLOCK, clockSeconds, isOtherFormat, NAME, plausibleName, readSpeakerText, sourceLines, textAfter, type LineReader } from "./speaker-text.ts";
 
-const HEADER = new RegExp(String.raw`^(${NAME})(?: +|[ ]*\t[ \t]*)(${CLOCK})$`, "u");
+const HEADER = new RegExp(String.raw`^(${NAME})( +|[ ]*\t[ \t]*)(${CLOCK})$`, "u");
 const FOOTER = /^Transcribed by\s+(?:https?:\/\/)?(?:www\.)?otter\.ai\/?\.?$/iu;
 
 /** A speaker line's name and time, judged on the line and the one after it only. */
 function headerAt(lines: readonly string[], index: number): { speaker: string; start: number } | undefined {
   const m = HEADER.exec(lines[index] ?? "");
   const speaker = m?.[1];
-  const start = m?.[2] === undefined ? undefined : clockSeconds(m[2]);
-  if (!speaker || start === undefined || !plausibleName(speaker, true) || !textAfter(lines, index)) return undefined;
+  const start = m?.[3] === undefined ? undefined : clockSeconds(m[3]);
+  if (!speaker || start === undefined || !textAfter(lines, index)) return undefined;
+  // A name typed in lower case ("maya") passes only in Otter's exact shape: two spaces or a tab, a blank line before.
+  const exact = /^(?: {2}|[ ]*\t[ \t]*)$/u.test(m?.[2] ?? "") && blankBefore(lines, index);
+  if (!plausibleName(speaker, true) && !(exact && lowerCaseName(speaker))) return undefined;
   return { speaker, start };
+}
+
+/** "maya", "omar haddad": one to four words of letters, not a prose word. */
+function lowerCaseName(name: string): boolean {
+  return /^\p{Ll}[\p{L}\p{M}'’\-]*(?: [\p{L}\p{M}'’\-]+){0,3}$/u.test(name) && looksLikeName(name);
 }
 
 /** Speaker lines in the order of the audio: one whose time goes back is speech, with a note. */

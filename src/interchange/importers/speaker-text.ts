@@ -129,9 +129,12 @@ export function readSpeakerText(source: ImportSource, options: ReadOptions): Imp
         if (speakerLine.role && !roles.has(speakerLine.speaker)) roles.set(speakerLine.speaker, speakerLine.role);
         speakers++;
       }
-      pendingStart = speakerLine.start;
-      if (speakerLine.rest !== "") gathering = open(speakerLine.rest, index + 1, pendingStart);
-      if (speakerLine.rest !== "") pendingStart = undefined;
+      // The line's time is when its speech starts: on this line, or in the next paragraph.
+      if (speakerLine.rest === "") pendingStart = speakerLine.start;
+      else {
+        gathering = open(speakerLine.rest, index + 1, speakerLine.start);
+        pendingStart = undefined;
+      }
       return;
     }
     if (!gathering) {
