@@ -21,7 +21,7 @@ describe("npm run import", () => {
     const first = runImport(project, [vtt, "--show", "Night Desk", "--title", "Riverside Market", "--date", "2026-11-02"]);
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/riverside-market\.vtt → content\/stories\/riverside-market\.md {2}WebVTT · \d+ speakers · \d+ turns · timed/u);
+    expect(first.stdout).toMatch(/riverside-market\.vtt → content\/stories\/riverside-market\.md {2}WebVTT · English \(en, from the file\) · 3 speakers · 7 turns · 3 cues · timed/u);
     const story = fs.readFileSync(path.join(project, "content", "stories", "riverside-market.md"), "utf8");
     expect(story).toMatch(/^---\n# Imported by Verbatim from riverside-market\.vtt \(WebVTT\)\.\n/u);
     expect(story).toContain("title: Riverside Market\nshow: Night Desk\ndate: 2026-11-02\n");
