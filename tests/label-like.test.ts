@@ -5,6 +5,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { labelsInsideParagraphs } from "../src/audit/checks/label-like.ts";
 import { labelLikeRuns, nameAliases } from "../src/transcript/index.ts";
 
 const SPEAKERS = ["Dana Price", "Brian Mann"];
@@ -158,5 +159,36 @@ describe("pathological text", () => {
     const started = performance.now();
     labelLikeRuns(text, knows);
     expect(performance.now() - started).toBeLessThan(1500);
+  });
+});
+
+describe("the audit's reading of a page", () => {
+  const paragraph = (text: string, speaker = "Brian Mann") => ({ selector: "p", context: "<p>", text, speaker });
+
+  it("knows the speakers the page names, by surname and first name, titles and roles aside", () => {
+    const issues = labelsInsideParagraphs(
+      [paragraph("We start at the top.PRICE: Today."), paragraph("Right.SARKOZY: Oui."), paragraph("Right.NICOLAS: Oui."), paragraph("Right.PRESIDENT: No.")],
+      ["Dana Price", "Brian Mann", "President Nicolas Sarkozy"],
+    );
+    expect(issues.map((i) => i.message.slice(0, i.message.indexOf(","))) ).toEqual([
+      '"PRICE:" inside this paragraph looks like a speaker label (Dana Price)',
+      '"SARKOZY:" inside this paragraph looks like a speaker label (President Nicolas Sarkozy)',
+      '"NICOLAS:" inside this paragraph looks like a speaker label (President Nicolas Sarkozy)',
+    ]);
+    expect(issues.every((i) => i.type === "error" && i.code === "verbatim-label-inside-paragraph" && i.runner === "verbatim")).toBe(true);
+  });
+
+  it("counts an unnamed voice only by its whole label, and a glued full label introduces its speaker for later paragraphs", () => {
+    const issues = labelsInsideParagraphs(
+      [paragraph("Over.MAN: Hey."), paragraph("Here.OMAR HADDAD, GUEST: Hi.", ""), paragraph("Yes.HADDAD: Indeed.")],
+      ["Unidentified man #1"],
+    );
+    expect(issues.map((i) => /^"([^"]+):"/.exec(i.message)?.[1])).toEqual(["OMAR HADDAD, GUEST", "HADDAD"]);
+    expect(issues[0]?.message).toContain("published without a speaker of their own");
+    expect(issues[1]?.message).toContain("(Omar Haddad), but the words after it are published as Brian Mann's");
+  });
+
+  it("finds nothing in ordinary speech", () => {
+    expect(labelsInsideParagraphs([paragraph('NOTE: the gates close at 5:30. We asked NASA: Nobody knew. He shouted, "STOP: not yet."')], ["Brian Mann"])).toEqual([]);
   });
 });
