@@ -6,6 +6,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { labelsInsideParagraphs } from "../src/audit/checks/label-like.ts";
+import { generateStory } from "../src/bench/generate.ts";
+import { splitFrontMatter } from "../src/story/front-matter.ts";
+import { matchLabel } from "../src/transcript/labels.ts";
+import { matchLeadingTime } from "../src/transcript/times.ts";
 import { labelLikeRuns, nameAliases } from "../src/transcript/index.ts";
 
 const SPEAKERS = ["Dana Price", "Brian Mann"];
@@ -42,11 +46,23 @@ describe("finds a label where a turn could start", () => {
     expect(labelLikeRuns(text).map((r) => r.label)).toEqual(["BRIAN SMITH, BYLINE", "SMITH", "BRIAN"]);
   });
 
+  it("takes a short label nobody introduced when a manner follows it or a taped-audio cue comes right before it", () => {
+    const runs = (text: string) => labelLikeRuns(text, knows).map((r) => [r.label, r.evidence]);
+    expect(runs('Here it is.(SOUNDBITE OF BJORK SONG, "PAGAN POETRY")BJORK: (Singing) Pleasure.')).toEqual([["BJORK", "manner"]]);
+    expect(runs("The crowd sang. RIHANNA: (Singing) Umbrella.")).toEqual([["RIHANNA", "manner"]]);
+    expect(runs("Back then. SARKOZY: (Through interpreter) We will see.")).toEqual([["SARKOZY", "manner"]]);
+    expect(runs("Listen.(SOUNDBITE OF ARCHIVED BROADCAST) CRONKITE: Good evening.")).toEqual([["CRONKITE", "cue"]]);
+    expect(runs("Listen. (Soundbite of archived broadcast)CRONKITE: Good evening.")).toEqual([["CRONKITE", "cue"]]);
+    // A sound that does not start tape, or a parenthesis that is no manner, is no evidence.
+    expect(runs("Funny. (LAUGHTER) TV: You can also join us.")).toEqual([]);
+    expect(runs("Right. TV: (Remote) Join us.")).toEqual([]);
+  });
+
   it("gives offsets, the line in the text, whether it is full and whether it is glued", () => {
     const text = "First line.\nSecond. DANA PRICE, HOST: Hi.\nThird.PRICE: Yes.";
     expect(labelLikeRuns(text, knows)).toEqual([
-      { start: 20, end: 37, label: "DANA PRICE, HOST", full: true, line: 2, glued: false },
-      { start: 48, end: 54, label: "PRICE", full: false, line: 3, glued: true },
+      { start: 20, end: 37, label: "DANA PRICE, HOST", full: true, line: 2, glued: false, evidence: "full" },
+      { start: 48, end: 54, label: "PRICE", full: false, line: 3, glued: true, evidence: "known" },
     ]);
     expect(text.slice(20, 37)).toBe("DANA PRICE, HOST:");
     expect(text.slice(48, 54)).toBe("PRICE:");
@@ -145,6 +161,20 @@ describe("properties over generated speech", () => {
   });
 });
 
+describe("flattened generated stories", () => {
+  // The bench generator's stories (full labels, short labels, timestamps, cues inside speech),
+  // with every paragraph break lost in three ways: each label is found, in order, with nobody known.
+  it.each([["nothing", ""], ["one space", " "], ["a line break", "\n"]])("joined with %s", (_, separator) => {
+    for (let n = 0; n < 60; n++) {
+      const body = splitFrontMatter("story.md", generateStory(n).text).body;
+      const paragraphs = body.split(/\n\s*\n/u).map((p) => p.trim()).filter(Boolean);
+      const expected = paragraphs.slice(1).flatMap((p) => matchLabel(p.slice(matchLeadingTime(p)?.length ?? 0))?.raw ?? []);
+      expect(expected.length).toBeGreaterThan(10);
+      expect(labelLikeRuns(paragraphs.join(separator)).map((r) => r.label), `story ${n}`).toEqual(expected);
+    }
+  });
+});
+
 describe("pathological text", () => {
   // Far above linear work; catches quadratic loops and catastrophic backtracking.
   it.each([
@@ -155,6 +185,8 @@ describe("pathological text", () => {
     ["50,000 initials", "A.".repeat(50_000)],
     ["a 100,000-letter label after a sentence end", `Hi. ${"ABCDEFGHIJ".repeat(10_000)}: X`],
     ["50,000 lines of short labels", "PRICE: Hi.\n".repeat(50_000)],
+    ["20,000 soundbite cues before labels", "(SOUNDBITE OF MUSIC)AB: Hi.".repeat(20_000)],
+    ["20,000 short labels before manners", "Hi. AB: (Singing) la".repeat(20_000)],
   ])("%s in well under a second", (_, text) => {
     const started = performance.now();
     labelLikeRuns(text, knows);
