@@ -10,7 +10,7 @@ import { generateStory } from "../src/bench/generate.ts";
 import { splitFrontMatter } from "../src/story/front-matter.ts";
 import { matchLabel } from "../src/transcript/labels.ts";
 import { matchLeadingTime } from "../src/transcript/times.ts";
-import { labelLikeRuns, nameAliases } from "../src/transcript/index.ts";
+import { labelLikeRuns, nameAliases, renderTranscript } from "../src/transcript/index.ts";
 
 const SPEAKERS = ["Dana Price", "Brian Mann"];
 const known = new Set(SPEAKERS.flatMap((name) => nameAliases(name)));
@@ -155,6 +155,51 @@ describe("properties over generated speech", () => {
         const at = ends[pick % ends.length] ?? 0;
         const runs = labelLikeRuns(`${text.slice(0, at)}${label}: Hello.${text.slice(at)}`);
         expect(runs.map((r) => [r.label, r.start, r.full])).toEqual([[label, at, true]]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("the notation's warning over generated stories", () => {
+  // Stories of labelled paragraphs of generated speech (with line breaks inside paragraphs) after
+  // a few lines of front matter: no warning; then one glued known label at any sentence end of any
+  // paragraph: exactly one label-like warning, at that line of the file.
+  const LABELS = ["DANA PRICE, HOST: ", "BRIAN MANN, BYLINE: ", "PRICE: ", "MANN: ", ""];
+  const story = fc.array(fc.tuple(fc.constantFrom(...LABELS), speech), { minLength: 1, maxLength: 6 });
+  const OFFSET = 5;
+
+  /** The body, and the offsets right after each sentence. */
+  function body(paragraphs: Array<[string, Array<[string, string]>]>): { text: string; ends: number[] } {
+    let text = "DANA PRICE, HOST: Hello.\n\nBRIAN MANN, BYLINE: Hi.";
+    const ends: number[] = [];
+    for (const [label, parts] of paragraphs) {
+      text += `\n\n${label || "And "}`;
+      const speech = joined(parts);
+      ends.push(...speech.ends.map((end) => text.length + end));
+      text += speech.text.trimEnd();
+    }
+    return { text, ends };
+  }
+  const labelLike = (text: string) => renderTranscript(text, { lineOffset: OFFSET }).summary.warnings.filter((w) => w.code === "label-like");
+
+  it("has no warning for generated stories", () => {
+    fc.assert(
+      fc.property(story, (paragraphs) => {
+        expect(labelLike(body(paragraphs).text)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("warns once, at the right line of the file, for a known label glued at any sentence end", () => {
+    fc.assert(
+      fc.property(story, fc.nat(), fc.constantFrom("", " "), (paragraphs, pick, space) => {
+        const { text, ends } = body(paragraphs);
+        const at = ends[pick % ends.length] ?? 0;
+        const warnings = labelLike(`${text.slice(0, at)}${space}PRICE: Today we go.${text.slice(at)}`);
+        expect(warnings.map((w) => w.line)).toEqual([OFFSET + text.slice(0, at).split("\n").length]);
+        expect(warnings[0]?.message).toMatch(/^"PRICE:" inside a paragraph looks like a speaker label \(Dana Price/);
       }),
       { numRuns: 300 },
     );
