@@ -4,11 +4,13 @@
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULTS } from "../src/audit/config.ts";
 import { runAudit } from "../src/audit/run.ts";
 import { exitCodeOf, type AuditReport } from "../src/audit/types.ts";
+import { renderTranscript } from "../src/transcript/index.ts";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures", "audit");
 const fixtures = fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".html")).sort();
@@ -51,11 +53,51 @@ describe("fault fixtures", () => {
     expect(issues.map((i) => i.message)).toContainEqual(expect.stringContaining('reaches screen readers in capitals ("ANA LOPEZ, HOST:")'));
   });
 
+  it("finds each speaker label inside a paragraph, saying whose words the speech after it becomes", () => {
+    const findings = report.pages.find((p) => p.page === "label-inside-paragraph.html")?.issues.filter((i) => i.code === "verbatim-label-inside-paragraph") ?? [];
+    expect(findings.map((i) => i.message)).toEqual([
+      expect.stringMatching(/^"PRICE:" inside this paragraph looks like a speaker label \(Dana Price\), but the words after it are published as Brian Mann's/),
+      expect.stringMatching(/^"ALBA REYES, SINGER:" inside this paragraph looks like a speaker label, but the words after it are published as Brian Mann's/),
+    ]);
+    expect(findings.map((i) => i.selector)).toEqual(["div:nth-of-type(3) > p:nth-of-type(1)", "div:nth-of-type(3) > p:nth-of-type(2)"].map((s) => expect.stringContaining(s)));
+  });
+
   it("says where and what for every issue", () => {
     for (const issue of report.pages.flatMap((p) => p.issues)) {
       expect(issue.message.length).toBeGreaterThan(10);
       expect(issue.selector).not.toBe("");
       expect(["axe", "htmlcs", "verbatim"]).toContain(issue.runner);
+    }
+  });
+});
+
+describe("the audit and the build warning agree", () => {
+  it("finds on the rendered page every label-like run the notation warns about, and nothing else", async () => {
+    const body = [
+      "DANA PRICE, HOST: Good morning. NOTE: the gates close at 5:30 in the U.S. We asked NASA: Nobody knew.",
+      "",
+      "BRIAN MANN, BYLINE: Thanks, Dana. We start at the *top*.PRICE: Today the ferry goes north.",
+      "It is cold here",
+      "MANN: Very cold. (LAUGHTER) OMAR HADDAD, GUEST: Hello.",
+      "",
+      "LUCIA ARRIAGA: (Speaking Spanish) Buenas noches. Ernst Falko (ph) said \"STOP: not yet.\"",
+      "",
+      "(SOUNDBITE OF ARCHIVED BROADCAST)",
+      "",
+      "UNIDENTIFIED REPORTER: The gates have closed.HADDAD: Indeed.",
+    ].join("\n");
+    const rendered = renderTranscript(body);
+    const warned = rendered.summary.warnings.map((w) => /^"([^"]+):"/.exec(w.message)?.[1]);
+    expect(warned).toEqual(["PRICE", "MANN", "OMAR HADDAD, GUEST", "HADDAD"]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-label-like-"));
+    try {
+      const page = fs.readFileSync(path.join(FIXTURES, "clean.html"), "utf8").replace(/<section class="transcript"[\s\S]*<\/section>/u, () => `<section class="transcript" aria-labelledby="t"><h2 id="t">Transcript</h2>\n${rendered.html}</section>`);
+      fs.writeFileSync(path.join(dir, "story.html"), page);
+      const result = await runAudit({ siteDir: dir, pathPrefix: "/", config: { ...DEFAULTS, concurrency: 1 }, pages: ["story.html"] });
+      const found = result.pages[0]?.issues.filter((i) => i.code === "verbatim-label-inside-paragraph").map((i) => /^"([^"]+):"/.exec(i.message)?.[1]);
+      expect(found).toEqual(warned);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -5,7 +5,12 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { labelLikeRuns, nameAliases } from "../src/transcript/index.ts";
+import { labelsInsideParagraphs } from "../src/audit/checks/label-like.ts";
+import { generateStory } from "../src/bench/generate.ts";
+import { splitFrontMatter } from "../src/story/front-matter.ts";
+import { matchLabel } from "../src/transcript/labels.ts";
+import { matchLeadingTime } from "../src/transcript/times.ts";
+import { labelLikeRuns, nameAliases, renderTranscript } from "../src/transcript/index.ts";
 
 const SPEAKERS = ["Dana Price", "Brian Mann"];
 const known = new Set(SPEAKERS.flatMap((name) => nameAliases(name)));
@@ -41,11 +46,23 @@ describe("finds a label where a turn could start", () => {
     expect(labelLikeRuns(text).map((r) => r.label)).toEqual(["BRIAN SMITH, BYLINE", "SMITH", "BRIAN"]);
   });
 
+  it("takes a short label nobody introduced when a manner follows it or a taped-audio cue comes right before it", () => {
+    const runs = (text: string) => labelLikeRuns(text, knows).map((r) => [r.label, r.evidence]);
+    expect(runs('Here it is.(SOUNDBITE OF BJORK SONG, "PAGAN POETRY")BJORK: (Singing) Pleasure.')).toEqual([["BJORK", "manner"]]);
+    expect(runs("The crowd sang. RIHANNA: (Singing) Umbrella.")).toEqual([["RIHANNA", "manner"]]);
+    expect(runs("Back then. SARKOZY: (Through interpreter) We will see.")).toEqual([["SARKOZY", "manner"]]);
+    expect(runs("Listen.(SOUNDBITE OF ARCHIVED BROADCAST) CRONKITE: Good evening.")).toEqual([["CRONKITE", "cue"]]);
+    expect(runs("Listen. (Soundbite of archived broadcast)CRONKITE: Good evening.")).toEqual([["CRONKITE", "cue"]]);
+    // A sound that does not start tape, or a parenthesis that is no manner, is no evidence.
+    expect(runs("Funny. (LAUGHTER) TV: You can also join us.")).toEqual([]);
+    expect(runs("Right. TV: (Remote) Join us.")).toEqual([]);
+  });
+
   it("gives offsets, the line in the text, whether it is full and whether it is glued", () => {
     const text = "First line.\nSecond. DANA PRICE, HOST: Hi.\nThird.PRICE: Yes.";
     expect(labelLikeRuns(text, knows)).toEqual([
-      { start: 20, end: 37, label: "DANA PRICE, HOST", full: true, line: 2, glued: false },
-      { start: 48, end: 54, label: "PRICE", full: false, line: 3, glued: true },
+      { start: 20, end: 37, label: "DANA PRICE, HOST", full: true, line: 2, glued: false, evidence: "full" },
+      { start: 48, end: 54, label: "PRICE", full: false, line: 3, glued: true, evidence: "known" },
     ]);
     expect(text.slice(20, 37)).toBe("DANA PRICE, HOST:");
     expect(text.slice(48, 54)).toBe("PRICE:");
@@ -144,6 +161,65 @@ describe("properties over generated speech", () => {
   });
 });
 
+describe("the notation's warning over generated stories", () => {
+  // Stories of labelled paragraphs of generated speech (with line breaks inside paragraphs) after
+  // a few lines of front matter: no warning; then one glued known label at any sentence end of any
+  // paragraph: exactly one label-like warning, at that line of the file.
+  const LABELS = ["DANA PRICE, HOST: ", "BRIAN MANN, BYLINE: ", "PRICE: ", "MANN: ", ""];
+  const story = fc.array(fc.tuple(fc.constantFrom(...LABELS), speech), { minLength: 1, maxLength: 6 });
+  const OFFSET = 5;
+
+  /** The body, and the offsets right after each sentence. */
+  function body(paragraphs: Array<[string, Array<[string, string]>]>): { text: string; ends: number[] } {
+    let text = "DANA PRICE, HOST: Hello.\n\nBRIAN MANN, BYLINE: Hi.";
+    const ends: number[] = [];
+    for (const [label, parts] of paragraphs) {
+      text += `\n\n${label || "And "}`;
+      const speech = joined(parts);
+      ends.push(...speech.ends.map((end) => text.length + end));
+      text += speech.text.trimEnd();
+    }
+    return { text, ends };
+  }
+  const labelLike = (text: string) => renderTranscript(text, { lineOffset: OFFSET }).summary.warnings.filter((w) => w.code === "label-like");
+
+  it("has no warning for generated stories", () => {
+    fc.assert(
+      fc.property(story, (paragraphs) => {
+        expect(labelLike(body(paragraphs).text)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("warns once, at the right line of the file, for a known label glued at any sentence end", () => {
+    fc.assert(
+      fc.property(story, fc.nat(), fc.constantFrom("", " "), (paragraphs, pick, space) => {
+        const { text, ends } = body(paragraphs);
+        const at = ends[pick % ends.length] ?? 0;
+        const warnings = labelLike(`${text.slice(0, at)}${space}PRICE: Today we go.${text.slice(at)}`);
+        expect(warnings.map((w) => w.line)).toEqual([OFFSET + text.slice(0, at).split("\n").length]);
+        expect(warnings[0]?.message).toMatch(/^"PRICE:" inside a paragraph looks like a speaker label \(Dana Price/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("flattened generated stories", () => {
+  // The bench generator's stories (full labels, short labels, timestamps, cues inside speech),
+  // with every paragraph break lost in three ways: each label is found, in order, with nobody known.
+  it.each([["nothing", ""], ["one space", " "], ["a line break", "\n"]])("joined with %s", (_, separator) => {
+    for (let n = 0; n < 60; n++) {
+      const body = splitFrontMatter("story.md", generateStory(n).text).body;
+      const paragraphs = body.split(/\n\s*\n/u).map((p) => p.trim()).filter(Boolean);
+      const expected = paragraphs.slice(1).flatMap((p) => matchLabel(p.slice(matchLeadingTime(p)?.length ?? 0))?.raw ?? []);
+      expect(expected.length).toBeGreaterThan(10);
+      expect(labelLikeRuns(paragraphs.join(separator)).map((r) => r.label), `story ${n}`).toEqual(expected);
+    }
+  });
+});
+
 describe("pathological text", () => {
   // Far above linear work; catches quadratic loops and catastrophic backtracking.
   it.each([
@@ -154,9 +230,42 @@ describe("pathological text", () => {
     ["50,000 initials", "A.".repeat(50_000)],
     ["a 100,000-letter label after a sentence end", `Hi. ${"ABCDEFGHIJ".repeat(10_000)}: X`],
     ["50,000 lines of short labels", "PRICE: Hi.\n".repeat(50_000)],
+    ["20,000 soundbite cues before labels", "(SOUNDBITE OF MUSIC)AB: Hi.".repeat(20_000)],
+    ["20,000 short labels before manners", "Hi. AB: (Singing) la".repeat(20_000)],
   ])("%s in well under a second", (_, text) => {
     const started = performance.now();
     labelLikeRuns(text, knows);
     expect(performance.now() - started).toBeLessThan(1500);
+  });
+});
+
+describe("the audit's reading of a page", () => {
+  const paragraph = (text: string, speaker = "Brian Mann") => ({ selector: "p", context: "<p>", text, speaker });
+
+  it("knows the speakers the page names, by surname and first name, titles and roles aside", () => {
+    const issues = labelsInsideParagraphs(
+      [paragraph("We start at the top.PRICE: Today."), paragraph("Right.SARKOZY: Oui."), paragraph("Right.NICOLAS: Oui."), paragraph("Right.PRESIDENT: No.")],
+      ["Dana Price", "Brian Mann", "President Nicolas Sarkozy"],
+    );
+    expect(issues.map((i) => i.message.slice(0, i.message.indexOf(","))) ).toEqual([
+      '"PRICE:" inside this paragraph looks like a speaker label (Dana Price)',
+      '"SARKOZY:" inside this paragraph looks like a speaker label (President Nicolas Sarkozy)',
+      '"NICOLAS:" inside this paragraph looks like a speaker label (President Nicolas Sarkozy)',
+    ]);
+    expect(issues.every((i) => i.type === "error" && i.code === "verbatim-label-inside-paragraph" && i.runner === "verbatim")).toBe(true);
+  });
+
+  it("counts an unnamed voice only by its whole label, and a glued full label introduces its speaker for later paragraphs", () => {
+    const issues = labelsInsideParagraphs(
+      [paragraph("Over.MAN: Hey."), paragraph("Here.OMAR HADDAD, GUEST: Hi.", ""), paragraph("Yes.HADDAD: Indeed.")],
+      ["Unidentified man #1"],
+    );
+    expect(issues.map((i) => /^"([^"]+):"/.exec(i.message)?.[1])).toEqual(["OMAR HADDAD, GUEST", "HADDAD"]);
+    expect(issues[0]?.message).toContain("published without a speaker of their own");
+    expect(issues[1]?.message).toContain("(Omar Haddad), but the words after it are published as Brian Mann's");
+  });
+
+  it("finds nothing in ordinary speech", () => {
+    expect(labelsInsideParagraphs([paragraph('NOTE: the gates close at 5:30. We asked NASA: Nobody knew. He shouted, "STOP: not yet."')], ["Brian Mann"])).toEqual([]);
   });
 });

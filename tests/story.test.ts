@@ -90,6 +90,7 @@ describe("front matter", () => {
     expect(printed).toEqual([
       'content/stories/ferry.md:9: warning: "PRICE:" inside a paragraph looks like a speaker label (Dana Price), but the words after it are published as Brian Mann\'s. Fix: start a new paragraph before "PRICE:" (a blank line), or write the colon differently if this is speech (a dash, or the name in ordinary case).',
     ]);
+    expect(s.warnings.map((w) => w.code)).toEqual(["label-like"]); // importers count them by this
     expect(story(VALID, "DANA PRICE, HOST: Good morning.\n\nPRICE: We start at the top. NOTE: Today at 5:30.").warnings).toEqual([]);
   });
 

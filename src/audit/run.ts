@@ -75,6 +75,11 @@ function configHash(config: AuditConfig, tools: Record<string, string>): string 
     .update(JSON.stringify({ STANDARD, RUNNERS, AXE_WCAG22_TAGS, ignore: config.ignore, tools }))
     .update(checks)
     .update(fs.readFileSync(new URL("./checks/index.ts", import.meta.url)))
+    // The label-inside-paragraph check reads pages with the notation's own detector.
+    .update(fs.readFileSync(new URL("./checks/label-like.ts", import.meta.url)))
+    .update(fs.readFileSync(new URL("../transcript/label-like.ts", import.meta.url)))
+    .update(fs.readFileSync(new URL("../transcript/labels.ts", import.meta.url)))
+    .update(fs.readFileSync(new URL("../transcript/speakers.ts", import.meta.url)))
     .update(ADD_WCAG22_TAGS)
     .digest("hex");
 }

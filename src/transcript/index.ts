@@ -17,7 +17,7 @@ import { createState, type NotationEnv, type TranscriptOptions } from "./state.t
 export type * from "./model.ts";
 export { NotationError } from "./errors.ts";
 export type { SpeakerDeclaration } from "./speakers.ts";
-export { nameAliases } from "./speakers.ts";
+export { labelKey, nameAliases } from "./speakers.ts";
 export { labelLikeRuns, type KnowsLabel, type LabelLikeRun } from "./label-like.ts";
 export type { TranscriptOptions } from "./state.ts";
 export { cuesPlugin, inlineMarksPlugin, labelLikePlugin, markupPlugin, segmentsPlugin, tapePlugin, timesPlugin, turnsPlugin };

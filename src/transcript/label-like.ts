@@ -12,7 +12,7 @@
 // "NASA: Today" mid-sentence have no turn start before them, "5:30" and "U.S.:" are no labels,
 // "STOP: don't" goes on in lower case, and a label inside a short quotation is quoted text.
 
-import { matchLabel, type LabelMatch } from "./labels.ts";
+import { matchLabel, matchManner, type LabelMatch } from "./labels.ts";
 import { labelKey, nameAliases } from "./speakers.ts";
 import { isAbbreviation } from "./text.ts";
 
@@ -29,7 +29,15 @@ export interface LabelLikeRun {
   line: number;
   /** True when nothing separates the label from what ends before it ("top.PRICE:"). */
   glued: boolean;
+  /**
+   * Why it counts: a full label; a short one naming a known speaker; a short one followed by a
+   * manner ("BJORK: (Singing) …"); or a short one right after a cue that starts taped audio
+   * ("(SOUNDBITE OF ARCHIVED BROADCAST)TRUMP: …"), where a new voice is what comes next.
+   */
+  evidence: LabelEvidence;
 }
+
+export type LabelEvidence = "full" | "known" | "manner" | "cue";
 
 /** Whether a one-word label names a speaker already known: introduced in the story or declared. */
 export type KnowsLabel = (label: string) => boolean;
@@ -61,15 +69,16 @@ export function labelLikeRuns(text: string, knows?: KnowsLabel): LabelLikeRun[] 
   const known = (label: string) => introduced.has(labelKey(label)) || (knows?.(label) ?? false);
   let after = 0;
   for (const [k, candidate] of candidates.entries()) {
-    const { at, glued } = candidate;
+    const { at, glued, afterTapeCue } = candidate;
     if (at < after || quoted[at]) continue;
     const found = labelAt(text, at);
     if (!found) continue;
     const colon = at + found.colon;
     // A turn start inside the label means the label began later ("OK. PRICE:" is "PRICE:").
     if ((candidates[k + 1]?.at ?? Infinity) < colon) continue;
-    if (!isEvidence(found.label, known)) continue;
-    const full = isFull(found.label);
+    const evidence = evidenceFor(found.label, known, afterTapeCue, text.slice(colon + 1, colon + 100).trimStart());
+    if (!evidence) continue;
+    const full = evidence === "full";
     if (full && !introducers.has(found.label.nameText)) {
       introducers.add(found.label.nameText);
       for (const alias of nameAliases(found.label.nameText)) introduced.add(alias);
@@ -81,6 +90,7 @@ export function labelLikeRuns(text: string, knows?: KnowsLabel): LabelLikeRun[] 
       full,
       line: lines(at),
       glued,
+      evidence,
     });
     after = colon + 1;
   }
@@ -91,18 +101,20 @@ interface Candidate {
   /** Where a label could begin: an upper-case letter or a digit. */
   at: number;
   glued: boolean;
+  /** Right after "(SOUNDBITE OF …)". */
+  afterTapeCue: boolean;
 }
 
 /** Every place inside the text where a turn could start and a label-like character follows. */
 function turnStarts(text: string): Candidate[] {
   const found = new Map<number, Candidate>();
-  const add = (from: number) => {
+  const add = (from: number, afterTapeCue = false) => {
     let at = from;
     while (at < text.length && at - from < 4 && CLOSERS.test(text.charAt(at))) at += 1; // ." ) ”) …
     const closed = at;
     while (at < text.length && /[ \t\u00a0]/u.test(text.charAt(at))) at += 1;
     if (at >= text.length || !LABEL_START.test(text.charAt(at)) || found.has(at)) return;
-    found.set(at, { at, glued: at === closed });
+    found.set(at, { at, glued: at === closed, afterTapeCue });
   };
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
@@ -112,7 +124,9 @@ function turnStarts(text: string): Candidate[] {
       if (SENTENCE_END.test(text.charAt(i + 1))) continue; // the last of "..." or "?!"
       if (c === "." && !endsSentence(text, i)) continue;
       add(i + 1);
-    } else if (c === ")" || c === "]" || c === "”" || c === "»") {
+    } else if (c === ")") {
+      add(i + 1, closesTapeCue(text, i));
+    } else if (c === "]" || c === "”" || c === "»") {
       add(i + 1);
     } else if (c === '"' && i > 0 && /\S/u.test(text.charAt(i - 1))) {
       add(i + 1); // a straight quote after a word closes a quotation
@@ -154,9 +168,19 @@ function isFull(label: LabelMatch): boolean {
   return label.nameText.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length >= 2;
 }
 
-function isEvidence(label: LabelMatch, knows: KnowsLabel): boolean {
-  if (!label.nameText.split(/\s+/u).some((w) => (w.match(/\p{L}/gu) ?? []).length >= 2)) return false; // "A. B:"
-  return isFull(label) || knows(label.nameText);
+/** Why a label-like run counts, if it does. */
+function evidenceFor(label: LabelMatch, knows: KnowsLabel, afterTapeCue: boolean, speech: string): LabelEvidence | undefined {
+  if (!label.nameText.split(/\s+/u).some((w) => (w.match(/\p{L}/gu) ?? []).length >= 2)) return undefined; // "A. B:"
+  if (isFull(label)) return "full";
+  if (knows(label.nameText)) return "known";
+  if (matchManner(speech)) return "manner";
+  return afterTapeCue ? "cue" : undefined;
+}
+
+/** Whether the ")" at `i` closes a cue that starts taped audio: "(SOUNDBITE OF …)", in any case. */
+function closesTapeCue(text: string, i: number): boolean {
+  const before = text.slice(Math.max(0, i - 200), i);
+  return /\(soundbite of\b[^()]*$/iu.test(before);
 }
 
 /**

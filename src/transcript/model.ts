@@ -66,6 +66,8 @@ export interface Segment {
 export interface NotationWarning {
   line: number;
   message: string;
+  /** What kind of warning, for tools that count them: "label-like" is a speaker label inside a paragraph. */
+  code?: "label-like";
 }
 
 /** What one story's transcript yields besides its HTML. */

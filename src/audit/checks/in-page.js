@@ -53,6 +53,18 @@
     }
   }
 
+  // Speech paragraphs as read, for the label-inside-paragraph check in Node (checks/label-like.ts):
+  // the words without the turn's own name and manner, with whose words they are published as.
+  const speakerName = (label) => text(label).replace(/:$/u, "").replace(/,.*$/u, "").trim();
+  const speakers = Array.from(document.querySelectorAll(".v-turn .v-speaker")).map(speakerName);
+  const paragraphs = Array.from(document.querySelectorAll(".v-turn > p, .v-intro > p, .v-tape > p:not(.v-cue)")).map((p) => {
+    const words = p.cloneNode(true);
+    for (const aside of words.querySelectorAll(".v-speaker, .v-manner, .v-vh")) aside.remove();
+    const turn = p.closest(".v-turn");
+    const label = turn && turn.querySelector(":scope > p .v-speaker");
+    return { selector: cssPath(p), context: context(p), text: words.textContent || "", speaker: label ? speakerName(label) : "" };
+  });
+
   // Tape groups are found here and checked against the accessibility tree in Node.
   const tapes = Array.from(document.querySelectorAll(".v-tape")).map((tape) => ({ selector: cssPath(tape), context: context(tape) }));
 
@@ -90,5 +102,5 @@
       issue("verbatim-timestamp-name", `A control is named only "${name}"; say what it does ("Play from ${name}, Brian Mann").`, control);
     }
   }
-  return { issues, turns, tapes };
+  return { issues, turns, tapes, paragraphs, speakers };
 })()

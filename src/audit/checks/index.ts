@@ -7,10 +7,12 @@
 //   verbatim-headings             one h1, and a transcript heading
 //   verbatim-turn-lang            foreign-language turns carry lang
 //   verbatim-timestamp-name       a timestamp control says what it does, not only the time
+//   verbatim-label-inside-paragraph  no speaker label inside a paragraph's speech (words in the wrong mouth)
 
 import fs from "node:fs";
 import type { CDPSession, Page } from "puppeteer-core";
 import type { Issue } from "../types.ts";
+import { labelsInsideParagraphs, type PageParagraph } from "./label-like.ts";
 
 const IN_PAGE = fs.readFileSync(new URL("./in-page.js", import.meta.url), "utf8");
 
@@ -23,6 +25,9 @@ interface Facts {
   issues: Issue[];
   turns: Array<Located & { label: string; labelFirst: boolean }>;
   tapes: Located[];
+  paragraphs: PageParagraph[];
+  /** Every speaker name the page's turns show, without role. */
+  speakers: string[];
 }
 
 interface AXNode {
@@ -67,7 +72,7 @@ async function backendIds(session: CDPSession, selector: string): Promise<number
 
 export async function transcriptChecks(page: Page): Promise<Issue[]> {
   const facts = (await page.evaluate(IN_PAGE)) as Facts;
-  const issues = [...facts.issues];
+  const issues = [...facts.issues, ...labelsInsideParagraphs(facts.paragraphs, facts.speakers)];
   if (facts.turns.length === 0 && facts.tapes.length === 0) return issues; // nothing needs the tree
   const session = await page.createCDPSession();
   try {

@@ -30,7 +30,7 @@ function labelLike(state: StateCore): void {
     const first = fileLine(open, ts) + linesTaken(open, inline);
     for (const run of labelLikeRuns(readerText(inline), (label) => nameFor(label) !== undefined)) {
       const heard = open.meta?.note ? undefined : speaker;
-      ts.warnings.push({ line: first + run.line - 1, message: message(run, run.full ? undefined : nameFor(run.label), heard) });
+      ts.warnings.push({ line: first + run.line - 1, message: message(run, run.full ? undefined : nameFor(run.label), heard), code: "label-like" });
       if (run.full) {
         const name = run.label.split(",")[0] ?? "";
         for (const alias of nameAliases(name)) if (!glued.has(alias)) glued.set(alias, properCase(name));
