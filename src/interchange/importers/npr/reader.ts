@@ -57,11 +57,11 @@ export class NprReader {
     // Cues before a label, or alone, stand on their own; so does taped audio before unlabelled speech.
     if (cues.length > 0 && (rest === "" || labelAtStart(rest) || cues.some(startsTape))) {
       for (const cue of cues) this.blocks.push({ type: "cue", text: cue, line: p.line });
-      if (rest !== "") this.paragraph({ raw: rest, text: rest, line: p.line, blankBefore: 0 });
+      if (rest !== "") this.paragraph({ raw: rest, text: rest, line: p.line, blankBefore: 0, ...(p.glued ? { glued: true } : {}) });
       return;
     }
     const label = labelAtStart(text);
-    if (label) this.turn(label, text.slice(label.length), p.line, p.blankBefore, false);
+    if (label) this.turn(label, text.slice(label.length), p.line, p.blankBefore, p.glued ?? false);
     else this.speech(text, p.line);
   }
 
@@ -79,7 +79,7 @@ export class NprReader {
     }
     this.blocks.push({ type: "cue", text: found.text, line });
     const rest = text.slice(found.at + found.length).trim();
-    if (rest !== "") this.paragraph({ raw: rest, text: rest, line, blankBefore: 0 });
+    if (rest !== "") this.paragraph({ raw: rest, text: rest, line, blankBefore: 0, glued: true });
   }
 
   /** `inside`: the label was found inside a paragraph, run into the text before it. */
@@ -138,7 +138,8 @@ export class NprReader {
     const shown = lines.slice(0, 10).join(", ") + (lines.length > 10 ? ", …" : "");
     this.warnings.push({
       line: lines[0] ?? 1,
-      message: `${this.glued.length} speaker label${this.glued.length === 1 ? " or cue was" : "s or cues were"} run into the text before ${this.glued.length === 1 ? "it" : "them"} (paragraph breaks lost) on line${lines.length === 1 ? "" : "s"} ${shown}; the turns were split there.`,
+      message: `${this.glued.length} speaker label${this.glued.length === 1 ? " or cue was" : "s or cues were"} run into the text before ${this.glued.length === 1 ? "it" : "them"} (paragraph breaks lost) on line${lines.length === 1 ? "" : "s"} ${shown}; the turns were split there. Check who speaks.`,
+      review: true,
     });
   }
 
