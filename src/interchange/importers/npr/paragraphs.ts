@@ -14,8 +14,6 @@ export interface SourceParagraph {
   line: number;
   /** Empty lines right before it: two or more mark a summary's end or a lost SOUNDBITE line. */
   blankBefore: number;
-  /** True for the rest of a paragraph after a cue that was run into the text before it. */
-  glued?: boolean;
 }
 
 // Rights lines NPR appends, alone or glued after the closing cue or the last sentence.
