@@ -79,6 +79,9 @@ export interface BreakScan {
   kept: LabelMatch[];
 }
 
+// A boundary (see BOUNDARY), or an opening parenthesis where a SOUNDBITE cue may start.
+const BOUNDARY_OR_PAREN = new RegExp(`${BOUNDARY.source}|\\(`, "gu");
+
 /** Where the text after the last sentence end or closing quote starts (0 when there is none). */
 export function lastBoundary(text: string): number {
   let at = 0;
@@ -89,24 +92,30 @@ export function lastBoundary(text: string): number {
   return at;
 }
 
-/** Whether a period is an abbreviation's (`Mr.`, `Dr.`), which ends no sentence. */
+/** Whether a period is an abbreviation's (`Mr.`, `Dr.`), which ends no sentence. Looks back a few characters only. */
 function isAbbreviation(text: string, boundary: string, after: number): boolean {
-  return /^[.!?]/u.test(boundary) && ABBREVIATION.test(text.slice(0, after));
+  return /^[.!?]/u.test(boundary) && ABBREVIATION.test(text.slice(Math.max(0, after - 12), after));
 }
 
-/** Candidate starts inside a paragraph, in order: `boundary` when a sentence or a quotation ends right before. */
-function candidates(text: string): Array<{ at: number; boundary: boolean }> {
+/**
+ * Candidate starts inside a paragraph, in order, found lazily (the search stops at the first
+ * break): `boundary` when a sentence or a quotation ends right before, or at the start.
+ */
+function* candidates(text: string): Generator<{ at: number; boundary: boolean }> {
   // The start counts too: speech after a label and its manner, `(Speaking Spanish) LUCA KOVAC: …`.
-  const starts = new Map<number, boolean>([[0, true]]);
-  for (const end of text.matchAll(BOUNDARY)) {
-    const after = end.index + end[0].length;
-    if (isAbbreviation(text, end[0], after)) continue;
-    const at = after + (/^\s*/u.exec(text.slice(after))?.[0].length ?? 0);
-    if (at < text.length) starts.set(at, true);
+  yield { at: 0, boundary: true };
+  let last = 0;
+  for (const m of text.matchAll(BOUNDARY_OR_PAREN)) {
+    if (m[0] === "(") {
+      // A SOUNDBITE cue is never speech: it stands on its own wherever it is.
+      if (m.index > last) yield { at: (last = m.index), boundary: false };
+      continue;
+    }
+    const after = m.index + m[0].length;
+    if (isAbbreviation(text, m[0], after)) continue;
+    const at = after + (/^\s*/u.exec(text.slice(after, after + 200))?.[0].length ?? 0);
+    if (at < text.length && at > last) yield { at: (last = at), boundary: true };
   }
-  // A SOUNDBITE cue is never speech: it stands on its own wherever it is.
-  for (const open of text.matchAll(/\(/gu)) if (!starts.has(open.index)) starts.set(open.index, false);
-  return [...starts].sort((a, b) => a[0] - b[0]).map(([at, boundary]) => ({ at, boundary }));
 }
 
 /** The cue opening `rest`, `(SOUNDBITE OF MUSIC)`, with the characters it takes. */

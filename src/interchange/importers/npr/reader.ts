@@ -52,38 +52,56 @@ export class NprReader {
     }
     const { text, provenance } = splitProvenance(p.text);
     if (provenance) this.addCopyright(provenance);
-    if (text === "") return;
-    const { cues, rest } = leadingCues(text);
-    // Cues before a label, or alone, stand on their own; so does taped audio before unlabelled speech.
-    if (cues.length > 0 && (rest === "" || labelAtStart(rest) || cues.some(startsTape))) {
-      for (const cue of cues) this.blocks.push({ type: "cue", text: cue, line: p.line });
-      if (rest !== "") this.paragraph({ raw: rest, text: rest, line: p.line, blankBefore: 0 });
-      return;
-    }
-    const label = labelAtStart(text);
-    if (label) this.turn(label, text.slice(label.length), p.line, p.blankBefore, false);
-    else this.speech(text, p.line);
+    if (text !== "") this.flow(text, p.line, p.blankBefore);
   }
 
-  /** Speech that may hide labels and cues glued on where paragraph breaks were lost. */
-  private speech(text: string, line: number): void {
-    const { found, kept } = nextBreak(text, (label) => this.speakers.knows(label));
-    for (const label of kept) this.keptAsWords(label, line);
-    const before = (found ? text.slice(0, found.at) : text).trim();
-    if (before !== "") this.unlabelled(before, line);
-    if (!found) return;
-    this.glued.push(line);
-    if (found.kind === "label") {
-      this.turn(found.label, text.slice(found.at + found.label.length), line, 0, true);
-      return;
+  /**
+   * A paragraph's text, read as a run of pieces: cues and a label where it starts, then speech
+   * that may hide labels and cues glued on where paragraph breaks were lost; after each such
+   * break the rest is read the same way. A loop, not recursion: a story on one line has
+   * thousands of breaks.
+   */
+  private flow(text: string, line: number, blankBefore: number): void {
+    let rest = text;
+    let atStart = true;
+    let glued = false;
+    while (rest !== "") {
+      if (atStart) {
+        atStart = false;
+        const { cues, rest: after } = leadingCues(rest);
+        // Cues before a label, or alone, stand on their own; so does taped audio before unlabelled speech.
+        if (cues.length > 0 && (after === "" || labelAtStart(after) || cues.some(startsTape))) {
+          for (const cue of cues) this.blocks.push({ type: "cue", text: cue, line });
+          rest = after;
+          blankBefore = 0;
+        }
+        const label = labelAtStart(rest);
+        if (label) rest = this.turn(label, rest.slice(label.length), line, blankBefore, glued);
+        if (rest === "") return;
+      }
+      const { found, kept } = nextBreak(rest, (label) => this.speakers.knows(label));
+      for (const label of kept) this.keptAsWords(label, line);
+      const before = (found ? rest.slice(0, found.at) : rest).trim();
+      if (before !== "") this.unlabelled(before, line);
+      if (!found) return;
+      this.glued.push(line);
+      glued = true;
+      if (found.kind === "label") {
+        rest = this.turn(found.label, rest.slice(found.at + found.label.length), line, 0, true);
+      } else {
+        this.blocks.push({ type: "cue", text: found.text, line });
+        rest = rest.slice(found.at + found.length).trim();
+        atStart = true;
+        blankBefore = 0;
+      }
     }
-    this.blocks.push({ type: "cue", text: found.text, line });
-    const rest = text.slice(found.at + found.length).trim();
-    if (rest !== "") this.paragraph({ raw: rest, text: rest, line, blankBefore: 0 });
   }
 
-  /** `inside`: the label was found inside a paragraph, run into the text before it. */
-  private turn(label: LabelMatch, speech: string, line: number, blankBefore: number, inside: boolean): void {
+  /**
+   * Opens a turn for a label and returns the speech after it (and after its manner).
+   * `inside`: the label was found inside a paragraph, run into the text before it.
+   */
+  private turn(label: LabelMatch, speech: string, line: number, blankBefore: number, inside: boolean): string {
     const who = this.speakers.resolve(label, line);
     if (inside && who.first) this.newVoiceInside(who.speaker, label, line);
     if (!who.introduced) this.lostLabel(who.speaker, label, line);
@@ -92,8 +110,7 @@ export class NprReader {
     const turn: Turn = { type: "turn", speaker: who.speaker, ...(manner ? { manner: manner.manner.text } : {}), paragraphs: [] };
     this.blocks.push(turn);
     this.labelLines.set(turn, line);
-    const words = manner ? speech.slice(manner.length) : speech;
-    if (words.trim() !== "") this.speech(words, line);
+    return (manner ? speech.slice(manner.length) : speech).trim();
   }
 
   /** Text without a label: more of the open turn, or of the voice before a laugh, or unattributed. */
@@ -138,7 +155,8 @@ export class NprReader {
     const shown = lines.slice(0, 10).join(", ") + (lines.length > 10 ? ", …" : "");
     this.warnings.push({
       line: lines[0] ?? 1,
-      message: `${this.glued.length} speaker label${this.glued.length === 1 ? " or cue was" : "s or cues were"} run into the text before ${this.glued.length === 1 ? "it" : "them"} (paragraph breaks lost) on line${lines.length === 1 ? "" : "s"} ${shown}; the turns were split there.`,
+      message: `${this.glued.length} speaker label${this.glued.length === 1 ? " or cue was" : "s or cues were"} run into the text before ${this.glued.length === 1 ? "it" : "them"} (paragraph breaks lost) on line${lines.length === 1 ? "" : "s"} ${shown}; the turns were split there. Check who speaks.`,
+      review: true,
     });
   }
 
