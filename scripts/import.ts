@@ -9,46 +9,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { IMPORTERS } from "../src/interchange/importers/index.ts";
 import { importFiles, type ImportResult } from "../src/interchange/import-files.ts";
-import { languageName, type LanguageDecision } from "../src/interchange/language.ts";
+import { describeResult } from "../src/interchange/import-report.ts";
 import { ImportError, type ImportFormat } from "../src/interchange/model.ts";
 import { parseSpeakerMapping, SpeakerMappingError, type SpeakerNaming } from "../src/interchange/speaker-mapping.ts";
 import { projectPaths } from "../src/site/paths.ts";
 
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-/** "Spanish (es, detected)", "language unknown". */
-function languageFact(language: LanguageDecision): string {
-  if (!language.lang) return "language unknown";
-  const from = { option: "--lang", file: "from the file", detected: "detected", unknown: "" }[language.source];
-  return `${languageName(language.lang)} (${language.lang}, ${from})`;
-}
 const USAGE = `Usage: npm run import -- <file or folder>... --show "Show name" [--title "Title"] [--date YYYY-MM-DD] [--lang de] [--format ${IMPORTERS.map((i) => i.format).join("|")}] [--speakers "SPEAKER_00=Maya Ortiz, host; SPEAKER_01=Omar Haddad"] [--min-confidence 0.5] [--force] [--dry-run]`;
-
-function describe(result: ImportResult, index: number, total: number): string {
-  const position = total > 1 ? `[${index + 1}/${total}] ` : "";
-  if (!result.ok) {
-    const { file, line, problem, fix } = result.error;
-    return `${position}${file}${line ? `:${line}` : ""}: error: ${problem}\n  fix: ${fix}`;
-  }
-  const { imported, output } = result;
-  const { story } = imported;
-  const cues = imported.transcript.blocks.filter((b) => b.type === "cue").length;
-  const facts = [
-    imported.formatName,
-    languageFact(imported.language),
-    count(story.speakers.length, "speaker"),
-    count(story.turns, "turn"),
-    count(cues, "cue"),
-    story.timed ? "timed" : "untimed",
-  ];
-  const lines = [`${position}${result.input} → ${output}${result.replaced ? " (replaced)" : ""}  ${facts.join(" · ")}`];
-  if (story.speakers.length) lines.push(`  speakers: ${story.speakers.join(", ")}`);
-  for (const w of imported.warnings) lines.push(`  ${result.input}${w.line ? `:${w.line}` : ""}: ${w.review ? "check" : "warning"}: ${w.message}`);
-  return lines.join("\n");
-}
 
 function main(argv: string[]): number {
   let parsed;
@@ -122,7 +88,7 @@ function main(argv: string[]): number {
         force: values.force,
         dryRun: values["dry-run"],
       },
-      { done: (result, index, total) => console.log(describe(result, index, total)) },
+      { done: (result, index, total) => console.log(describeResult(result, index, total)) },
     );
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;

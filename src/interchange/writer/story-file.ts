@@ -5,6 +5,7 @@
 import yaml from "js-yaml";
 import { renderTranscript } from "../../transcript/index.ts";
 import { NotationError } from "../../transcript/errors.ts";
+import type { NotationWarning } from "../../transcript/model.ts";
 import { formatTimestamp } from "../../transcript/times.ts";
 import { splitFrontMatter } from "../../story/front-matter.ts";
 import { validateFrontMatter } from "../../story/schema.ts";
@@ -28,6 +29,11 @@ export interface WrittenStory {
   speakers: string[];
   turns: number;
   timed: boolean;
+  /**
+   * Speaker labels left inside speech in the written story (the notation's label-like lint, as the
+   * build will report them): each a line of the story file and the message with its fix.
+   */
+  labelLike: NotationWarning[];
 }
 
 const UNATTRIBUTED = { name: "Unidentified speaker" };
@@ -135,6 +141,7 @@ export function writeStoryFile(doc: ImportedTranscript, options: StoryFileOption
         speakers: rendered.summary.speakers.map((s) => s.name),
         turns: rendered.summary.turns,
         timed: rendered.summary.timed,
+        labelLike: rendered.summary.warnings.filter((w) => w.code === "label-like"),
       };
     } catch (error) {
       if (!(error instanceof NotationError)) throw error;
