@@ -176,6 +176,13 @@ describe("whisper.cpp JSON", () => {
     expect(t.warnings.some((w) => w.review && w.line === 392 && /no speaker label \("Genau\."\)/u.test(w.message))).toBe(true);
   });
 
+  it("reads a translation as English, and says that it is one", () => {
+    const text = JSON.stringify({ params: { language: "auto", translate: true }, result: { language: "de" }, transcription: [{ offsets: { from: 0, to: 1000 }, text: " Good morning." }] });
+    const r = read2({ file: "x.json", text });
+    expect(r.meta.lang).toBe("en");
+    expect(r.warnings.some((w) => w.review && /translated this audio \(spoken in "de"\) into English/u.test(w.message))).toBe(true);
+  });
+
   it("falls back to the segment's text where the pieces do not spell it", () => {
     const text = JSON.stringify({
       result: { language: "ja" },
