@@ -238,6 +238,14 @@ describe("Deepgram JSON", () => {
     expect(t.meta).toEqual({ lang: "fr", duration: 19.5 });
   });
 
+  it("reads words from the utterances when the alternative has none", () => {
+    const word = (w: string, start: number) => ({ word: w.toLowerCase(), punctuated_word: w, start, end: start + 0.4, confidence: 0.9 });
+    const text = JSON.stringify({
+      results: { channels: [{ alternatives: [{ transcript: "", words: [] }] }], utterances: [{ speaker: 0, channel: 0, words: [word("Hi.", 0)] }, { speaker: 1, channel: 0, words: [word("Hello.", 1)] }] },
+    });
+    expect(outline(read2({ file: "x.json", text }))).toEqual(["0: Hi.", "1: Hello."]);
+  });
+
   it("labels the voices of multichannel audio by channel, in time order", () => {
     const word = (w: string, start: number) => ({ word: w.toLowerCase(), punctuated_word: w, start, end: start + 0.4, confidence: 0.9 });
     const text = JSON.stringify({
