@@ -90,8 +90,9 @@ export function tokensToBlocks(tokens: readonly AsrToken[], options: AsrOptions 
   for (const unit of units) builder.add(unit);
   const warnings = diarised ? unlabelledWarnings(builder.unlabelled) : [];
   if (!diarised && units.length > 0) {
+    const line = units[0]?.line;
     warnings.push({
-      line: units[0]?.line,
+      ...(line ? { line } : {}),
       message: `The file has no speaker labels, so the transcript is written as one unnamed voice, without labels.${options.undiarisedHint ? ` ${options.undiarisedHint}` : ""} Add a label (NAME:) where each voice starts.`,
       review: true,
     });
