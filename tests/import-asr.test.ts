@@ -217,6 +217,11 @@ describe("AssemblyAI JSON", () => {
     expect(outline(read2({ file: "x.json", text }))).toEqual(["-: Hello."]);
   });
 
+  it("does not claim another service's utterances (Gladia numbers its speakers)", () => {
+    const text = JSON.stringify({ utterances: [{ start: 0, end: 1, confidence: 0.9, channel: 0, words: [{ word: "Hi", start: 0, end: 1, confidence: 0.9 }], text: "Hi", language: "en", speaker: 1 }] });
+    expect(detectImporter({ file: "x.json", text })?.format).not.toBe("assemblyai-json");
+  });
+
   it("refuses a transcript that is not finished", () => {
     const error = importError({ file: "x.json", text: '{\n"status": "processing",\n"utterances": null, "words": null, "language_code": "en_us", "audio_url": "https://example.org/a.mp3"}' });
     expect([error.line, error.problem]).toEqual([2, 'The transcript is not finished: its status is "processing".']);
