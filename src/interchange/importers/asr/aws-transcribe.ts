@@ -6,8 +6,9 @@
 // {"channels": [{"channel_label": "ch_0", "items": [...]}]}}}. Times and confidences are strings
 // holding numbers (plain numbers are read too). A word's speaker is its own speaker_label (newer
 // output), else the speaker_labels item with the same start time, else the speaker segment
-// around it, else the channel it was heard on (channel_labels, or the item's own channel_label). Punctuation items (their confidence is always 0)
-// join the word before them and carry no confidence.
+// around it, else the channel it was heard on (channel_labels, or the item's own
+// channel_label). Punctuation items (their confidence is always 0) join the word before them
+// and carry no confidence.
 
 import { z } from "zod";
 import { ImportError, type Importer } from "../../model.ts";
