@@ -313,6 +313,18 @@ describe("Amazon Transcribe JSON", () => {
   });
 });
 
+describe("output without punctuation", () => {
+  it("breaks paragraphs at long silences, and at a short one once a paragraph is very long", () => {
+    // 600 words 0.1 s apart; a 6 s silence before word 100, a 1.2 s one before word 500 (by when
+    // the paragraph holds 400 six-character words, 2,400 characters).
+    const startOf = (i: number) => i * 0.4 + (i >= 100 ? 6 : 0) + (i >= 500 ? 1.2 : 0);
+    const words = Array.from({ length: 600 }, (_, i) => ({ word: "words", start: startOf(i), end: startOf(i) + 0.3, score: 0.9 }));
+    const text = JSON.stringify({ segments: [{ start: 0, end: 300, text: "", words }], language: "en" });
+    const lengths = turns(read2({ file: "x.json", text }))[0]?.paragraphs.map((p) => p.words?.length);
+    expect(lengths).toEqual([100, 400, 100]);
+  });
+});
+
 describe("broken files", () => {
   const cases: Array<[string, number, RegExp]> = [
     ["whisperx-truncated.json", 28, /^The file is not valid JSON at line 28, column 4: expected a value but found the end of the file\.$/u],
@@ -444,7 +456,8 @@ describe("the shared core (property tests)", () => {
               const here = tokens[index];
               const gap = (here?.start ?? 0) - (before?.end ?? 0);
               const sentenceEnd = /[.?]$/u.test(before?.text ?? "");
-              expect(here?.paragraphStart || (sentenceEnd && gap >= 2) || gap >= 5 || (sentenceEnd && block.paragraphs[k - 1]!.text.length >= 700)).toBe(true);
+              const length = block.paragraphs[k - 1]?.text.length ?? 0;
+              expect(here?.paragraphStart || (sentenceEnd && (gap >= 2 || length >= 700)) || gap >= 5 || (length >= 2000 && gap >= 1)).toBe(true);
             }
             index += p.words?.length ?? 0;
           });
