@@ -92,6 +92,16 @@ describe("WhisperX JSON", () => {
     expect(turns(r)[0]?.paragraphs[0]).toEqual({ text: "Hello there.", start: 0.5, end: 2, line: 1 });
   });
 
+  it("reads the words from word_segments when the segments have none, with the segments' speakers", () => {
+    const text = JSON.stringify({
+      segments: [{ start: 0, end: 1, text: " Hi.", speaker: "SPEAKER_01" }, { start: 1.2, end: 2, text: " Hello.", speaker: "SPEAKER_00" }],
+      word_segments: [{ word: "Hi.", start: 0.1, end: 0.5, score: 0.2 }, { word: "Hello.", start: 1.3, end: 1.9, score: 0.9 }],
+    });
+    const r = read2({ file: "x.json", text });
+    expect(outline(r)).toEqual(["SPEAKER_01: Hi.", "SPEAKER_00: Hello."]);
+    expect(turns(r)[0]?.paragraphs[0]?.words).toEqual([{ text: "Hi.", start: 0.1, end: 0.5, confidence: 0.2, line: 1 }]);
+  });
+
   it("joins characters of a language written without spaces", () => {
     const words = ["你", "好", "。"].map((word, i) => ({ word, start: i * 0.3, end: i * 0.3 + 0.25, score: 0.9 }));
     const r = read2({ file: "x.json", text: JSON.stringify({ segments: [{ start: 0, end: 1, text: "你好。", words }], language: "zh" }) });
