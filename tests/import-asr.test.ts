@@ -92,6 +92,16 @@ describe("WhisperX JSON", () => {
     expect(turns(r)[0]?.paragraphs[0]).toEqual({ text: "Hello there.", start: 0.5, end: 2, line: 1 });
   });
 
+  it("reads the words from word_segments when the segments have none, with the segments' speakers", () => {
+    const text = JSON.stringify({
+      segments: [{ start: 0, end: 1, text: " Hi.", speaker: "SPEAKER_01" }, { start: 1.2, end: 2, text: " Hello.", speaker: "SPEAKER_00" }],
+      word_segments: [{ word: "Hi.", start: 0.1, end: 0.5, score: 0.2 }, { word: "Hello.", start: 1.3, end: 1.9, score: 0.9 }],
+    });
+    const r = read2({ file: "x.json", text });
+    expect(outline(r)).toEqual(["SPEAKER_01: Hi.", "SPEAKER_00: Hello."]);
+    expect(turns(r)[0]?.paragraphs[0]?.words).toEqual([{ text: "Hi.", start: 0.1, end: 0.5, confidence: 0.2, line: 1 }]);
+  });
+
   it("joins characters of a language written without spaces", () => {
     const words = ["你", "好", "。"].map((word, i) => ({ word, start: i * 0.3, end: i * 0.3 + 0.25, score: 0.9 }));
     const r = read2({ file: "x.json", text: JSON.stringify({ segments: [{ start: 0, end: 1, text: "你好。", words }], language: "zh" }) });
@@ -176,6 +186,13 @@ describe("whisper.cpp JSON", () => {
     expect(t.warnings.some((w) => w.review && w.line === 392 && /no speaker label \("Genau\."\)/u.test(w.message))).toBe(true);
   });
 
+  it("reads a translation as English, and says that it is one", () => {
+    const text = JSON.stringify({ params: { language: "auto", translate: true }, result: { language: "de" }, transcription: [{ offsets: { from: 0, to: 1000 }, text: " Good morning." }] });
+    const r = read2({ file: "x.json", text });
+    expect(r.meta.lang).toBe("en");
+    expect(r.warnings.some((w) => w.review && /translated this audio \(spoken in "de"\) into English/u.test(w.message))).toBe(true);
+  });
+
   it("falls back to the segment's text where the pieces do not spell it", () => {
     const text = JSON.stringify({
       result: { language: "ja" },
@@ -210,6 +227,11 @@ describe("AssemblyAI JSON", () => {
     expect(outline(read2({ file: "x.json", text }))).toEqual(["-: Hello."]);
   });
 
+  it("does not claim another service's utterances (Gladia numbers its speakers)", () => {
+    const text = JSON.stringify({ utterances: [{ start: 0, end: 1, confidence: 0.9, channel: 0, words: [{ word: "Hi", start: 0, end: 1, confidence: 0.9 }], text: "Hi", language: "en", speaker: 1 }] });
+    expect(detectImporter({ file: "x.json", text })?.format).not.toBe("assemblyai-json");
+  });
+
   it("refuses a transcript that is not finished", () => {
     const error = importError({ file: "x.json", text: '{\n"status": "processing",\n"utterances": null, "words": null, "language_code": "en_us", "audio_url": "https://example.org/a.mp3"}' });
     expect([error.line, error.problem]).toEqual([2, 'The transcript is not finished: its status is "processing".']);
@@ -229,6 +251,14 @@ describe("Deepgram JSON", () => {
     ]);
     expect(turns(t)[1]?.speaker).toEqual({ name: "1", diarisation: "1" });
     expect(t.meta).toEqual({ lang: "fr", duration: 19.5 });
+  });
+
+  it("reads words from the utterances when the alternative has none", () => {
+    const word = (w: string, start: number) => ({ word: w.toLowerCase(), punctuated_word: w, start, end: start + 0.4, confidence: 0.9 });
+    const text = JSON.stringify({
+      results: { channels: [{ alternatives: [{ transcript: "", words: [] }] }], utterances: [{ speaker: 0, channel: 0, words: [word("Hi.", 0)] }, { speaker: 1, channel: 0, words: [word("Hello.", 1)] }] },
+    });
+    expect(outline(read2({ file: "x.json", text }))).toEqual(["0: Hi.", "1: Hello."]);
   });
 
   it("labels the voices of multichannel audio by channel, in time order", () => {
@@ -290,6 +320,18 @@ describe("Amazon Transcribe JSON", () => {
       results: { transcripts: [], items: [item("Hi", 0), dot, item("Hello", 1), dot], channel_labels: { channels: [{ channel_label: "ch_0", items: [{ start_time: "0" }] }, { channel_label: "ch_1", items: [{ start_time: "1.0" }] }] } },
     });
     expect(outline(read2({ file: "x.json", text: channels }))).toEqual(["ch_0: Hi.", "ch_1: Hello."]);
+  });
+});
+
+describe("output without punctuation", () => {
+  it("breaks paragraphs at long silences, and at a short one once a paragraph is very long", () => {
+    // 600 words 0.1 s apart; a 6 s silence before word 100, a 1.2 s one before word 500 (by when
+    // the paragraph holds 400 six-character words, 2,400 characters).
+    const startOf = (i: number) => i * 0.4 + (i >= 100 ? 6 : 0) + (i >= 500 ? 1.2 : 0);
+    const words = Array.from({ length: 600 }, (_, i) => ({ word: "words", start: startOf(i), end: startOf(i) + 0.3, score: 0.9 }));
+    const text = JSON.stringify({ segments: [{ start: 0, end: 300, text: "", words }], language: "en" });
+    const lengths = turns(read2({ file: "x.json", text }))[0]?.paragraphs.map((p) => p.words?.length);
+    expect(lengths).toEqual([100, 400, 100]);
   });
 });
 
@@ -424,7 +466,8 @@ describe("the shared core (property tests)", () => {
               const here = tokens[index];
               const gap = (here?.start ?? 0) - (before?.end ?? 0);
               const sentenceEnd = /[.?]$/u.test(before?.text ?? "");
-              expect(here?.paragraphStart || (sentenceEnd && gap >= 2) || gap >= 5 || (sentenceEnd && block.paragraphs[k - 1]!.text.length >= 700)).toBe(true);
+              const length = block.paragraphs[k - 1]?.text.length ?? 0;
+              expect(here?.paragraphStart || (sentenceEnd && (gap >= 2 || length >= 700)) || gap >= 5 || (length >= 2000 && gap >= 1)).toBe(true);
             }
             index += p.words?.length ?? 0;
           });

@@ -3,6 +3,7 @@
 // certain passages and says how many more there are, so the list never buries the rest.
 
 import { spawnSync } from "node:child_process";
+import fc from "fast-check";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -82,6 +83,31 @@ describe("low-confidence words", () => {
     const lines = listed.map((w) => w.line ?? 0);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
     expect(warnings.at(-1)).toEqual({ message: "…and 30 more passages below 0.5, not listed (the 20 least certain are). Pass a lower --min-confidence to list only the least certain words.", review: true });
+  });
+
+  it("lists every doubtful word exactly once while the runs fit (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 120 }), fc.double({ min: 0.05, max: 1, noNaN: true }), (scores, threshold) => {
+        const words = scores.map((confidence, i) => ({ text: `w${i}`, start: i, end: i + 0.5, confidence }));
+        const warnings = lowConfidenceWarnings(transcriptOf(words), threshold);
+        // The runs of consecutive doubtful words, as the list should quote them.
+        const groups: string[][] = [];
+        words.forEach((w, i) => {
+          if (w.confidence >= threshold) return;
+          if (i > 0 && (words[i - 1]?.confidence ?? 1) < threshold) groups.at(-1)?.push(w.text);
+          else groups.push([w.text]);
+        });
+        if (groups.length === 0) {
+          expect(warnings).toEqual([]);
+          return;
+        }
+        const quoted = warnings.slice(1).filter((w) => !w.message.startsWith("…")).map((w) => /"([^"]*)"/u.exec(w.message)?.[1]);
+        expect(quoted).toHaveLength(Math.min(groups.length, MAX_LISTED));
+        if (groups.length <= MAX_LISTED) expect(quoted).toEqual(groups.map((g) => (g.length > 8 ? `${g.slice(0, 8).join(" ")}…` : g.join(" "))));
+        else expect(warnings.at(-1)?.message).toMatch(new RegExp(`^…and ${groups.length - MAX_LISTED} more passage`, "u"));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("shortens a long run of doubtful words", () => {

@@ -85,6 +85,11 @@ describe("format detection from the content", () => {
     expect(detectImporter({ file: "notes.txt", text: prose })).toBeUndefined();
   });
 
+  it("leaves JSON cut off before any field says what it is to Podcasting 2.0 JSON, as before", () => {
+    const text = '{\n  "version": "1.0.0",\n  "segments": [\n';
+    expect(IMPORTERS.filter((i) => i.detect({ file: "x", text })).map((i) => i.format)).toEqual(["podcasting20-json"]);
+  });
+
   it("claims nothing for prose without transcript structure", () => {
     expect(detectImporter({ file: "notes.txt", text: "Some notes about the episode, with no labels at all.\n" })).toBeUndefined();
   });

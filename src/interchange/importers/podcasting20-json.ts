@@ -56,7 +56,9 @@ export const podcasting20JsonImporter: Importer = {
     // a Podcasting 2.0 segment has "startTime" or "body".
     if (data !== undefined) return isRecord(data) && Array.isArray(data.segments) && !looksLikeRecogniserOutput(data, data.segments);
     // Broken JSON that still looks like this format: detected, so that read() can say where it breaks.
-    return /^\s*\{[\s\S]*"segments"\s*:\s*\[/u.test(source.text) && /"(?:startTime|endTime|body)"\s*:/u.test(source.text.slice(0, 6000));
+    const head = source.text.slice(0, 6000);
+    if (!/^\s*\{[\s\S]*"segments"\s*:\s*\[/u.test(source.text)) return false;
+    return /"(?:startTime|endTime|body)"\s*:/u.test(head) || (OPENS_WITH_SEGMENTS.test(head) && !WHISPER_LIKE.test(head));
   },
   read(source) {
     const { data, lines } = parseJsonSource(source);
@@ -73,6 +75,11 @@ export const podcasting20JsonImporter: Importer = {
     return transcript;
   },
 };
+
+/** The file opens with the segments list (after version or language, as this format's writers put them). */
+const OPENS_WITH_SEGMENTS = /^\s*\{\s*(?:"(?:version|language)"\s*:\s*"[^"]*"\s*,\s*)*"segments"\s*:\s*\[/u;
+/** What only speech-recognition JSON with segments has near its start (Whisper's decoder fields, WhisperX's). */
+const WHISPER_LIKE = /"(?:seek|avg_logprob|no_speech_prob|compression_ratio|score|word_segments)"\s*:|"segments"\s*:\s*\[\s*\{\s*"(?:start|id)"/u;
 
 /**
  * Whisper-style JSON: its first segment has "start" or "text" and none of this format's fields

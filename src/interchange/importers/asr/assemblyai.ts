@@ -56,7 +56,11 @@ export const assemblyaiJsonImporter: Importer = {
     const data = jsonObject(source.text);
     if (!data) return brokenJsonLike(source.text, /"(?:utterances|audio_url|acoustic_model|language_code|audio_duration)"\s*:/u, /"words"\s*:\s*\[|"utterances"\s*:/u) && !/"(?:results|monologues|segments|transcription)"\s*:/u.test(source.text.slice(0, 6000));
     if ("segments" in data || "results" in data || "monologues" in data || "transcription" in data) return false;
-    if (Array.isArray(data.utterances)) return true;
+    if (Array.isArray(data.utterances)) {
+      const utterance = firstRecord(data.utterances);
+      // AssemblyAI's speakers are letters ("A"); other services' utterances number them.
+      return utterance === undefined || ("text" in utterance && (typeof utterance.speaker === "string" || utterance.speaker === null));
+    }
     const word = firstRecord(data.words);
     if (word) return "text" in word && "start" in word && "confidence" in word;
     return "utterances" in data && ("audio_url" in data || "language_code" in data);

@@ -6,8 +6,9 @@
 // {"channels": [{"channel_label": "ch_0", "items": [...]}]}}}. Times and confidences are strings
 // holding numbers (plain numbers are read too). A word's speaker is its own speaker_label (newer
 // output), else the speaker_labels item with the same start time, else the speaker segment
-// around it, else the channel it was heard on. Punctuation items (their confidence is always 0)
-// join the word before them and carry no confidence.
+// around it, else the channel it was heard on (channel_labels, or the item's own
+// channel_label). Punctuation items (their confidence is always 0) join the word before them
+// and carry no confidence.
 
 import { z } from "zod";
 import { ImportError, type Importer } from "../../model.ts";
@@ -22,6 +23,7 @@ const itemSchema = z.object({
   end_time: numeric.nullish(),
   alternatives: z.array(z.object({ content: z.string(), confidence: numeric.nullish() })).min(1),
   speaker_label: z.string().nullish(),
+  channel_label: z.string().nullish(),
 });
 
 const labelledSpanSchema = z.object({ start_time: numeric, end_time: numeric.nullish(), speaker_label: z.string().nullish() });
@@ -85,7 +87,7 @@ export const awsTranscribeJsonImporter: Importer = {
       const start = numberOf(item.start_time);
       const end = numberOf(item.end_time);
       const confidence = numberOf(alternative?.confidence);
-      const speaker = item.speaker_label ?? speakerAt(item.start_time, start);
+      const speaker = item.speaker_label ?? speakerAt(item.start_time, start) ?? item.channel_label ?? undefined;
       return {
         kind: "word",
         text,

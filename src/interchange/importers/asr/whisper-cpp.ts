@@ -35,7 +35,7 @@ const segmentSchema = z.object({
 });
 
 const fileSchema = z.object({
-  params: z.object({ language: z.string().nullish() }).nullish(),
+  params: z.object({ language: z.string().nullish(), translate: z.boolean().nullish() }).nullish(),
   result: z.object({ language: z.string().nullish() }).nullish(),
   transcription: z.array(segmentSchema),
 });
@@ -87,7 +87,13 @@ export const whisperCppJsonImporter: Importer = {
       if (turnNext && opening) opening.paragraphStart = true;
       turnNext = segment.speaker_turn_next === true;
     });
-    const language = file.result?.language ?? file.params?.language;
+    // With --translate the text is English, whatever language result.language says was spoken.
+    const translated = file.params?.translate === true;
+    if (translated) {
+      const line = lines.get("params.translate");
+      warnings.push({ ...(line ? { line } : {}), message: `whisper.cpp translated this audio${file.result?.language ? ` (spoken in "${file.result.language}")` : ""} into English: the story is in English and is not what was said word for word.`, review: true });
+    }
+    const language = translated ? "en" : (file.result?.language ?? file.params?.language);
     return asrTranscript(
       "whisper-cpp-json",
       source,

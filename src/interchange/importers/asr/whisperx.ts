@@ -3,7 +3,7 @@
 // model's 0–1 confidence; `speaker` ("SPEAKER_00") is there after diarisation. Words the aligner
 // could not place (often numbers) have no start, end or score. Words come from each segment's
 // `words`, speaker from the word or else its segment; a segment without words is read as one
-// chunk of text. In languages written without spaces WhisperX aligns characters: they are
+// chunk of text, unless the file keeps its words only in `word_segments`. In languages written without spaces WhisperX aligns characters: they are
 // joined without spaces.
 
 import { z } from "zod";
@@ -70,27 +70,9 @@ export const whisperxJsonImporter: Importer = {
   read(source) {
     const { file, lines } = readJson(source, fileSchema, FIXES, ROOT_FIX);
     const glue = writtenWithoutSpaces(normaliseLanguage(file.language));
-    const tokens: AsrToken[] = [];
-    file.segments.forEach((segment, i) => {
-      const speaker = segment.speaker ?? undefined;
-      if (!segment.words?.length) {
-        tokens.push({ kind: "word", chunk: true, text: segment.text, start: segment.start, end: segment.end, ...(speaker ? { speaker } : {}), line: lines.get(`segments[${i}]`) });
-        return;
-      }
-      segment.words.forEach((word, j) => {
-        const label = word.speaker ?? speaker;
-        tokens.push({
-          kind: "word",
-          text: word.word,
-          ...(word.start != null ? { start: word.start } : {}),
-          ...(word.end != null ? { end: word.end } : {}),
-          ...(word.score != null ? { confidence: word.score } : {}),
-          ...(label ? { speaker: label } : {}),
-          ...(glue && tokens.length > 0 ? { glue } : {}),
-          line: lines.get(`segments[${i}].words[${j}]`),
-        });
-      });
-    });
+    // Some writers keep the words only in word_segments: then they are read from there.
+    const wordsOnlyApart = !file.segments.some((s) => s.words?.length) && (file.word_segments?.length ?? 0) > 0;
+    const tokens = wordsOnlyApart ? tokensFromWordSegments(file, lines, glue) : tokensFromSegments(file, lines, glue);
     return asrTranscript(
       "whisperx-json",
       source,
@@ -106,3 +88,43 @@ export const whisperxJsonImporter: Importer = {
     );
   },
 };
+
+type File = z.infer<typeof fileSchema>;
+
+/** Each segment's words, with the segment's speaker where a word has none; a segment without words as one chunk. */
+function tokensFromSegments(file: File, lines: Map<string, number>, glue: boolean): AsrToken[] {
+  const tokens: AsrToken[] = [];
+  file.segments.forEach((segment, i) => {
+    const speaker = segment.speaker ?? undefined;
+    if (!segment.words?.length) {
+      tokens.push({ kind: "word", chunk: true, text: segment.text, start: segment.start, end: segment.end, ...(speaker ? { speaker } : {}), line: lines.get(`segments[${i}]`) });
+      return;
+    }
+    segment.words.forEach((word, j) => {
+      tokens.push(tokenOf(word, word.speaker ?? speaker, glue && tokens.length > 0, lines.get(`segments[${i}].words[${j}]`)));
+    });
+  });
+  return tokens;
+}
+
+/** The words of word_segments, each with the speaker of the segment its start falls in when it has none. */
+function tokensFromWordSegments(file: File, lines: Map<string, number>, glue: boolean): AsrToken[] {
+  return (file.word_segments ?? []).map((word, j) => {
+    const at = word.start;
+    const around = at != null ? file.segments.find((s) => at >= s.start && at <= s.end) : undefined;
+    return tokenOf(word, word.speaker ?? around?.speaker ?? undefined, glue && j > 0, lines.get(`word_segments[${j}]`));
+  });
+}
+
+function tokenOf(word: z.infer<typeof wordSchema>, speaker: string | undefined, glue: boolean, line: number | undefined): AsrToken {
+  return {
+    kind: "word",
+    text: word.word,
+    ...(word.start != null ? { start: word.start } : {}),
+    ...(word.end != null ? { end: word.end } : {}),
+    ...(word.score != null ? { confidence: word.score } : {}),
+    ...(speaker ? { speaker } : {}),
+    ...(glue ? { glue } : {}),
+    ...(line ? { line } : {}),
+  };
+}

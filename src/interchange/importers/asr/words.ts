@@ -8,7 +8,8 @@
 //   more (2 s: a breath between sentences is well under a second, a 2 s silence is a change of
 //   thought; the caption importers use the same figure), or after a sentence end once the
 //   paragraph is PARAGRAPH_LENGTH characters long. Output without punctuation breaks at a
-//   pause of UNPUNCTUATED_PAUSE seconds, so that it never becomes one wall of text.
+//   pause of UNPUNCTUATED_PAUSE seconds, or of a second once the paragraph is
+//   UNPUNCTUATED_LENGTH characters long, so that it does not become one wall of text.
 // - Punctuation the service gives as separate items (Rev.ai's punct elements, Amazon's
 //   punctuation items) attaches to the word before it (opening marks to the word after), so
 //   each kept word reads "Ortiz," with the word's own times.
@@ -33,6 +34,8 @@ export const PAUSE = 2;
 export const PARAGRAPH_LENGTH = 700;
 /** Seconds of silence that start a new paragraph even where no sentence has ended. */
 export const UNPUNCTUATED_PAUSE = 5;
+/** Characters after which, with no sentence end in sight, a pause of a second starts a new paragraph. */
+export const UNPUNCTUATED_LENGTH = 2000;
 
 /** One item of a recogniser's output, in the order the service gives them. */
 export interface AsrToken {
@@ -90,8 +93,9 @@ export function tokensToBlocks(tokens: readonly AsrToken[], options: AsrOptions 
   for (const unit of units) builder.add(unit);
   const warnings = diarised ? unlabelledWarnings(builder.unlabelled) : [];
   if (!diarised && units.length > 0) {
+    const line = units[0]?.line;
     warnings.push({
-      line: units[0]?.line,
+      ...(line ? { line } : {}),
       message: `The file has no speaker labels, so the transcript is written as one unnamed voice, without labels.${options.undiarisedHint ? ` ${options.undiarisedHint}` : ""} Add a label (NAME:) where each voice starts.`,
       review: true,
     });
@@ -202,7 +206,7 @@ class BlockBuilder {
     if (unit.paragraphStart) return true;
     const gap = unit.start !== undefined && p.end !== undefined ? unit.start - p.end : 0;
     if (SENTENCE_END.test(p.text)) return gap >= PAUSE || p.text.length >= PARAGRAPH_LENGTH;
-    return gap >= UNPUNCTUATED_PAUSE;
+    return gap >= UNPUNCTUATED_PAUSE || (p.text.length >= UNPUNCTUATED_LENGTH && gap >= 1);
   }
 
   private openParagraph(unit: Unit): void {
