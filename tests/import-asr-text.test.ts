@@ -172,14 +172,14 @@ describe("Descript text export", () => {
   });
 
   it("leaves a one-off capitalised word and colon as speech, and lists it for review", () => {
-    const text = "Maya Ortiz: We're back.\n\nOmar Haddad: So, the vote.\n\nHonestly: nobody expected it.\n\nMaya Ortiz: Nobody.\n";
+    const text = "Maya Ortiz: We're back.\n\nOmar Haddad: So, the vote.\n\nFerreira: nobody expected it.\n\nMaya Ortiz: Nobody.\n";
     const t = read(descriptTextImporter, text);
     expect(turns(t.blocks)).toEqual([
       ["Maya Ortiz", null, "We're back."],
-      ["Omar Haddad", null, "So, the vote. ¶ Honestly: nobody expected it."],
+      ["Omar Haddad", null, "So, the vote. ¶ Ferreira: nobody expected it."],
       ["Maya Ortiz", null, "Nobody."],
     ]);
-    expect(t.warnings).toContainEqual(expect.objectContaining({ line: 5, review: true, message: expect.stringContaining('"Honestly:" opens a paragraph like a speaker label') }));
+    expect(t.warnings).toContainEqual(expect.objectContaining({ line: 5, review: true, message: expect.stringContaining('"Ferreira:" opens a paragraph like a speaker label') }));
   });
 
   it("reads a name alone on its line with the speech beneath, lines of one paragraph joined", () => {

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { importTranscript } from "../src/interchange/import.ts";
 import { detectImporter } from "../src/interchange/importers/index.ts";
 import { tokensToBlocks, type AsrToken } from "../src/interchange/importers/asr/words.ts";
-import { normaliseLanguage } from "../src/interchange/importers/asr/language.ts";
+import { normaliseLanguage } from "../src/interchange/language-tags.ts";
 import { ImportError } from "../src/interchange/model.ts";
 import type { ImportedBlock, ImportedTranscript, ImportSource } from "../src/interchange/model.ts";
 

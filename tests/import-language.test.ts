@@ -5,7 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importTranscript } from "../src/interchange/import.ts";
-import { languageName, normaliseLanguageTag, settleLanguage } from "../src/interchange/language.ts";
+import { languageName, settleLanguage } from "../src/interchange/language.ts";
+import { normaliseLanguage } from "../src/interchange/language-tags.ts";
 import type { ImportedBlock, ImportedSpeaker, ImportedTranscript } from "../src/interchange/model.ts";
 
 const enc = (text: string) => new TextEncoder().encode(text);
@@ -35,12 +36,12 @@ function srt(lines: string[], header = ""): string {
   return `${header}${lines.map((text, i) => `${i + 1}\n00:00:${String(i * 5).padStart(2, "0")},000 --> 00:00:${String(i * 5 + 4).padStart(2, "0")},000\n${text}\n`).join("\n")}`;
 }
 
-describe("normaliseLanguageTag", () => {
+describe("normaliseLanguage", () => {
   it.each([
     ["en", "en"], ["EN", "en"], ["en_US", "en-US"], ["pt-br", "pt-BR"], ["english", "en"], ["Spanish", "es"],
     ["zh-hant-tw", "zh-Hant-TW"], ["auto", undefined], ["", undefined], [undefined, undefined], ["not a tag", undefined],
   ])("%s → %s", (input, expected) => {
-    expect(normaliseLanguageTag(input)).toBe(expected);
+    expect(normaliseLanguage(input)).toBe(expected);
   });
 });
 

@@ -9,6 +9,7 @@
 // Spanish inside an English story) gets that language, flagged for review.
 
 import { eld } from "eld/medium";
+import { normaliseLanguage } from "./language-tags.ts";
 import type { ImportedBlock, ImportedSpeaker, ImportedTranscript, ImportWarning } from "./model.ts";
 
 export type LanguageSource = "option" | "file" | "detected" | "unknown";
@@ -34,16 +35,6 @@ const MISMATCH_SHARE = 0.85;
 const MAX_LETTERS = 40_000;
 
 const LETTER = /\p{L}/gu;
-const TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/iu;
-
-/** Languages by the names recognisers write ("english", "German"), for the common ones. */
-const NAMES: Record<string, string> = {
-  english: "en", spanish: "es", castilian: "es", german: "de", french: "fr", italian: "it", portuguese: "pt",
-  dutch: "nl", flemish: "nl", swedish: "sv", norwegian: "no", danish: "da", finnish: "fi", polish: "pl",
-  czech: "cs", russian: "ru", ukrainian: "uk", turkish: "tr", greek: "el", arabic: "ar", hebrew: "he",
-  hindi: "hi", japanese: "ja", korean: "ko", chinese: "zh", mandarin: "zh", cantonese: "yue", catalan: "ca",
-  romanian: "ro", hungarian: "hu", vietnamese: "vi", indonesian: "id", malay: "ms", tagalog: "tl", thai: "th",
-};
 
 /** The language names a reader knows, for messages: "es" → "Spanish". */
 const display = new Intl.DisplayNames(["en"], { type: "language" });
@@ -53,21 +44,6 @@ export function languageName(tag: string): string {
   } catch {
     return tag;
   }
-}
-
-/**
- * A language as a file or an editor writes it, as a BCP 47 tag: "en_US" → "en-US", "english" →
- * "en", "EN" → "en". Undefined for what is not a language ("auto", "", "unknown").
- */
-export function normaliseLanguageTag(value: string | undefined | null): string | undefined {
-  const raw = value?.trim();
-  if (!raw) return undefined;
-  const named = NAMES[raw.toLowerCase()];
-  if (named) return named;
-  const tag = raw.replace(/_/gu, "-");
-  if (!TAG.test(tag) || /^(?:auto|und|unknown|none|null)$/iu.test(tag)) return undefined;
-  const [primary = "", ...rest] = tag.split("-");
-  return [primary.toLowerCase(), ...rest.map((part) => (part.length === 2 ? part.toUpperCase() : part.length === 4 ? part.charAt(0).toUpperCase() + part.slice(1).toLowerCase() : part.toLowerCase()))].join("-");
 }
 
 /** The primary language subtag: "pt-BR" → "pt". */
@@ -128,7 +104,7 @@ function percent(share: number): string {
  */
 export function settleLanguage(transcript: ImportedTranscript, option?: string): LanguageDecision {
   const warnings = transcript.warnings;
-  const fromFile = normaliseLanguageTag(transcript.meta.lang);
+  const fromFile = normaliseLanguage(transcript.meta.lang);
   const detected = tally(paragraphsOf(transcript.blocks));
   const lead = detected.total >= MIN_TOTAL_LETTERS ? leader(detected) : undefined;
 

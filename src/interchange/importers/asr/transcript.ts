@@ -2,7 +2,7 @@
 // the language the file reports, and an ImportError when nothing was said at all.
 
 import { ImportError, type ImportFormat, type ImportSource, type ImportedTranscript, type ImportWarning } from "../../model.ts";
-import { normaliseLanguage } from "./language.ts";
+import { normaliseLanguage } from "../../language-tags.ts";
 import { tokensToBlocks, type AsrOptions, type AsrToken } from "./words.ts";
 
 export interface AsrFileFacts extends AsrOptions {

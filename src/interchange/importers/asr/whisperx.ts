@@ -9,7 +9,7 @@
 import { z } from "zod";
 import type { Importer } from "../../model.ts";
 import { brokenJsonLike, confidence, firstRecord, jsonObject, readJson, time } from "./json.ts";
-import { normaliseLanguage, writtenWithoutSpaces } from "./language.ts";
+import { normaliseLanguage, writtenWithoutSpaces } from "../../language-tags.ts";
 import { asrTranscript } from "./transcript.ts";
 import type { AsrToken } from "./words.ts";
 

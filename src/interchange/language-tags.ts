@@ -1,6 +1,6 @@
-// The language a recogniser reports, as a BCP 47 tag for the story's `lang`: Whisper writes
-// "en" or "english", AssemblyAI "en_us", Amazon "en-US", whisper.cpp "auto" when it was told to
-// detect and could not. Unknown values give undefined, and the importer warns.
+// A language as files, recognisers and editors write it, as a BCP 47 tag for the story's `lang`:
+// Whisper writes "en" or "english", AssemblyAI "en_us", Amazon "en-US", a WebVTT header "en-us",
+// whisper.cpp "auto" when it was told to detect and could not. Unknown values give undefined.
 
 /** Whisper's language names (its own table, lower case) → ISO 639 codes. Aliases included. */
 const WHISPER_NAMES: Record<string, string> = {
