@@ -400,6 +400,38 @@ describe("names on a later line of a cue", () => {
   });
 });
 
+describe("adversarial cues", () => {
+  const token = fc.constantFrom(
+    "[Alba]", "(ALBA)", "ALBA:", "Alba:", ">>", ">> BRUNO:", ">>BRUNO:", "- ", "[SPEAKER_01]:", "[door slams]", "(risas)", "[música]",
+    "(LAUGHTER)", "♪", "Remember:", "rule:", "\\-", "\\*", "\\[", "(", ")", "[", "]", ":", "words", "more", "Tomás", "días", "Straße", "fin.", "yes?", "\n",
+  );
+  const cue = fc.array(token, { minLength: 1, maxLength: 12 }).map((t) => t.join(" ").replace(/ ?\n ?/gu, "\n").replace(/\n+/gu, "\n").replace(/^\n|\n$/gu, "") || "words");
+
+  it("property: never throws, never leaks an escape, keeps every word it was given", () => {
+    fc.assert(
+      fc.property(fc.array(cue, { minLength: 1, maxLength: 8 }), fc.boolean(), (cues, vtt) => {
+        const body = cues.map((c, i) => `${vtt ? "" : `${i + 1}\n`}00:00:${String(i).padStart(2, "0")}${vtt ? "." : ","}000 --> 00:00:${String(i).padStart(2, "0")}${vtt ? "." : ","}900\n${c}`);
+        const file = `${vtt ? "WEBVTT\n\n" : ""}${body.join("\n\n")}\n`;
+        let t: ImportedTranscript;
+        try {
+          t = (vtt ? webvttImporter : srtImporter).read({ file: "fuzz", text: file });
+        } catch (error) {
+          // A file with no words at all may be refused, with a message for the editor.
+          expect((error as Error).name).toBe("ImportError");
+          return;
+        }
+        const out = t.blocks
+          .flatMap((b) => (b.type === "turn" ? [b.speaker?.name ?? "", b.speaker?.diarisation ?? "", b.manner ?? "", ...b.paragraphs.map((p) => p.text)] : [b.text]))
+          .join(" ");
+        expect(out).not.toMatch(/\\[-*[]/u);
+        // Diarisation labels are meant to vanish (a voice that says nothing leaves no trace).
+        for (const word of cues.join(" ").replace(/\[SPEAKER_\d+\]/gu, "").match(/\p{L}{3,}/gu) ?? []) expect(out.toLowerCase(), word).toContain(word.toLowerCase());
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe("colons in prose", () => {
   const srt = (lines: string[]) => lines.map((l, i) => `${i + 1}\n00:00:0${i},000 --> 00:00:0${i},900\n${l}\n`).join("\n");
 

@@ -214,8 +214,9 @@ function assignVoices(parts: ReadPart[], tracker: VoiceTracker, warnings: Import
   for (const part of parts) {
     const base = { start: part.start, end: part.end, line: part.line };
     if (part.kind === "sound") {
-      if (part.name) tracker.named(part.name, part.diarisation);
-      out.push({ ...base, text: `(${part.text})`, sound: part.text });
+      // "[Alba] [sighs]": the sound keeps who made it, "Alba: sighs"; the voice goes on as Alba.
+      const sound = part.name ? `${tracker.named(part.name, part.diarisation)}: ${part.text}` : part.text;
+      out.push({ ...base, text: `(${sound})`, sound });
       continue;
     }
     let voice: string | undefined;
