@@ -6,11 +6,11 @@
 import { cueLabel } from "../labels.ts";
 import type { MergeCue } from "../merge.ts";
 import type { ImportedSpeaker, ImportWarning } from "../model.ts";
+import { unescapeMarkdown } from "../text.ts";
 import { readBody } from "./inline.ts";
 import { joinLines, plainWords, slice, trim, type Piece, type RawCaption } from "./lines.ts";
 import { readOpening, splitVoices, type VoicePart } from "./parts.ts";
 import { dropRepeatedLines, isRolling } from "./rolling.ts";
-import { unescapeMarkdown } from "../text.ts";
 import { VoiceTracker } from "./voices.ts";
 
 export type { CaptionLine, RawCaption } from "./lines.ts";
@@ -45,18 +45,25 @@ interface ReadPart {
 /** Reads a file's caption cues into timed cues by voice. */
 export function readCaptions(raw: RawCaption[], options: CaptionOptions): CaptionResult {
   const warnings: ImportWarning[] = [];
-  // An escaped dialogue dash ("\- Where?") is still a dash: escapes go before anything is read.
-  raw = raw.map((cue) => ({ ...cue, lines: cue.lines.map((l) => ({ ...l, text: unescapeMarkdown(l.text) })) }));
-  const rolling = isRolling(raw) ? dropRepeatedLines(raw) : undefined;
-  const captions = rolling?.cues ?? raw;
-  if (rolling && rolling.dropped > 0) {
-    warnings.push({ message: `${options.formatName}: rolling captions (each cue repeats the line before); ${rolling.dropped} repeated lines were left out so that every word appears once.` });
-  }
+  const captions = withoutRepeats(raw.map(unescaped), options, warnings);
   const reader = new PartReader(captions, options, warnings);
   const parts = captions.flatMap((cue) => reader.read(cue));
   const tracker = new VoiceTracker();
   const cues = assignVoices(parts, tracker, warnings).map((cue) => (cue.speaker ? { ...cue, speaker: tracker.spelling(cue.speaker) } : cue));
   return { cues, speakers: tracker.speakers, warnings: [...warnings, ...tracker.warnings] };
+}
+
+/** An escaped dialogue dash ("\- Where?") is still a dash: escapes go before anything is read. */
+function unescaped(cue: RawCaption): RawCaption {
+  return { ...cue, lines: cue.lines.map((l) => ({ ...l, text: unescapeMarkdown(l.text) })) };
+}
+
+/** The cues without the lines rolling captions repeat, when the file rolls; said once, without a line. */
+function withoutRepeats(raw: RawCaption[], options: CaptionOptions, warnings: ImportWarning[]): RawCaption[] {
+  if (!isRolling(raw)) return raw;
+  const rolling = dropRepeatedLines(raw);
+  warnings.push({ message: `${options.formatName}: rolling captions (each cue repeats the line before); ${rolling.dropped} repeated lines were left out so that every word appears once.` });
+  return rolling.cues;
 }
 
 /** Reads each cue's parts, keeping the names heard so far as evidence for the next. */
