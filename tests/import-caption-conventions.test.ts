@@ -285,6 +285,10 @@ describe("relatives of every new fixture: CRLF, BOM, no final newline, truncated
       }
     });
 
+    it.skipIf(name.startsWith("youtube-"))(`${name}: each cue flattened onto one line reads the same`, () => {
+      expect(script(read(name, flattenCues(original)))).toEqual(expected);
+    });
+
     it(`${name}: a truncated last cue keeps everything before it`, () => {
       const lf = original.replace(/\r\n/gu, "\n").replace(/\s+$/u, "");
       const lastTiming = lf.lastIndexOf("-->");
@@ -298,6 +302,19 @@ describe("relatives of every new fixture: CRLF, BOM, no final newline, truncated
     });
   }
 });
+
+/** The caption file with each cue's text lines joined by a space: dashes and names mid-line. */
+function flattenCues(file: string): string {
+  return file
+    .replace(/\r\n/gu, "\n")
+    .split(/\n{2,}/u)
+    .map((block) => {
+      const lines = block.split("\n");
+      const timing = lines.findIndex((l) => l.includes("-->"));
+      return timing < 0 ? block : [...lines.slice(0, timing + 1), lines.slice(timing + 1).join(" ")].join("\n");
+    })
+    .join("\n\n");
+}
 
 /** A script line's voice and first words, to compare a truncated import with the whole one. */
 function firstWords(line: string): string {
@@ -349,7 +366,13 @@ describe("voices", () => {
       { text: "BYE.", marker: "chevron" },
       { text: "NEXT STORY", marker: "chevron" },
     ]);
-    // A dash before a lower-case word, or inside a line, is punctuation.
+    // Two dialogue lines flattened into one: the second dash after a sentence end is a new voice.
+    expect(splitVoices({ text: "- ¿Y el horno? - Ya está caliente." })).toEqual([
+      { text: "¿Y el horno?", marker: "dash" },
+      { text: "Ya está caliente.", marker: "dash" },
+    ]);
+    expect(splitVoices({ text: "-Where? -Here. - And now? — Later!" }).map((p) => p.text)).toEqual(["Where?", "Here.", "And now?", "Later!"]);
+    // A dash before a lower-case word, or inside a line that does not start with one, is punctuation.
     expect(splitVoices({ text: "-and then we left - twice." })).toEqual([{ text: "-and then we left - twice." }]);
   });
 

@@ -26,6 +26,11 @@ export interface VoicePart extends Piece {
 const DASH = /^[-–—]\s+|^-(?=[\p{Lu}"“'‘(\[¿¡])|^[–—](?=[\p{Lu}¿¡«"“])/u;
 /** A line inside a cue that opens like a speaker's name: "BRUNO: …", "Mary Ellen: …", "[Bruno] …", "(BRUNO) …". */
 const NAMED_LINE = /^(?:[\[(][^\[\]()]{1,48}[\])]|\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*){0,3}\s*:)(?:\s|$)/u;
+/**
+ * A second dialogue dash on a line that starts with one, after a sentence end: "-Where? -Here.",
+ * "- ¿Y el horno? - Ya está caliente." (the two lines of a cue flattened into one).
+ */
+const INNER_DASH = /(?<=[.!?…]["”’)]?)\s+[-–—]\s*(?=[\p{Lu}¿¡"“«])/gu;
 /** ">>" (change of speaker) or ">>>" (change of story) in broadcast captions. */
 const CHEVRON = /(?:^|(?<=\s))>>>?(?=\s|\p{L}|\[|\(|$)\s*/gu;
 
@@ -44,8 +49,10 @@ export function splitVoices(piece: Piece): VoicePart[] {
   piece.text.split("\n").forEach((line, i) => {
     const lead = line.length - line.trimStart().length;
     const dash = DASH.exec(line.slice(lead));
-    if (dash) boundaries.push({ at: offset + lead, from: offset + lead + dash[0].length, marker: "dash" });
-    else if (i > 0 && NAMED_LINE.test(line.slice(lead))) boundaries.push({ at: offset + lead, from: offset + lead, marker: "line" });
+    if (dash) {
+      boundaries.push({ at: offset + lead, from: offset + lead + dash[0].length, marker: "dash" });
+      for (const m of line.matchAll(INNER_DASH)) boundaries.push({ at: offset + m.index, from: offset + m.index + m[0].length, marker: "dash" });
+    } else if (i > 0 && NAMED_LINE.test(line.slice(lead))) boundaries.push({ at: offset + lead, from: offset + lead, marker: "line" });
     for (const m of line.matchAll(CHEVRON)) {
       const at = offset + m.index;
       if (dash && at < offset + lead + dash[0].length) continue;
@@ -53,6 +60,7 @@ export function splitVoices(piece: Piece): VoicePart[] {
     }
     offset += line.length + 1;
   });
+  boundaries.sort((a, b) => a.at - b.at);
   const parts: VoicePart[] = [];
   const first = trim(slice(piece, 0, boundaries[0]?.at ?? piece.text.length));
   if (first.text !== "") parts.push(first);
