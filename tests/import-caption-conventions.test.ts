@@ -191,6 +191,16 @@ describe("WhisperX captions: [SPEAKER_00]: ", () => {
   }
 });
 
+describe("diarisation labels in other shapes", () => {
+  it("<v SPEAKER_00> and a bare 'SPEAKER_01:' are diarised voices too", () => {
+    const vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v SPEAKER_00>Hello.\n\n00:00:02.000 --> 00:00:03.000\nSPEAKER_01: Hi there.\n";
+    expect(turns(webvttImporter.read({ file: "x.vtt", text: vtt })).map((turn) => turn.speaker)).toEqual([
+      { name: "Speaker 1", diarisation: "SPEAKER_00" },
+      { name: "Speaker 2", diarisation: "SPEAKER_01" },
+    ]);
+  });
+});
+
 describe("Rolling auto-captions", () => {
   it("English: every word once, each with its own time; [Music] a cue", () => {
     const t = read("youtube-rolling-en.vtt");
@@ -450,7 +460,7 @@ describe("adversarial cues", () => {
         // Diarisation labels are meant to vanish (a voice that says nothing leaves no trace).
         for (const word of cues.join(" ").replace(/\[SPEAKER_\d+\]/gu, "").match(/\p{L}{3,}/gu) ?? []) expect(out.toLowerCase(), word).toContain(word.toLowerCase());
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
     );
   });
 });

@@ -6,10 +6,10 @@
 import { cueLabel } from "../labels.ts";
 import type { MergeCue } from "../merge.ts";
 import type { ImportedSpeaker, ImportWarning } from "../model.ts";
-import { unescapeMarkdown } from "../text.ts";
+import { soundOnly, unescapeMarkdown } from "../text.ts";
 import { readBody } from "./inline.ts";
 import { joinLines, plainWords, slice, trim, type Piece, type RawCaption } from "./lines.ts";
-import { readOpening, splitVoices, type VoicePart } from "./parts.ts";
+import { isDiarisationLabel, readOpening, splitVoices, type VoicePart } from "./parts.ts";
 import { dropRepeatedLines, isRolling } from "./rolling.ts";
 import { VoiceTracker } from "./voices.ts";
 
@@ -88,7 +88,8 @@ class PartReader {
     if (cue.voice) {
       const piece = trim(joinLines(cue.lines));
       const body = readBody(piece.text);
-      return [this.remember({ ...base, name: cue.voice, ...body, piece })];
+      const diarisation = isDiarisationLabel(cue.voice) ? { diarisation: cue.voice } : {};
+      return [this.remember({ ...base, name: cue.voice, ...diarisation, ...body, piece })];
     }
     return splitVoices(joinLines(cue.lines)).map((part) => this.remember(this.readPart(part, base)));
   }
@@ -218,11 +219,18 @@ function lowerCaseWords(cues: RawCaption[]): Set<string> {
 function assignVoices(parts: ReadPart[], tracker: VoiceTracker, warnings: ImportWarning[]): MergeCue[] {
   const out: MergeCue[] = [];
   let song: { before: string | undefined; singer: string } | undefined;
+  /** Names given since anyone last said something: the last may speak next, the others said nothing. */
+  let silent: ReadPart[] = [];
+  const saidNothing = (parts: ReadPart[]) => {
+    for (const p of parts) warnings.push({ line: p.line, message: `${p.name ?? "A voice"} is named here but says nothing before the next speaker.` });
+  };
   for (const part of parts) {
     const base = { start: part.start, end: part.end, line: part.line };
-    if (part.kind === "sound") {
+    // Words that come down to a sound alone ("(LAUGHTER) ♪") are that sound.
+    const alone = part.kind === "sound" ? part.text : soundOnly(part.text);
+    if (alone) {
       // "[Alba] [sighs]": the sound keeps who made it, "Alba: sighs"; the voice goes on as Alba.
-      const sound = part.name ? `${tracker.named(part.name, part.diarisation)}: ${part.text}` : part.text;
+      const sound = part.name ? `${tracker.named(part.name, part.diarisation)}: ${alone}` : alone;
       out.push({ ...base, text: `(${sound})`, sound });
       continue;
     }
@@ -243,6 +251,11 @@ function assignVoices(parts: ReadPart[], tracker: VoiceTracker, warnings: Import
       }
     } else voice = tracker.current;
     if (!(part.kind === "lyrics" && !part.name && !part.marker)) song = undefined;
+    if (part.text === "" && part.name) silent.push(part);
+    else if (part.text !== "") {
+      saidNothing(silent.slice(0, -1));
+      silent = [];
+    }
     const manner = part.kind === "lyrics" ? (part.manner ?? "Singing") : part.manner;
     const words = plainWords(part.piece);
     out.push({
@@ -253,6 +266,7 @@ function assignVoices(parts: ReadPart[], tracker: VoiceTracker, warnings: Import
       ...(words?.length ? { words } : {}),
     });
   }
+  saidNothing(silent);
   return out;
 }
 

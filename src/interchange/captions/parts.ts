@@ -78,8 +78,17 @@ export type Opening =
   | { kind: "manner"; manner: string; rest: Piece }
   | { kind: "none" };
 
-/** "[SPEAKER_00]: ", "[SPEAKER_00] ", "(SPEAKER_1):" — how WhisperX and pyannote write a diarised voice. */
-const DIARISED = /^[\[(]((?:SPEAKER|speaker|spk)[_ ]?\d+)[\])]\s*:?\s*/u;
+/**
+ * "[SPEAKER_00]: ", "[SPEAKER_00] ", "(SPEAKER_1):", "SPEAKER_00: " — how WhisperX and pyannote
+ * write a diarised voice.
+ */
+const DIARISED = /^(?:[\[(]((?:SPEAKER|speaker|spk)_?\d+)[\])]\s*:?|((?:SPEAKER|speaker|spk)_\d+)\s*:)\s*/u;
+const DIARISATION_LABEL = /^(?:SPEAKER|speaker|spk)_\d+$/u;
+
+/** Whether a voice's name is a diarisation label ("SPEAKER_00", "spk_1"), as in <v SPEAKER_00>. */
+export function isDiarisationLabel(name: string): boolean {
+  return DIARISATION_LABEL.test(name.trim());
+}
 /** A bracket or parenthesis opening the part, perhaps with a colon after it. */
 const OPENING_BRACKET = /^([\[(])([^\[\]()]{1,48})([\])])(\s*:)?\s*/u;
 
@@ -97,8 +106,9 @@ function prefixed(piece: Piece, text: string): Piece {
 /** Reads a speaker name or a manner in brackets at the start of a part. */
 export function readOpening(part: Piece, context: OpeningContext): Opening {
   const diarised = DIARISED.exec(part.text);
-  if (diarised?.[1]) {
-    return { kind: "name", name: diarised[1], diarisation: diarised[1], sure: true, evidence: "diarisation label", rest: trim(slice(part, diarised[0].length)) };
+  const label = diarised?.[1] ?? diarised?.[2];
+  if (diarised && label) {
+    return { kind: "name", name: label, diarisation: label, sure: true, evidence: "diarisation label", rest: trim(slice(part, diarised[0].length)) };
   }
   const m = OPENING_BRACKET.exec(part.text);
   if (!m?.[2]) return { kind: "none" };
