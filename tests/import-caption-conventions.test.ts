@@ -419,6 +419,28 @@ describe("voices", () => {
   });
 });
 
+describe("songs and manners", () => {
+  const srt = (lines: string[]) => lines.map((l, i) => `${i + 1}\n00:00:0${i},000 --> 00:00:0${i},900\n${l}\n`).join("\n");
+
+  it("named lyrics are that speaker singing; unnamed lyrics a new voice, and speech after the song goes back, as a guess", () => {
+    const t = srtImporter.read({ file: "x.srt", text: srt(["[Alba] Listen to this.", "[Alba] ♪ La la la ♪", "Lovely.", "♪ Cielito lindo ♪", "♪ ay, ay, ay ♪", "Who sang that?"]) });
+    expect(script(t)).toEqual([
+      "Alba: Listen to this.",
+      "Alba (Singing): La la la",
+      "Alba: Lovely.",
+      "Unidentified speaker 1 (Singing): Cielito lindo ay, ay, ay",
+      "Alba: Who sang that?",
+    ]);
+    expect(review(t).map((w) => w.line)).toEqual([2, 14, 22]);
+    expect(review(t)[2]?.message).toContain("Speech after the song is given to Alba");
+  });
+
+  it("a name with a manner in one bracket, in another language", () => {
+    const t = srtImporter.read({ file: "x.srt", text: srt(["[Alba] Ready?", "[Alba, speaking Spanish] ¿Listos?", "(ALBA, WHISPERING) Quiet now."]) });
+    expect(script(t)).toEqual(["Alba: Ready?", "Alba (speaking Spanish): ¿Listos?", "Alba (WHISPERING): Quiet now."]);
+  });
+});
+
 describe("names on a later line of a cue", () => {
   it("a line opening with a name after a finished sentence starts that speaker's turn (spelled as the file spells it in mixed case)", () => {
     const srt = "1\n00:00:01,000 --> 00:00:03,000\nALBA: Are you ready?\nBRUNO: Always.\n\n2\n00:00:03,000 --> 00:00:05,000\nThen let's go.\n[Alba] Wait for me.\n";

@@ -262,7 +262,7 @@ function assignVoices(parts: ReadPart[], tracker: VoiceTracker, warnings: Import
       ...base,
       text: part.text,
       ...(voice ? { speaker: voice } : {}),
-      ...(manner ? { manner } : {}),
+      ...(manner ? { manner } : { plain: true }),
       ...(words?.length ? { words } : {}),
     });
   }
