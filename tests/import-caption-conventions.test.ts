@@ -191,6 +191,16 @@ describe("WhisperX captions: [SPEAKER_00]: ", () => {
   }
 });
 
+describe("diarisation labels in other shapes", () => {
+  it("<v SPEAKER_00> and a bare 'SPEAKER_01:' are diarised voices too", () => {
+    const vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v SPEAKER_00>Hello.\n\n00:00:02.000 --> 00:00:03.000\nSPEAKER_01: Hi there.\n";
+    expect(turns(webvttImporter.read({ file: "x.vtt", text: vtt })).map((turn) => turn.speaker)).toEqual([
+      { name: "Speaker 1", diarisation: "SPEAKER_00" },
+      { name: "Speaker 2", diarisation: "SPEAKER_01" },
+    ]);
+  });
+});
+
 describe("Rolling auto-captions", () => {
   it("English: every word once, each with its own time; [Music] a cue", () => {
     const t = read("youtube-rolling-en.vtt");
@@ -285,6 +295,10 @@ describe("relatives of every new fixture: CRLF, BOM, no final newline, truncated
       }
     });
 
+    it.skipIf(name.startsWith("youtube-"))(`${name}: each cue flattened onto one line reads the same`, () => {
+      expect(script(read(name, flattenCues(original)))).toEqual(expected);
+    });
+
     it(`${name}: a truncated last cue keeps everything before it`, () => {
       const lf = original.replace(/\r\n/gu, "\n").replace(/\s+$/u, "");
       const lastTiming = lf.lastIndexOf("-->");
@@ -298,6 +312,19 @@ describe("relatives of every new fixture: CRLF, BOM, no final newline, truncated
     });
   }
 });
+
+/** The caption file with each cue's text lines joined by a space: dashes and names mid-line. */
+function flattenCues(file: string): string {
+  return file
+    .replace(/\r\n/gu, "\n")
+    .split(/\n{2,}/u)
+    .map((block) => {
+      const lines = block.split("\n");
+      const timing = lines.findIndex((l) => l.includes("-->"));
+      return timing < 0 ? block : [...lines.slice(0, timing + 1), lines.slice(timing + 1).join(" ")].join("\n");
+    })
+    .join("\n\n");
+}
 
 /** A script line's voice and first words, to compare a truncated import with the whole one. */
 function firstWords(line: string): string {
@@ -349,7 +376,13 @@ describe("voices", () => {
       { text: "BYE.", marker: "chevron" },
       { text: "NEXT STORY", marker: "chevron" },
     ]);
-    // A dash before a lower-case word, or inside a line, is punctuation.
+    // Two dialogue lines flattened into one: the second dash after a sentence end is a new voice.
+    expect(splitVoices({ text: "- ¿Y el horno? - Ya está caliente." })).toEqual([
+      { text: "¿Y el horno?", marker: "dash" },
+      { text: "Ya está caliente.", marker: "dash" },
+    ]);
+    expect(splitVoices({ text: "-Where? -Here. - And now? — Later!" }).map((p) => p.text)).toEqual(["Where?", "Here.", "And now?", "Later!"]);
+    // A dash before a lower-case word, or inside a line that does not start with one, is punctuation.
     expect(splitVoices({ text: "-and then we left - twice." })).toEqual([{ text: "-and then we left - twice." }]);
   });
 
@@ -386,6 +419,28 @@ describe("voices", () => {
   });
 });
 
+describe("songs and manners", () => {
+  const srt = (lines: string[]) => lines.map((l, i) => `${i + 1}\n00:00:0${i},000 --> 00:00:0${i},900\n${l}\n`).join("\n");
+
+  it("named lyrics are that speaker singing; unnamed lyrics a new voice, and speech after the song goes back, as a guess", () => {
+    const t = srtImporter.read({ file: "x.srt", text: srt(["[Alba] Listen to this.", "[Alba] ♪ La la la ♪", "Lovely.", "♪ Cielito lindo ♪", "♪ ay, ay, ay ♪", "Who sang that?"]) });
+    expect(script(t)).toEqual([
+      "Alba: Listen to this.",
+      "Alba (Singing): La la la",
+      "Alba: Lovely.",
+      "Unidentified speaker 1 (Singing): Cielito lindo ay, ay, ay",
+      "Alba: Who sang that?",
+    ]);
+    expect(review(t).map((w) => w.line)).toEqual([2, 14, 22]);
+    expect(review(t)[2]?.message).toContain("Speech after the song is given to Alba");
+  });
+
+  it("a name with a manner in one bracket, in another language", () => {
+    const t = srtImporter.read({ file: "x.srt", text: srt(["[Alba] Ready?", "[Alba, speaking Spanish] ¿Listos?", "(ALBA, WHISPERING) Quiet now."]) });
+    expect(script(t)).toEqual(["Alba: Ready?", "Alba (speaking Spanish): ¿Listos?", "Alba (WHISPERING): Quiet now."]);
+  });
+});
+
 describe("names on a later line of a cue", () => {
   it("a line opening with a name after a finished sentence starts that speaker's turn (spelled as the file spells it in mixed case)", () => {
     const srt = "1\n00:00:01,000 --> 00:00:03,000\nALBA: Are you ready?\nBRUNO: Always.\n\n2\n00:00:03,000 --> 00:00:05,000\nThen let's go.\n[Alba] Wait for me.\n";
@@ -397,6 +452,40 @@ describe("names on a later line of a cue", () => {
     const t = srtImporter.read({ file: "x.srt", text: srt });
     expect(script(t)).toEqual(["Alba: The sign on the door said MAX POWER: keep out."]);
     expect(review(t)).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('"MAX POWER:"') })]);
+  });
+});
+
+describe("adversarial cues", () => {
+  const token = fc.constantFrom(
+    "[Alba]", "(ALBA)", "ALBA:", "Alba:", ">>", ">> BRUNO:", ">>BRUNO:", "- ", "[SPEAKER_01]:", "[door slams]", "(risas)", "[música]",
+    "(LAUGHTER)", "♪", "Remember:", "rule:", "\\-", "\\*", "\\[", "(", ")", "[", "]", ":", "words", "more", "Tomás", "días", "Straße", "fin.", "yes?", "\n",
+  );
+  const cue = fc.array(token, { minLength: 1, maxLength: 12 }).map((t) => t.join(" ").replace(/ ?\n ?/gu, "\n").replace(/\n+/gu, "\n").replace(/^\n|\n$/gu, "") || "words");
+
+  it("property: never throws, never leaks an escape, keeps every word it was given", () => {
+    fc.assert(
+      fc.property(fc.array(cue, { minLength: 1, maxLength: 8 }), fc.boolean(), (cues, vtt) => {
+        const body = cues.map((c, i) => `${vtt ? "" : `${i + 1}\n`}00:00:${String(i).padStart(2, "0")}${vtt ? "." : ","}000 --> 00:00:${String(i).padStart(2, "0")}${vtt ? "." : ","}900\n${c}`);
+        const file = `${vtt ? "WEBVTT\n\n" : ""}${body.join("\n\n")}\n`;
+        let t: ImportedTranscript;
+        try {
+          t = (vtt ? webvttImporter : srtImporter).read({ file: "fuzz", text: file });
+        } catch (error) {
+          // A file with no words at all may be refused, with a message for the editor.
+          expect((error as Error).name).toBe("ImportError");
+          return;
+        }
+        const out = t.blocks
+          .flatMap((b) => (b.type === "turn" ? [b.speaker?.name ?? "", b.speaker?.diarisation ?? "", b.manner ?? "", ...b.paragraphs.map((p) => p.text)] : [b.text]))
+          .join(" ");
+        expect(out).not.toMatch(/\\[-*[]/u);
+        // A name that says nothing is not lost either: the editor is told about it.
+        const told = `${out} ${t.warnings.filter((w) => w.message.includes("says nothing")).map((w) => w.message).join(" ")}`;
+        // Diarisation labels are meant to vanish (a voice that says nothing leaves no trace).
+        for (const word of cues.join(" ").replace(/\[SPEAKER_\d+\]/gu, "").match(/\p{L}{3,}/gu) ?? []) expect(told.toLowerCase(), word).toContain(word.toLowerCase());
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
+    );
   });
 });
 

@@ -64,6 +64,7 @@ const FUNCTION_WORDS = new Set([
 
 /** Lower-case particles that may sit inside a name: "Ana de Souza", "Ludwig van Beethoven". */
 const PARTICLES = "de|da|del|della|di|du|dos|das|van|von|der|den|la|le|bin|ibn|al|el|y";
+const PARTICLE = new RegExp(`^(?:${PARTICLES})$`, "u");
 const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`;
 const LABEL = new RegExp(
   String.raw`^(${WORD}(?:\s+(?:(?:${PARTICLES})\s+)?${WORD}){0,3})\s*:(?:\s+|$)`,
@@ -97,7 +98,7 @@ export function looksLikeName(label: string): boolean {
   const first = lower.split(/\s+/u)[0] ?? lower;
   const words = lower.split(/\s+/u);
   // "LA" and "DE" inside a name are particles ("ANA DE LA CRUZ"); only a name's first word may not be one.
-  const functionWord = words.some((w, i) => FUNCTION_WORDS.has(w) && (i === 0 || !new RegExp(`^(?:${PARTICLES})$`, "u").test(w)));
+  const functionWord = words.some((w, i) => FUNCTION_WORDS.has(w) && (i === 0 || !PARTICLE.test(w)));
   return !NOT_NAMES.has(lower) && !NOT_NAMES.has(first) && !functionWord && !/\d/u.test(label);
 }
 

@@ -25,6 +25,8 @@ export interface MergeCue extends TimedCue {
   words?: ImportedWord[];
   /** The sound's description, when the reader already knows the cue is one ("door slams"). */
   sound?: string;
+  /** Said plainly: ends a turn said in a manner ("Singing") even with the same voice. */
+  plain?: boolean;
 }
 
 export function mergeCues(cues: MergeCue[], options: MergeOptions = {}): ImportedBlock[] {
@@ -54,7 +56,7 @@ export function mergeCues(cues: MergeCue[], options: MergeOptions = {}): Importe
       continue;
     }
     const name = cue.speaker?.trim() || voice;
-    if (!turn || name !== voice || (cue.manner !== undefined && cue.manner !== turn.manner)) {
+    if (!turn || name !== voice || (cue.manner !== turn.manner && (cue.manner !== undefined || cue.plain))) {
       turn = { type: "turn", ...(name ? { speaker: speakerFor(name) } : {}), ...(cue.manner ? { manner: cue.manner } : {}), paragraphs: [] };
       blocks.push(turn);
       paragraph = undefined;

@@ -6,11 +6,11 @@
 import { cueLabel } from "../labels.ts";
 import type { MergeCue } from "../merge.ts";
 import type { ImportedSpeaker, ImportWarning } from "../model.ts";
+import { soundOnly, unescapeMarkdown } from "../text.ts";
 import { readBody } from "./inline.ts";
 import { joinLines, plainWords, slice, trim, type Piece, type RawCaption } from "./lines.ts";
-import { readOpening, splitVoices, type VoicePart } from "./parts.ts";
+import { isDiarisationLabel, readOpening, splitVoices, type VoicePart } from "./parts.ts";
 import { dropRepeatedLines, isRolling } from "./rolling.ts";
-import { unescapeMarkdown } from "../text.ts";
 import { VoiceTracker } from "./voices.ts";
 
 export type { CaptionLine, RawCaption } from "./lines.ts";
@@ -45,18 +45,25 @@ interface ReadPart {
 /** Reads a file's caption cues into timed cues by voice. */
 export function readCaptions(raw: RawCaption[], options: CaptionOptions): CaptionResult {
   const warnings: ImportWarning[] = [];
-  // An escaped dialogue dash ("\- Where?") is still a dash: escapes go before anything is read.
-  raw = raw.map((cue) => ({ ...cue, lines: cue.lines.map((l) => ({ ...l, text: unescapeMarkdown(l.text) })) }));
-  const rolling = isRolling(raw) ? dropRepeatedLines(raw) : undefined;
-  const captions = rolling?.cues ?? raw;
-  if (rolling && rolling.dropped > 0) {
-    warnings.push({ message: `${options.formatName}: rolling captions (each cue repeats the line before); ${rolling.dropped} repeated lines were left out so that every word appears once.` });
-  }
+  const captions = withoutRepeats(raw.map(unescaped), options, warnings);
   const reader = new PartReader(captions, options, warnings);
   const parts = captions.flatMap((cue) => reader.read(cue));
   const tracker = new VoiceTracker();
   const cues = assignVoices(parts, tracker, warnings).map((cue) => (cue.speaker ? { ...cue, speaker: tracker.spelling(cue.speaker) } : cue));
   return { cues, speakers: tracker.speakers, warnings: [...warnings, ...tracker.warnings] };
+}
+
+/** An escaped dialogue dash ("\- Where?") is still a dash: escapes go before anything is read. */
+function unescaped(cue: RawCaption): RawCaption {
+  return { ...cue, lines: cue.lines.map((l) => ({ ...l, text: unescapeMarkdown(l.text) })) };
+}
+
+/** The cues without the lines rolling captions repeat, when the file rolls; said once, without a line. */
+function withoutRepeats(raw: RawCaption[], options: CaptionOptions, warnings: ImportWarning[]): RawCaption[] {
+  if (!isRolling(raw)) return raw;
+  const rolling = dropRepeatedLines(raw);
+  warnings.push({ message: `${options.formatName}: rolling captions (each cue repeats the line before); ${rolling.dropped} repeated lines were left out so that every word appears once.` });
+  return rolling.cues;
 }
 
 /** Reads each cue's parts, keeping the names heard so far as evidence for the next. */
@@ -81,7 +88,8 @@ class PartReader {
     if (cue.voice) {
       const piece = trim(joinLines(cue.lines));
       const body = readBody(piece.text);
-      return [this.remember({ ...base, name: cue.voice, ...body, piece })];
+      const diarisation = isDiarisationLabel(cue.voice) ? { diarisation: cue.voice } : {};
+      return [this.remember({ ...base, name: cue.voice, ...diarisation, ...body, piece })];
     }
     return splitVoices(joinLines(cue.lines)).map((part) => this.remember(this.readPart(part, base)));
   }
@@ -211,11 +219,19 @@ function lowerCaseWords(cues: RawCaption[]): Set<string> {
 function assignVoices(parts: ReadPart[], tracker: VoiceTracker, warnings: ImportWarning[]): MergeCue[] {
   const out: MergeCue[] = [];
   let song: { before: string | undefined; singer: string } | undefined;
+  /** Names given since anyone last said something: the last may speak next, the others said nothing. */
+  let silent: ReadPart[] = [];
+  const saidNothing = (parts: ReadPart[]) => {
+    for (const p of parts) warnings.push({ line: p.line, message: `${p.name ?? "A voice"} is named here but says nothing before the next speaker.` });
+  };
   for (const part of parts) {
     const base = { start: part.start, end: part.end, line: part.line };
-    if (part.kind === "sound") {
-      if (part.name) tracker.named(part.name, part.diarisation);
-      out.push({ ...base, text: `(${part.text})`, sound: part.text });
+    // Words that come down to a sound alone ("(LAUGHTER) ♪") are that sound.
+    const alone = part.kind === "sound" ? part.text : soundOnly(part.text);
+    if (alone) {
+      // "[Alba] [sighs]": the sound keeps who made it, "Alba: sighs"; the voice goes on as Alba.
+      const sound = part.name ? `${tracker.named(part.name, part.diarisation)}: ${alone}` : alone;
+      out.push({ ...base, text: `(${sound})`, sound });
       continue;
     }
     let voice: string | undefined;
@@ -235,16 +251,22 @@ function assignVoices(parts: ReadPart[], tracker: VoiceTracker, warnings: Import
       }
     } else voice = tracker.current;
     if (!(part.kind === "lyrics" && !part.name && !part.marker)) song = undefined;
+    if (part.text === "" && part.name) silent.push(part);
+    else if (part.text !== "") {
+      saidNothing(silent.slice(0, -1));
+      silent = [];
+    }
     const manner = part.kind === "lyrics" ? (part.manner ?? "Singing") : part.manner;
     const words = plainWords(part.piece);
     out.push({
       ...base,
       text: part.text,
       ...(voice ? { speaker: voice } : {}),
-      ...(manner ? { manner } : {}),
+      ...(manner ? { manner } : { plain: true }),
       ...(words?.length ? { words } : {}),
     });
   }
+  saidNothing(silent);
   return out;
 }
 

@@ -33,7 +33,7 @@ export function inlineText(text: string): string {
 export function readBody(text: string): Body {
   const clean = inlineText(text);
   const whole = WHOLE_BRACKET.exec(clean);
-  if (whole?.[1]) return { kind: "sound", text: whole[1].trim() };
+  if (whole?.[1] && /[\p{L}\p{N}♪♫]/u.test(whole[1])) return { kind: "sound", text: whole[1].trim() };
   if (/^[♪♫]/u.test(clean) || /[♪♫]$/u.test(clean)) {
     const lyrics = squash(clean.replace(NOTES, " "));
     return lyrics === "" ? { kind: "sound", text: "MUSIC" } : { kind: "lyrics", text: lyrics };

@@ -26,6 +26,11 @@ export interface VoicePart extends Piece {
 const DASH = /^[-–—]\s+|^-(?=[\p{Lu}"“'‘(\[¿¡])|^[–—](?=[\p{Lu}¿¡«"“])/u;
 /** A line inside a cue that opens like a speaker's name: "BRUNO: …", "Mary Ellen: …", "[Bruno] …", "(BRUNO) …". */
 const NAMED_LINE = /^(?:[\[(][^\[\]()]{1,48}[\])]|\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*){0,3}\s*:)(?:\s|$)/u;
+/**
+ * A second dialogue dash on a line that starts with one, after a sentence end: "-Where? -Here.",
+ * "- ¿Y el horno? - Ya está caliente." (the two lines of a cue flattened into one).
+ */
+const INNER_DASH = /(?<=[.!?…]["”’)]?)\s+[-–—]\s*(?=[\p{Lu}¿¡"“«])/gu;
 /** ">>" (change of speaker) or ">>>" (change of story) in broadcast captions. */
 const CHEVRON = /(?:^|(?<=\s))>>>?(?=\s|\p{L}|\[|\(|$)\s*/gu;
 
@@ -44,8 +49,10 @@ export function splitVoices(piece: Piece): VoicePart[] {
   piece.text.split("\n").forEach((line, i) => {
     const lead = line.length - line.trimStart().length;
     const dash = DASH.exec(line.slice(lead));
-    if (dash) boundaries.push({ at: offset + lead, from: offset + lead + dash[0].length, marker: "dash" });
-    else if (i > 0 && NAMED_LINE.test(line.slice(lead))) boundaries.push({ at: offset + lead, from: offset + lead, marker: "line" });
+    if (dash) {
+      boundaries.push({ at: offset + lead, from: offset + lead + dash[0].length, marker: "dash" });
+      for (const m of line.matchAll(INNER_DASH)) boundaries.push({ at: offset + m.index, from: offset + m.index + m[0].length, marker: "dash" });
+    } else if (i > 0 && NAMED_LINE.test(line.slice(lead))) boundaries.push({ at: offset + lead, from: offset + lead, marker: "line" });
     for (const m of line.matchAll(CHEVRON)) {
       const at = offset + m.index;
       if (dash && at < offset + lead + dash[0].length) continue;
@@ -53,6 +60,7 @@ export function splitVoices(piece: Piece): VoicePart[] {
     }
     offset += line.length + 1;
   });
+  boundaries.sort((a, b) => a.at - b.at);
   const parts: VoicePart[] = [];
   const first = trim(slice(piece, 0, boundaries[0]?.at ?? piece.text.length));
   if (first.text !== "") parts.push(first);
@@ -70,8 +78,17 @@ export type Opening =
   | { kind: "manner"; manner: string; rest: Piece }
   | { kind: "none" };
 
-/** "[SPEAKER_00]: ", "[SPEAKER_00] ", "(SPEAKER_1):" — how WhisperX and pyannote write a diarised voice. */
-const DIARISED = /^[\[(]((?:SPEAKER|speaker|spk)[_ ]?\d+)[\])]\s*:?\s*/u;
+/**
+ * "[SPEAKER_00]: ", "[SPEAKER_00] ", "(SPEAKER_1):", "SPEAKER_00: " — how WhisperX and pyannote
+ * write a diarised voice.
+ */
+const DIARISED = /^(?:[\[(]((?:SPEAKER|speaker|spk)_?\d+)[\])]\s*:?|((?:SPEAKER|speaker|spk)_\d+)\s*:)\s*/u;
+const DIARISATION_LABEL = /^(?:SPEAKER|speaker|spk)_\d+$/u;
+
+/** Whether a voice's name is a diarisation label ("SPEAKER_00", "spk_1"), as in <v SPEAKER_00>. */
+export function isDiarisationLabel(name: string): boolean {
+  return DIARISATION_LABEL.test(name.trim());
+}
 /** A bracket or parenthesis opening the part, perhaps with a colon after it. */
 const OPENING_BRACKET = /^([\[(])([^\[\]()]{1,48})([\])])(\s*:)?\s*/u;
 
@@ -89,8 +106,9 @@ function prefixed(piece: Piece, text: string): Piece {
 /** Reads a speaker name or a manner in brackets at the start of a part. */
 export function readOpening(part: Piece, context: OpeningContext): Opening {
   const diarised = DIARISED.exec(part.text);
-  if (diarised?.[1]) {
-    return { kind: "name", name: diarised[1], diarisation: diarised[1], sure: true, evidence: "diarisation label", rest: trim(slice(part, diarised[0].length)) };
+  const label = diarised?.[1] ?? diarised?.[2];
+  if (diarised && label) {
+    return { kind: "name", name: label, diarisation: label, sure: true, evidence: "diarisation label", rest: trim(slice(part, diarised[0].length)) };
   }
   const m = OPENING_BRACKET.exec(part.text);
   if (!m?.[2]) return { kind: "none" };

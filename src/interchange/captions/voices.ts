@@ -55,7 +55,7 @@ export class VoiceTracker {
     const voice = unnamedVoice(++this.unnamed);
     this.warnings.push({
       line,
-      message: `${why} starts a new voice with no name; it is written as "${voice}". Name it in the story's speakers, or change the label to the speaker's.`,
+      message: `${why}: a new voice with no name, written as "${voice}". Name it in the story's speakers, or change the label to the speaker's.`,
       review: true,
     });
     this.current = voice;

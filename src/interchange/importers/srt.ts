@@ -45,8 +45,8 @@ function readSrt(source: ImportSource): ImportedTranscript {
   const warnings: ImportWarning[] = [];
   const raw = rawCues(withoutBom(source.text).split(NEWLINE), warnings);
   const captions = readCaptions(raw.map(captionOf).filter((c) => c.lines.length > 0), { formatName: "SRT" });
-  if (captions.cues.length === 0) throw noCues(source.file, warnings);
   const blocks = mergeCues(captions.cues, { speakers: captions.speakers });
+  if (blocks.length === 0) throw noCues(source.file, warnings);
   return { format: "srt", meta: {}, blocks, warnings: byLine([...warnings, ...captions.warnings]) };
 }
 

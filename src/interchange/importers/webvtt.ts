@@ -53,11 +53,11 @@ function readWebVtt(source: ImportSource): ImportedTranscript {
 
   const warnings = parserWarnings(parsed.errors, lines);
   const captions = readCaptions(rawCaptions(parsed.cues, lines), { formatName: "WebVTT", voices: voicesIn(parsed.cues) });
-  if (captions.cues.length === 0) {
+  const blocks = mergeCues(captions.cues, { speakers: captions.speakers });
+  if (blocks.length === 0) {
     throw new ImportError(source.file, undefined, "The file's cues have no words in them.", "Check that this is the right caption file.");
   }
   const lang = headerLanguage(lines);
-  const blocks = mergeCues(captions.cues, { speakers: captions.speakers });
   return { format: "webvtt", meta: lang ? { lang } : {}, blocks, warnings: byLine([...warnings, ...captions.warnings]) };
 }
 
