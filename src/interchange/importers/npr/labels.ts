@@ -54,10 +54,15 @@ function saneLabel(label: LabelMatch): boolean {
   return open > 0 && close === name.length - 1 && name.indexOf("(", open + 1) < 0 && name.indexOf(")") === close;
 }
 
+/** A number in a name that is not a voice's number (`MAN #2`): `NASA 12 NOTE:` inside speech is words. */
+function bareNumber(label: LabelMatch): boolean {
+  return /(?<!#)\b\d/u.test(label.nameText);
+}
+
 /** A label at the very start of a paragraph. `TV: you can also join` is a sentence, not a label. */
 export function labelAtStart(text: string): LabelMatch | undefined {
   const core = matchLabel(text);
-  const label = core && saneLabel(core) ? core : oldStyleLabel(text);
+  const label = core && saneLabel(core) && !bareNumber(core) ? core : oldStyleLabel(text);
   if (!label) return undefined;
   return /^\p{Ll}/u.test(text.slice(label.length)) ? undefined : label;
 }
@@ -141,7 +146,7 @@ export function nextBreak(text: string, knows: (label: LabelMatch) => boolean): 
     if (!/^\p{Lu}/u.test(rest) || /^\p{L}\./u.test(rest)) return undefined;
     const label = matchLabel(rest);
     if (!label || /^\p{Ll}/u.test(rest.slice(label.length))) return undefined;
-    if (saneLabel(label) && (isFullLabel(label) || knows(label))) return label;
+    if (saneLabel(label) && !bareNumber(label) && (isFullLabel(label) || knows(label))) return label;
     kept.push(label);
     return undefined;
   };
@@ -152,7 +157,7 @@ export function nextBreak(text: string, knows: (label: LabelMatch) => boolean): 
     const cue = cueAt(next);
     if (cue) return cue.tape || (cue.capitals && standsAlone(next.slice(cue.length)));
     const probe = matchLabel(next);
-    return probe !== undefined && saneLabel(probe) && !/^\p{Ll}/u.test(next.slice(probe.length)) && (isFullLabel(probe) || knows(probe));
+    return probe !== undefined && saneLabel(probe) && !bareNumber(probe) && !/^\p{Ll}/u.test(next.slice(probe.length)) && (isFullLabel(probe) || knows(probe));
   };
   for (const { at, boundary } of candidates(text)) {
     const rest = text.slice(at);

@@ -14,6 +14,11 @@ export interface SourceParagraph {
   line: number;
   /** Empty lines right before it: two or more mark a summary's end or a lost SOUNDBITE line. */
   blankBefore: number;
+  /**
+   * True when it starts on the line right after another (no blank line between): it may be a
+   * wrapped sentence that happens to start with a capitalised word and a colon, not a paragraph.
+   */
+  soft?: boolean;
 }
 
 // Rights lines NPR appends, alone or glued after the closing cue or the last sentence.
@@ -61,7 +66,8 @@ export function sourceParagraphs(text: string): SourceParagraph[] {
       return;
     }
     const previous = paragraphs.at(-1);
-    const runsOn = previous !== undefined && !PARAGRAPH_END.test(previous.text) && !opensParagraph(raw);
+    // A line starting in lower case goes on with the sentence above, whatever ends that line.
+    const runsOn = previous !== undefined && ((!PARAGRAPH_END.test(previous.text) && !opensParagraph(raw)) || /^\p{Ll}/u.test(raw));
     if (previous && blanks === 0 && (runsOn || continuesLine(previous.text, squash(raw)))) {
       // A hard-wrapped line: it continues the paragraph above.
       previous.raw = `${previous.raw} ${raw}`;
@@ -70,6 +76,10 @@ export function sourceParagraphs(text: string): SourceParagraph[] {
       paragraphs.push({ raw, text: squash(raw), line: index + 1, blankBefore: blanks });
     }
     blanks = 0;
+  });
+  // Without a blank line before it, a line may be a wrapped sentence as well as a paragraph.
+  paragraphs.forEach((p, i) => {
+    if (i > 0 && p.blankBefore === 0) p.soft = true;
   });
   return paragraphs;
 }
