@@ -136,7 +136,7 @@ export class NprReader {
     const key = label.nameText;
     this.warnings.push({
       line,
-      message: `"${label.raw}:" inside the speech on line ${line} looks like a speaker label but was kept as words: no one called "${key}" was introduced with a full label. If a new speaker starts there, put the label at the start of its own paragraph with the full name and role (for example "FIRSTNAME ${key}, GUEST:").`,
+      message: `"${label.raw}:" inside the speech looks like a speaker label but was kept as words: no one called "${key}" was introduced with a full label. If a new speaker starts there, put the label at the start of its own paragraph with the full name and role (for example "FIRSTNAME ${key}, GUEST:").`,
       review: true,
     });
   }
@@ -145,7 +145,7 @@ export class NprReader {
   private newVoiceInside(speaker: ImportedSpeaker, label: LabelMatch, line: number): void {
     this.warnings.push({
       line,
-      message: `"${label.raw}:" inside the text on line ${line} was read as a new speaker, ${speaker.name} (the page seems to have lost a paragraph break there). Check who speaks.`,
+      message: `"${label.raw}:" inside the text was read as a new speaker, ${speaker.name} (the page seems to have lost a paragraph break there). Check who speaks.`,
       review: true,
     });
   }
