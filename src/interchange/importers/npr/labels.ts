@@ -130,8 +130,10 @@ function* candidates(text: string): Generator<{ at: number; boundary: boolean }>
  */
 function gluedLabelAt(rest: string, knows: (label: LabelMatch) => boolean): { label: LabelMatch; evident: boolean } | undefined {
   if (!/^\p{Lu}/u.test(rest) || /^\p{L}\./u.test(rest)) return undefined;
-  const label = matchLabel(rest);
-  if (!label || !saneLabel(label) || bareNumber(label) || /^\p{Ll}/u.test(rest.slice(label.length))) return undefined;
+  const core = matchLabel(rest);
+  // An older page's label (`Ms. JUNE TAKEDA (Transit planner):`) carries its own evidence.
+  const label = core && saneLabel(core) && !bareNumber(core) ? core : oldStyleLabel(rest);
+  if (!label || /^\p{Ll}/u.test(rest.slice(label.length))) return undefined;
   return { label, evident: isFullLabel(label) || knows(label) };
 }
 
