@@ -46,7 +46,9 @@ function opensParagraph(line: string): boolean {
  * capitals on a line of its own with no blank line before stands alone.
  */
 function continuesLine(previous: string, line: string): boolean {
-  const tail = previous.slice(lastBoundary(previous)).trim();
+  // A label's first words are near the end: a window keeps long joined paragraphs linear.
+  const end = previous.slice(-160);
+  const tail = end.slice(lastBoundary(end)).trim();
   if (tail !== "" && !/\p{Ll}/u.test(tail) && /^\p{Lu}/u.test(tail)) {
     const label = matchLabel(`${tail} ${line}`);
     if (label && label.length > tail.length + 1) return true;
@@ -71,7 +73,7 @@ export function sourceParagraphs(text: string): SourceParagraph[] {
     if (previous && blanks === 0 && (runsOn || continuesLine(previous.text, squash(raw)))) {
       // A hard-wrapped line: it continues the paragraph above.
       previous.raw = `${previous.raw} ${raw}`;
-      previous.text = squash(previous.raw);
+      previous.text = `${previous.text} ${squash(raw)}`;
     } else {
       paragraphs.push({ raw, text: squash(raw), line: index + 1, blankBefore: blanks });
     }
