@@ -5,6 +5,11 @@
 //
 // Copied pages are damaged in known ways (lost paragraph breaks, lost labels, lost SOUNDBITE lines,
 // mojibake); the reader repairs what it can and tells the editor where it guessed (`review`).
+// With its paragraph breaks lost, a page runs labels and cues into the text before them
+// (`…at the top.(SOUNDBITE OF MUSIC)DANA PRICE, HOST: Hello`, `…said.”PRICE: Yes`), even a whole
+// story on one line: a label is found after a sentence end, a closing parenthesis, bracket or quote,
+// by evidence (a full label introduces a name; a short one must match someone introduced); every
+// label-like run kept as words, and every voice found that way, is listed for review.
 //
 // The parts live in ./npr/: labels, paragraphs (with rights lines and tags), speakers, turns,
 // the reader, and detection.

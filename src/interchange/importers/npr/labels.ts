@@ -54,10 +54,15 @@ function saneLabel(label: LabelMatch): boolean {
   return open > 0 && close === name.length - 1 && name.indexOf("(", open + 1) < 0 && name.indexOf(")") === close;
 }
 
+/** A number in a name that is not a voice's number (`MAN #2`): `NASA 12 NOTE:` inside speech is words. */
+function bareNumber(label: LabelMatch): boolean {
+  return /(?<!#)\b\d/u.test(label.nameText);
+}
+
 /** A label at the very start of a paragraph. `TV: you can also join` is a sentence, not a label. */
 export function labelAtStart(text: string): LabelMatch | undefined {
   const core = matchLabel(text);
-  const label = core && saneLabel(core) ? core : oldStyleLabel(text);
+  const label = core && saneLabel(core) && !bareNumber(core) ? core : oldStyleLabel(text);
   if (!label) return undefined;
   return /^\p{Ll}/u.test(text.slice(label.length)) ? undefined : label;
 }
@@ -118,6 +123,20 @@ function* candidates(text: string): Generator<{ at: number; boundary: boolean }>
   }
 }
 
+/**
+ * A label opening `rest`, where a label may have been glued on, and whether the evidence holds for
+ * it. Not initials (`U.S.:`), not before lower case (`TV: you`), not a name with a sentence end or
+ * a bare number in it.
+ */
+function gluedLabelAt(rest: string, knows: (label: LabelMatch) => boolean): { label: LabelMatch; evident: boolean } | undefined {
+  if (!/^\p{Lu}/u.test(rest) || /^\p{L}\./u.test(rest)) return undefined;
+  const core = matchLabel(rest);
+  // An older page's label (`Ms. JUNE TAKEDA (Transit planner):`) carries its own evidence.
+  const label = core && saneLabel(core) && !bareNumber(core) ? core : oldStyleLabel(rest);
+  if (!label || /^\p{Ll}/u.test(rest.slice(label.length))) return undefined;
+  return { label, evident: isFullLabel(label) || knows(label) };
+}
+
 /** The cue opening `rest`, `(SOUNDBITE OF MUSIC)`, with the characters it takes. */
 function cueAt(rest: string): { text: string; length: number; tape: boolean; capitals: boolean } | undefined {
   const m = /^\(([^()]+)\)/u.exec(rest);
@@ -137,22 +156,13 @@ function cueAt(rest: string): { text: string; length: number; tape: boolean; cap
  */
 export function nextBreak(text: string, knows: (label: LabelMatch) => boolean): BreakScan {
   const kept: LabelMatch[] = [];
-  const labelHere = (rest: string): LabelMatch | undefined => {
-    if (!/^\p{Lu}/u.test(rest) || /^\p{L}\./u.test(rest)) return undefined;
-    const label = matchLabel(rest);
-    if (!label || /^\p{Ll}/u.test(rest.slice(label.length))) return undefined;
-    if (saneLabel(label) && (isFullLabel(label) || knows(label))) return label;
-    kept.push(label);
-    return undefined;
-  };
   /** Whether what follows a cue in capitals lets it stand alone: nothing, rights lines, a label, or more such cues. */
   const standsAlone = (rest: string): boolean => {
     const next = rest.trimStart();
     if (next === "" || RIGHTS.test(next)) return true;
     const cue = cueAt(next);
     if (cue) return cue.tape || (cue.capitals && standsAlone(next.slice(cue.length)));
-    const probe = matchLabel(next);
-    return probe !== undefined && saneLabel(probe) && !/^\p{Ll}/u.test(next.slice(probe.length)) && (isFullLabel(probe) || knows(probe));
+    return gluedLabelAt(next, knows)?.evident ?? false;
   };
   for (const { at, boundary } of candidates(text)) {
     const rest = text.slice(at);
@@ -164,8 +174,9 @@ export function nextBreak(text: string, knows: (label: LabelMatch) => boolean): 
       continue;
     }
     if (!boundary) continue;
-    const label = labelHere(rest);
-    if (label) return { found: { kind: "label", at, label }, kept };
+    const glued = gluedLabelAt(rest, knows);
+    if (glued?.evident) return { found: { kind: "label", at, label: glued.label }, kept };
+    if (glued) kept.push(glued.label);
   }
   return { kept };
 }

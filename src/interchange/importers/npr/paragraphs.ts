@@ -14,6 +14,11 @@ export interface SourceParagraph {
   line: number;
   /** Empty lines right before it: two or more mark a summary's end or a lost SOUNDBITE line. */
   blankBefore: number;
+  /**
+   * True when it starts on the line right after another (no blank line between): it may be a
+   * wrapped sentence that happens to start with a capitalised word and a colon, not a paragraph.
+   */
+  soft?: boolean;
 }
 
 // Rights lines NPR appends, alone or glued after the closing cue or the last sentence.
@@ -41,7 +46,9 @@ function opensParagraph(line: string): boolean {
  * capitals on a line of its own with no blank line before stands alone.
  */
 function continuesLine(previous: string, line: string): boolean {
-  const tail = previous.slice(lastBoundary(previous)).trim();
+  // A label's first words are near the end: a window keeps long joined paragraphs linear.
+  const end = previous.slice(-160);
+  const tail = end.slice(lastBoundary(end)).trim();
   if (tail !== "" && !/\p{Ll}/u.test(tail) && /^\p{Lu}/u.test(tail)) {
     const label = matchLabel(`${tail} ${line}`);
     if (label && label.length > tail.length + 1) return true;
@@ -61,15 +68,20 @@ export function sourceParagraphs(text: string): SourceParagraph[] {
       return;
     }
     const previous = paragraphs.at(-1);
-    const runsOn = previous !== undefined && !PARAGRAPH_END.test(previous.text) && !opensParagraph(raw);
+    // A line starting in lower case goes on with the sentence above, whatever ends that line.
+    const runsOn = previous !== undefined && ((!PARAGRAPH_END.test(previous.text) && !opensParagraph(raw)) || /^\p{Ll}/u.test(raw));
     if (previous && blanks === 0 && (runsOn || continuesLine(previous.text, squash(raw)))) {
       // A hard-wrapped line: it continues the paragraph above.
       previous.raw = `${previous.raw} ${raw}`;
-      previous.text = squash(previous.raw);
+      previous.text = `${previous.text} ${squash(raw)}`;
     } else {
       paragraphs.push({ raw, text: squash(raw), line: index + 1, blankBefore: blanks });
     }
     blanks = 0;
+  });
+  // Without a blank line before it, a line may be a wrapped sentence as well as a paragraph.
+  paragraphs.forEach((p, i) => {
+    if (i > 0 && p.blankBefore === 0) p.soft = true;
   });
   return paragraphs;
 }

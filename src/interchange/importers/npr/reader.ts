@@ -3,7 +3,7 @@
 
 import { matchManner, type LabelMatch } from "../../../transcript/labels.ts";
 import type { ImportedBlock, ImportedMeta, ImportedSpeaker, ImportWarning } from "../../model.ts";
-import { labelAtStart, leadingCues, nextBreak, startsTape } from "./labels.ts";
+import { isFullLabel, labelAtStart, leadingCues, nextBreak, startsTape } from "./labels.ts";
 import { isSummary, splitProvenance, splitTags, splitTrailingTags, TAGS, type SourceParagraph } from "./paragraphs.ts";
 import { Speakers } from "./speakers.ts";
 import { introTurns, lastTurn, unattributedRun, type Turn } from "./turns.ts";
@@ -52,7 +52,7 @@ export class NprReader {
     }
     const { text, provenance } = splitProvenance(p.text);
     if (provenance) this.addCopyright(provenance);
-    if (text !== "") this.flow(text, p.line, p.blankBefore);
+    if (text !== "") this.flow(text, p.line, p.blankBefore, p.soft ?? false);
   }
 
   /**
@@ -61,7 +61,7 @@ export class NprReader {
    * break the rest is read the same way. A loop, not recursion: a story on one line has
    * thousands of breaks.
    */
-  private flow(text: string, line: number, blankBefore: number): void {
+  private flow(text: string, line: number, blankBefore: number, soft: boolean): void {
     let rest = text;
     let atStart = true;
     let glued = false;
@@ -75,8 +75,10 @@ export class NprReader {
           rest = after;
           blankBefore = 0;
         }
+        // A short label no one answers to, on a line that may be a wrapped sentence, needs the evidence a glued one does.
         const label = labelAtStart(rest);
-        if (label) rest = this.turn(label, rest.slice(label.length), line, blankBefore, glued);
+        const evident = label && (!soft || glued || isFullLabel(label) || this.speakers.knows(label));
+        if (label && evident) rest = this.turn(label, rest.slice(label.length), line, blankBefore, glued);
         if (rest === "") return;
       }
       const { found, kept } = nextBreak(rest, (label) => this.speakers.knows(label));
@@ -134,7 +136,7 @@ export class NprReader {
     const key = label.nameText;
     this.warnings.push({
       line,
-      message: `"${label.raw}:" inside the speech on line ${line} looks like a speaker label but was kept as words: no one called "${key}" was introduced with a full label. If a new speaker starts there, put the label at the start of its own paragraph with the full name and role (for example "FIRSTNAME ${key}, GUEST:").`,
+      message: `"${label.raw}:" inside the speech looks like a speaker label but was kept as words: no one called "${key}" was introduced with a full label. If a new speaker starts there, put the label at the start of its own paragraph with the full name and role (for example "FIRSTNAME ${key}, GUEST:").`,
       review: true,
     });
   }
@@ -143,7 +145,7 @@ export class NprReader {
   private newVoiceInside(speaker: ImportedSpeaker, label: LabelMatch, line: number): void {
     this.warnings.push({
       line,
-      message: `"${label.raw}:" inside the text on line ${line} was read as a new speaker, ${speaker.name} (the page seems to have lost a paragraph break there). Check who speaks.`,
+      message: `"${label.raw}:" inside the text was read as a new speaker, ${speaker.name} (the page seems to have lost a paragraph break there). Check who speaks.`,
       review: true,
     });
   }
