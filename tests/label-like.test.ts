@@ -34,6 +34,7 @@ describe("finds a label where a turn could start", () => {
     ["at the start of a line inside the text", "It is cold here\nPRICE: How cold?", ["PRICE"]],
     ["after an ellipsis, a question, an exclamation", "Wait... PRICE: Hi. Really? MANN: Yes! PRICE: No.", ["PRICE", "MANN", "PRICE"]],
     ["at the very end of the text", "Right? PRICE:", ["PRICE"]],
+    ["after speech cut off with a dash", "So the--PRICE: Right. And then— MANN: Yes. Or– PRICE: No.", ["PRICE", "MANN", "PRICE"]],
     ["an unnamed voice (a full label of three words)", "Over. UNIDENTIFIED MAN #3: Hey", ["UNIDENTIFIED MAN #3"]],
     ["a titled label with an affiliation and a role", "Thanks. SEN. JOHN EDWARDS (D-NC), VICE PRESIDENTIAL CANDIDATE: We can.", ["SEN. JOHN EDWARDS (D-NC), VICE PRESIDENTIAL CANDIDATE"]],
     ["a name with accents", "Gracias.JOSÉ GONZÁLEZ: Hola.", ["JOSÉ GONZÁLEZ"]],
@@ -64,6 +65,9 @@ describe("finds a label where a turn could start", () => {
       { start: 20, end: 37, label: "DANA PRICE, HOST", full: true, line: 2, glued: false, evidence: "full" },
       { start: 48, end: 54, label: "PRICE", full: false, line: 3, glued: true, evidence: "known" },
     ]);
+    expect(labelLikeRuns("It is cold\nPRICE: How cold?", knows)).toEqual([
+      { start: 11, end: 17, label: "PRICE", full: false, line: 2, glued: false, evidence: "known" },
+    ]);
     expect(text.slice(20, 37)).toBe("DANA PRICE, HOST:");
     expect(text.slice(48, 54)).toBe("PRICE:");
   });
@@ -87,6 +91,7 @@ describe("leaves ordinary speech alone", () => {
     ["a web address", "Go to. HTTPS://EXAMPLE.ORG/X for more."],
     ["a colon with no space after it", "Done.PRICE:Today and MANN:Yes."],
     ["a label-like run in mixed case", "Done. Dana Price, host: Hello."],
+    ["a hyphenated name or affiliation", "Ask SEN. X (D-NC): Why? The FARFAN-MENDEZ: Study says."],
   ])("%s", (_, text) => expect(labels(text)).toEqual([]));
 
   it("reports no short label without a way to know the speakers", () => {

@@ -6,7 +6,7 @@
 //
 // A run is a label the notation would read at the start of a paragraph (see labels.ts), found
 // right after a place a turn can start: a sentence end, a closing parenthesis, bracket or quote,
-// or a line break, with or without a space. Evidence decides: a full label (a name of two or more
+// a dash where speech is cut off ("--", "—"), or a line break, with or without a space. Evidence decides: a full label (a name of two or more
 // words, or one with a role) is a finding wherever a turn can start; a short one-word label only
 // when it names a speaker the story knows. Ordinary speech stays quiet: "NOTE: call me" and
 // "NASA: Today" mid-sentence have no turn start before them, "5:30" and "U.S.:" are no labels,
@@ -27,7 +27,7 @@ export interface LabelLikeRun {
   full: boolean;
   /** 1-based line of the label within the text (the text's own line breaks). */
   line: number;
-  /** True when nothing separates the label from what ends before it ("top.PRICE:"). */
+  /** True when nothing, not even a space or a line break, separates the label from what ends before it ("top.PRICE:"). */
   glued: boolean;
   /**
    * Why it counts: a full label; a short one naming a known speaker; a short one followed by a
@@ -108,24 +108,26 @@ interface Candidate {
 /** Every place inside the text where a turn could start and a label-like character follows. */
 function turnStarts(text: string): Candidate[] {
   const found = new Map<number, Candidate>();
-  const add = (from: number, afterTapeCue = false) => {
+  const add = (from: number, afterTapeCue = false, canGlue = true) => {
     let at = from;
     while (at < text.length && at - from < 4 && CLOSERS.test(text.charAt(at))) at += 1; // ." ) ”) …
     const closed = at;
     while (at < text.length && /[ \t\u00a0]/u.test(text.charAt(at))) at += 1;
     if (at >= text.length || !LABEL_START.test(text.charAt(at)) || found.has(at)) return;
-    found.set(at, { at, glued: at === closed, afterTapeCue });
+    found.set(at, { at, glued: canGlue && at === closed, afterTapeCue });
   };
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
     if (c === "\n") {
-      add(i + 1);
+      add(i + 1, false, false);
     } else if (SENTENCE_END.test(c)) {
       if (SENTENCE_END.test(text.charAt(i + 1))) continue; // the last of "..." or "?!"
       if (c === "." && !endsSentence(text, i)) continue;
       add(i + 1);
     } else if (c === ")") {
       add(i + 1, closesTapeCue(text, i));
+    } else if (c === "—" || c === "–" || (c === "-" && text.charAt(i - 1) === "-" && text.charAt(i + 1) !== "-")) {
+      add(i + 1); // speech cut off: "So the--PRICE: Right."
     } else if (c === "]" || c === "”" || c === "»") {
       add(i + 1);
     } else if (c === '"' && i > 0 && /\S/u.test(text.charAt(i - 1))) {
