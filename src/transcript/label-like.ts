@@ -48,7 +48,7 @@ const MAX_LABEL = 160;
 const MAX_QUOTATION = 300;
 
 const SENTENCE_END = /[.!?…]/u;
-const CLOSERS = /["'”’»)\]]/u;
+const CLOSERS = /["'“”’»)\]]/u;
 const LABEL_START = /[\p{Lu}\d]/u;
 
 /**
@@ -56,8 +56,9 @@ const LABEL_START = /[\p{Lu}\d]/u;
  * detector looks: a label there is a real one, the parser's business. Without `knows`, only
  * full labels are reported, and the short labels of speakers those full labels introduce.
  */
-export function labelLikeRuns(text: string, knows?: KnowsLabel): LabelLikeRun[] {
-  if (!/:/u.test(text)) return [];
+export function labelLikeRuns(written: string, knows?: KnowsLabel): LabelLikeRun[] {
+  if (!written.includes(":")) return [];
+  const text = written.replace(/[\u00a0\u202f]/gu, " "); // no-break spaces, as pasted text has them; offsets unchanged
   const candidates = turnStarts(text);
   const quoted = quotations(text);
   const lines = lineCounter(text);
@@ -130,8 +131,8 @@ function turnStarts(text: string): Candidate[] {
       add(i + 1); // speech cut off: "So the--PRICE: Right."
     } else if (c === "]" || c === "”" || c === "»") {
       add(i + 1);
-    } else if (c === '"' && i > 0 && /\S/u.test(text.charAt(i - 1))) {
-      add(i + 1); // a straight quote after a word closes a quotation
+    } else if ((c === '"' || c === "“") && i > 0 && /\S/u.test(text.charAt(i - 1))) {
+      add(i + 1); // a straight quote after a word closes a quotation, and so does a German “
     } else if ((c === "'" || c === "’") && i > 0 && /\S/u.test(text.charAt(i - 1)) && /\s/u.test(text.charAt(i + 1))) {
       add(i + 1); // a single quote closes one only before a space; inside a word it is an apostrophe
     }
@@ -186,24 +187,20 @@ function closesTapeCue(text: string, i: number): boolean {
 }
 
 /**
- * Which characters stand inside a short, balanced quotation: “…” pairs and straight "…" pairs
- * (a straight quote opens after a space and before a word, and closes otherwise). A long or
- * multi-line "quotation" is an unbalanced quote mark, and hides nothing.
+ * Which characters stand inside a short, balanced quotation: "…", “…”, „…“, «…». A straight or
+ * “ quote opens after a space and before a word, and closes otherwise (German closes with “). A
+ * long or multi-line "quotation" is an unbalanced quote mark, and hides nothing.
  */
 function quotations(text: string): Uint8Array {
   const spans: Array<[number, number]> = [];
-  let curly: number | undefined;
-  let straight: number | undefined;
+  let open: number | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
-    if (c === "“") curly = i;
-    else if (c === "”" && curly !== undefined) {
-      spans.push([curly, i]);
-      curly = undefined;
-    } else if (c === '"' && opensQuotation(text, i)) straight = i;
-    else if (c === '"' && straight !== undefined) {
-      spans.push([straight, i]);
-      straight = undefined;
+    const either = c === '"' || c === "“";
+    if (c === "„" || c === "«" || (either && opensQuotation(text, i))) open = i;
+    else if ((either || c === "”" || c === "»") && open !== undefined) {
+      spans.push([open, i]);
+      open = undefined;
     }
   }
   const inside = new Uint8Array(text.length + 1);
@@ -214,7 +211,7 @@ function quotations(text: string): Uint8Array {
   return inside;
 }
 
-/** A straight quote mark that opens a quotation: after a space, a bracket or the start, before a word. */
+/** A quote mark that can open or close opens here: after a space, a bracket or the start, before a word. */
 function opensQuotation(text: string, i: number): boolean {
   return (i === 0 || /[\s(\[—–-]/u.test(text.charAt(i - 1))) && /[^\s]/u.test(text.charAt(i + 1));
 }
