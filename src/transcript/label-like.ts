@@ -6,11 +6,13 @@
 //
 // A run is a label the notation would read at the start of a paragraph (see labels.ts), found
 // right after a place a turn can start: a sentence end, a closing parenthesis, bracket or quote,
-// a dash where speech is cut off ("--", "—"), or a line break, with or without a space. Evidence decides: a full label (a name of two or more
-// words, or one with a role) is a finding wherever a turn can start; a short one-word label only
-// when it names a speaker the story knows. Ordinary speech stays quiet: "NOTE: call me" and
-// "NASA: Today" mid-sentence have no turn start before them, "5:30" and "U.S.:" are no labels,
-// "STOP: don't" goes on in lower case, and a label inside a short quotation is quoted text.
+// a dash where speech is cut off ("--", "—"), or a line break, with or without a space. Evidence
+// decides: a full label (a name of two or more words, or one with a role) is a finding wherever a
+// turn can start; a one-word label only when it names a speaker the story knows, when a manner
+// follows it ("BJORK: (Singing)") or when a taped-audio cue ends right before it. Ordinary speech
+// stays quiet: "NOTE: call me" and "NASA: Today" mid-sentence have no turn start before them,
+// "5:30" and "U.S.:" are no labels, "STOP: don't" goes on in lower case, a label inside a short
+// quotation is quoted text, and "TV: You can join us" names no one.
 
 import { matchLabel, matchManner, type LabelMatch } from "./labels.ts";
 import { labelKey, nameAliases } from "./speakers.ts";
