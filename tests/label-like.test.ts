@@ -65,11 +65,15 @@ describe("finds a label where a turn could start", () => {
   it("gives offsets, the line in the text, whether it is full and whether it is glued", () => {
     const text = "First line.\nSecond. DANA PRICE, HOST: Hi.\nThird.PRICE: Yes.";
     expect(labelLikeRuns(text, knows)).toEqual([
-      { start: 20, end: 37, label: "DANA PRICE, HOST", full: true, line: 2, glued: false, evidence: "full" },
-      { start: 48, end: 54, label: "PRICE", full: false, line: 3, glued: true, evidence: "known" },
+      { start: 20, end: 37, label: "DANA PRICE, HOST", written: "DANA PRICE, HOST:", full: true, line: 2, glued: false, evidence: "full" },
+      { start: 48, end: 54, label: "PRICE", written: "PRICE:", full: false, line: 3, glued: true, evidence: "known" },
     ]);
     expect(labelLikeRuns("It is cold\nPRICE: How cold?", knows)).toEqual([
-      { start: 11, end: 17, label: "PRICE", full: false, line: 2, glued: false, evidence: "known" },
+      { start: 11, end: 17, label: "PRICE", written: "PRICE:", full: false, line: 2, glued: false, evidence: "known" },
+    ]);
+    // A timestamp that opens the lost turn goes with it, so the fix puts the break before both.
+    expect(labelLikeRuns("Thanks.[4:20] PRICE: Hi.", knows)).toMatchObject([
+      { start: 7, end: 20, label: "PRICE", written: "[4:20] PRICE:", glued: false },
     ]);
     expect(text.slice(20, 37)).toBe("DANA PRICE, HOST:");
     expect(text.slice(48, 54)).toBe("PRICE:");

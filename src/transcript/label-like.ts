@@ -19,12 +19,14 @@ import { labelKey, nameAliases } from "./speakers.ts";
 import { isAbbreviation } from "./text.ts";
 
 export interface LabelLikeRun {
-  /** Offset in the text of the label's first character. */
+  /** Offset in the text where the run starts: its label, or a timestamp right before it ("[4:20] PRICE:"). */
   start: number;
   /** Offset just after the label's colon. */
   end: number;
-  /** The label as written, without its colon: "DANA PRICE, HOST", "PRICE". */
+  /** The label, without its colon: "DANA PRICE, HOST", "PRICE". */
   label: string;
+  /** The run as written, where a new paragraph should start: "PRICE:", "[4:20] PRICE:". */
+  written: string;
   /** A full label (two or more words, or a role): it introduces a speaker, so it counts anywhere. */
   full: boolean;
   /** 1-based line of the label within the text (the text's own line breaks). */
@@ -52,6 +54,8 @@ const MAX_QUOTATION = 300;
 const SENTENCE_END = /[.!?…]/u;
 const CLOSERS = /["'“”’»)\]]/u;
 const LABEL_START = /[\p{Lu}\d]/u;
+/** A timestamp that opens a turn ("[4:20] "), right before a label; see times.ts. */
+const LEADING_TIME = /\[(?:\d{1,2}:)?\d{1,3}:\d{2}(?:\.\d{1,3})?\][ \t]*$/u;
 
 /**
  * The label-like runs in a paragraph's text, in order. The start of the text is not a place the
@@ -86,10 +90,12 @@ export function labelLikeRuns(written: string, knows?: KnowsLabel): LabelLikeRun
       introducers.add(found.label.nameText);
       for (const alias of nameAliases(found.label.nameText)) introduced.add(alias);
     }
+    const start = at - (LEADING_TIME.exec(text.slice(Math.max(0, at - 24), at))?.[0].length ?? 0);
     runs.push({
-      start: at,
+      start,
       end: colon + 1,
       label: found.label.raw,
+      written: text.slice(start, colon + 1),
       full,
       line: lines(at),
       glued,
