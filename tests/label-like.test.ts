@@ -235,7 +235,8 @@ describe("flattened generated stories", () => {
 });
 
 describe("pathological text", () => {
-  // Far above linear work; catches quadratic loops and catastrophic backtracking.
+  // Far above linear work (about half a second for the largest here, on a loaded machine up to
+  // four times that); catches quadratic loops and catastrophic backtracking, which take minutes.
   it.each([
     ["30,000 glued full labels", "Hi.AB CD, EF: ".repeat(30_000)],
     ["50,000 sentence ends before capitals", ". A".repeat(50_000)],
@@ -246,10 +247,10 @@ describe("pathological text", () => {
     ["50,000 lines of short labels", "PRICE: Hi.\n".repeat(50_000)],
     ["20,000 soundbite cues before labels", "(SOUNDBITE OF MUSIC)AB: Hi.".repeat(20_000)],
     ["20,000 short labels before manners", "Hi. AB: (Singing) la".repeat(20_000)],
-  ])("%s in well under a second", (_, text) => {
+  ])("%s in linear time", (_, text) => {
     const started = performance.now();
     labelLikeRuns(text, knows);
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
 
