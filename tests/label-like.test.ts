@@ -34,6 +34,10 @@ describe("finds a label where a turn could start", () => {
     ["at the start of a line inside the text", "It is cold here\nPRICE: How cold?", ["PRICE"]],
     ["after an ellipsis, a question, an exclamation", "Wait... PRICE: Hi. Really? MANN: Yes! PRICE: No.", ["PRICE", "MANN", "PRICE"]],
     ["at the very end of the text", "Right? PRICE:", ["PRICE"]],
+    ["in Spanish, after an inverted question", "¿Verdad? MARÍA GONZÁLEZ: Sí, claro.", ["MARÍA GONZÁLEZ"]],
+    ["after German and French closing quotes", "Er sagte „Ja.“PRICE: Gut. Il a dit « non »MANN: Bon.", ["PRICE", "MANN"]],
+    ["with no-break spaces from a pasted page", "Welcome.\u00a0DANA\u00a0PRICE, HOST:\u00a0Hello.", ["DANA PRICE, HOST"]],
+    ["after speech cut off with a dash", "So the--PRICE: Right. And then— MANN: Yes. Or– PRICE: No.", ["PRICE", "MANN", "PRICE"]],
     ["an unnamed voice (a full label of three words)", "Over. UNIDENTIFIED MAN #3: Hey", ["UNIDENTIFIED MAN #3"]],
     ["a titled label with an affiliation and a role", "Thanks. SEN. JOHN EDWARDS (D-NC), VICE PRESIDENTIAL CANDIDATE: We can.", ["SEN. JOHN EDWARDS (D-NC), VICE PRESIDENTIAL CANDIDATE"]],
     ["a name with accents", "Gracias.JOSÉ GONZÁLEZ: Hola.", ["JOSÉ GONZÁLEZ"]],
@@ -61,8 +65,15 @@ describe("finds a label where a turn could start", () => {
   it("gives offsets, the line in the text, whether it is full and whether it is glued", () => {
     const text = "First line.\nSecond. DANA PRICE, HOST: Hi.\nThird.PRICE: Yes.";
     expect(labelLikeRuns(text, knows)).toEqual([
-      { start: 20, end: 37, label: "DANA PRICE, HOST", full: true, line: 2, glued: false, evidence: "full" },
-      { start: 48, end: 54, label: "PRICE", full: false, line: 3, glued: true, evidence: "known" },
+      { start: 20, end: 37, label: "DANA PRICE, HOST", written: "DANA PRICE, HOST:", full: true, line: 2, glued: false, evidence: "full" },
+      { start: 48, end: 54, label: "PRICE", written: "PRICE:", full: false, line: 3, glued: true, evidence: "known" },
+    ]);
+    expect(labelLikeRuns("It is cold\nPRICE: How cold?", knows)).toEqual([
+      { start: 11, end: 17, label: "PRICE", written: "PRICE:", full: false, line: 2, glued: false, evidence: "known" },
+    ]);
+    // A timestamp that opens the lost turn goes with it, so the fix puts the break before both.
+    expect(labelLikeRuns("Thanks.[4:20] PRICE: Hi.", knows)).toMatchObject([
+      { start: 7, end: 20, label: "PRICE", written: "[4:20] PRICE:", glued: false },
     ]);
     expect(text.slice(20, 37)).toBe("DANA PRICE, HOST:");
     expect(text.slice(48, 54)).toBe("PRICE:");
@@ -78,6 +89,8 @@ describe("leaves ordinary speech alone", () => {
     ["lower case after the colon", "He yelled. STOP: don't go. WAIT: not yet."],
     ["a quotation", 'She read the sign, "DANGER. KEEP OUT: Trespassers will be shot." Then left.'],
     ["a curly quotation", "She read “DANGER. KEEP OUT: Trespassers will be shot.” Then left."],
+    ["German and French quotations", "Sie las „ACHTUNG. BETRETEN VERBOTEN: Lebensgefahr.“ Dann « ATTENTION. DANGER DE MORT: Ici. »"],
+    ["text cut off before the colon, or at it with no speech", "It ended.PRICE"],
     ["a title before a name", "I met Dr. PRICE: Today he said. And Sen. MANN: Also."],
     ["a middle initial", "It was John Q. PRICE: Today."],
     ["a one-word label of no one in the story", "We waited. TV: You can also join us online. RADIO: Same."],
@@ -87,6 +100,7 @@ describe("leaves ordinary speech alone", () => {
     ["a web address", "Go to. HTTPS://EXAMPLE.ORG/X for more."],
     ["a colon with no space after it", "Done.PRICE:Today and MANN:Yes."],
     ["a label-like run in mixed case", "Done. Dana Price, host: Hello."],
+    ["a hyphenated name or affiliation", "Ask SEN. X (D-NC): Why? The FARFAN-MENDEZ: Study says."],
   ])("%s", (_, text) => expect(labels(text)).toEqual([]));
 
   it("reports no short label without a way to know the speakers", () => {
@@ -221,7 +235,8 @@ describe("flattened generated stories", () => {
 });
 
 describe("pathological text", () => {
-  // Far above linear work; catches quadratic loops and catastrophic backtracking.
+  // Far above linear work (about half a second for the largest here, on a loaded machine up to
+  // four times that); catches quadratic loops and catastrophic backtracking, which take minutes.
   it.each([
     ["30,000 glued full labels", "Hi.AB CD, EF: ".repeat(30_000)],
     ["50,000 sentence ends before capitals", ". A".repeat(50_000)],
@@ -232,10 +247,10 @@ describe("pathological text", () => {
     ["50,000 lines of short labels", "PRICE: Hi.\n".repeat(50_000)],
     ["20,000 soundbite cues before labels", "(SOUNDBITE OF MUSIC)AB: Hi.".repeat(20_000)],
     ["20,000 short labels before manners", "Hi. AB: (Singing) la".repeat(20_000)],
-  ])("%s in well under a second", (_, text) => {
+  ])("%s in linear time", (_, text) => {
     const started = performance.now();
     labelLikeRuns(text, knows);
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
 

@@ -18,7 +18,7 @@ export type * from "./model.ts";
 export { NotationError } from "./errors.ts";
 export type { SpeakerDeclaration } from "./speakers.ts";
 export { labelKey, nameAliases } from "./speakers.ts";
-export { labelLikeRuns, type KnowsLabel, type LabelLikeRun } from "./label-like.ts";
+export { labelLikeRuns, type KnowsLabel, type LabelEvidence, type LabelLikeRun } from "./label-like.ts";
 export type { TranscriptOptions } from "./state.ts";
 export { cuesPlugin, inlineMarksPlugin, labelLikePlugin, markupPlugin, segmentsPlugin, tapePlugin, timesPlugin, turnsPlugin };
 export { formatClock, formatTimestamp, parseTimestamp } from "./times.ts";

@@ -6,28 +6,32 @@
 //
 // A run is a label the notation would read at the start of a paragraph (see labels.ts), found
 // right after a place a turn can start: a sentence end, a closing parenthesis, bracket or quote,
-// or a line break, with or without a space. Evidence decides: a full label (a name of two or more
-// words, or one with a role) is a finding wherever a turn can start; a short one-word label only
-// when it names a speaker the story knows. Ordinary speech stays quiet: "NOTE: call me" and
-// "NASA: Today" mid-sentence have no turn start before them, "5:30" and "U.S.:" are no labels,
-// "STOP: don't" goes on in lower case, and a label inside a short quotation is quoted text.
+// a dash where speech is cut off ("--", "—"), or a line break, with or without a space. Evidence
+// decides: a full label (a name of two or more words, or one with a role) is a finding wherever a
+// turn can start; a one-word label only when it names a speaker the story knows, when a manner
+// follows it ("BJORK: (Singing)") or when a taped-audio cue ends right before it. Ordinary speech
+// stays quiet: "NOTE: call me" and "NASA: Today" mid-sentence have no turn start before them,
+// "5:30" and "U.S.:" are no labels, "STOP: don't" goes on in lower case, a label inside a short
+// quotation is quoted text, and "TV: You can join us" names no one.
 
 import { matchLabel, matchManner, type LabelMatch } from "./labels.ts";
 import { labelKey, nameAliases } from "./speakers.ts";
 import { isAbbreviation } from "./text.ts";
 
 export interface LabelLikeRun {
-  /** Offset in the text of the label's first character. */
+  /** Offset in the text where the run starts: its label, or a timestamp right before it ("[4:20] PRICE:"). */
   start: number;
   /** Offset just after the label's colon. */
   end: number;
-  /** The label as written, without its colon: "DANA PRICE, HOST", "PRICE". */
+  /** The label, without its colon: "DANA PRICE, HOST", "PRICE". */
   label: string;
+  /** The run as written, where a new paragraph should start: "PRICE:", "[4:20] PRICE:". */
+  written: string;
   /** A full label (two or more words, or a role): it introduces a speaker, so it counts anywhere. */
   full: boolean;
   /** 1-based line of the label within the text (the text's own line breaks). */
   line: number;
-  /** True when nothing separates the label from what ends before it ("top.PRICE:"). */
+  /** True when nothing, not even a space or a line break, separates the label from what ends before it ("top.PRICE:"). */
   glued: boolean;
   /**
    * Why it counts: a full label; a short one naming a known speaker; a short one followed by a
@@ -48,16 +52,19 @@ const MAX_LABEL = 160;
 const MAX_QUOTATION = 300;
 
 const SENTENCE_END = /[.!?…]/u;
-const CLOSERS = /["'”’»)\]]/u;
+const CLOSERS = /["'“”’»)\]]/u;
 const LABEL_START = /[\p{Lu}\d]/u;
+/** A timestamp that opens a turn ("[4:20] "), right before a label; see times.ts. */
+const LEADING_TIME = /\[(?:\d{1,2}:)?\d{1,3}:\d{2}(?:\.\d{1,3})?\][ \t]*$/u;
 
 /**
  * The label-like runs in a paragraph's text, in order. The start of the text is not a place the
  * detector looks: a label there is a real one, the parser's business. Without `knows`, only
  * full labels are reported, and the short labels of speakers those full labels introduce.
  */
-export function labelLikeRuns(text: string, knows?: KnowsLabel): LabelLikeRun[] {
-  if (!/:/u.test(text)) return [];
+export function labelLikeRuns(written: string, knows?: KnowsLabel): LabelLikeRun[] {
+  if (!written.includes(":")) return [];
+  const text = written.replace(/[\u00a0\u202f]/gu, " "); // no-break spaces, as pasted text has them; offsets unchanged
   const candidates = turnStarts(text);
   const quoted = quotations(text);
   const lines = lineCounter(text);
@@ -83,10 +90,12 @@ export function labelLikeRuns(text: string, knows?: KnowsLabel): LabelLikeRun[] 
       introducers.add(found.label.nameText);
       for (const alias of nameAliases(found.label.nameText)) introduced.add(alias);
     }
+    const start = at - (LEADING_TIME.exec(text.slice(Math.max(0, at - 24), at))?.[0].length ?? 0);
     runs.push({
-      start: at,
+      start,
       end: colon + 1,
       label: found.label.raw,
+      written: text.slice(start, colon + 1),
       full,
       line: lines(at),
       glued,
@@ -108,28 +117,30 @@ interface Candidate {
 /** Every place inside the text where a turn could start and a label-like character follows. */
 function turnStarts(text: string): Candidate[] {
   const found = new Map<number, Candidate>();
-  const add = (from: number, afterTapeCue = false) => {
+  const add = (from: number, afterTapeCue = false, canGlue = true) => {
     let at = from;
     while (at < text.length && at - from < 4 && CLOSERS.test(text.charAt(at))) at += 1; // ." ) ”) …
     const closed = at;
     while (at < text.length && /[ \t\u00a0]/u.test(text.charAt(at))) at += 1;
     if (at >= text.length || !LABEL_START.test(text.charAt(at)) || found.has(at)) return;
-    found.set(at, { at, glued: at === closed, afterTapeCue });
+    found.set(at, { at, glued: canGlue && at === closed, afterTapeCue });
   };
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
     if (c === "\n") {
-      add(i + 1);
+      add(i + 1, false, false);
     } else if (SENTENCE_END.test(c)) {
       if (SENTENCE_END.test(text.charAt(i + 1))) continue; // the last of "..." or "?!"
       if (c === "." && !endsSentence(text, i)) continue;
       add(i + 1);
     } else if (c === ")") {
       add(i + 1, closesTapeCue(text, i));
+    } else if (c === "—" || c === "–" || (c === "-" && text.charAt(i - 1) === "-" && text.charAt(i + 1) !== "-")) {
+      add(i + 1); // speech cut off: "So the--PRICE: Right."
     } else if (c === "]" || c === "”" || c === "»") {
       add(i + 1);
-    } else if (c === '"' && i > 0 && /\S/u.test(text.charAt(i - 1))) {
-      add(i + 1); // a straight quote after a word closes a quotation
+    } else if ((c === '"' || c === "“") && i > 0 && /\S/u.test(text.charAt(i - 1))) {
+      add(i + 1); // a straight quote after a word closes a quotation, and so does a German “
     } else if ((c === "'" || c === "’") && i > 0 && /\S/u.test(text.charAt(i - 1)) && /\s/u.test(text.charAt(i + 1))) {
       add(i + 1); // a single quote closes one only before a space; inside a word it is an apostrophe
     }
@@ -184,24 +195,20 @@ function closesTapeCue(text: string, i: number): boolean {
 }
 
 /**
- * Which characters stand inside a short, balanced quotation: “…” pairs and straight "…" pairs
- * (a straight quote opens after a space and before a word, and closes otherwise). A long or
- * multi-line "quotation" is an unbalanced quote mark, and hides nothing.
+ * Which characters stand inside a short, balanced quotation: "…", “…”, „…“, «…». A straight or
+ * “ quote opens after a space and before a word, and closes otherwise (German closes with “). A
+ * long or multi-line "quotation" is an unbalanced quote mark, and hides nothing.
  */
 function quotations(text: string): Uint8Array {
   const spans: Array<[number, number]> = [];
-  let curly: number | undefined;
-  let straight: number | undefined;
+  let open: number | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
-    if (c === "“") curly = i;
-    else if (c === "”" && curly !== undefined) {
-      spans.push([curly, i]);
-      curly = undefined;
-    } else if (c === '"' && opensQuotation(text, i)) straight = i;
-    else if (c === '"' && straight !== undefined) {
-      spans.push([straight, i]);
-      straight = undefined;
+    const either = c === '"' || c === "“";
+    if (c === "„" || c === "«" || (either && opensQuotation(text, i))) open = i;
+    else if ((either || c === "”" || c === "»") && open !== undefined) {
+      spans.push([open, i]);
+      open = undefined;
     }
   }
   const inside = new Uint8Array(text.length + 1);
@@ -212,7 +219,7 @@ function quotations(text: string): Uint8Array {
   return inside;
 }
 
-/** A straight quote mark that opens a quotation: after a space, a bracket or the start, before a word. */
+/** A quote mark that can open or close opens here: after a space, a bracket or the start, before a word. */
 function opensQuotation(text: string, i: number): boolean {
   return (i === 0 || /[\s(\[—–-]/u.test(text.charAt(i - 1))) && /[^\s]/u.test(text.charAt(i + 1));
 }

@@ -57,7 +57,8 @@
   // the words without the turn's own name and manner, with whose words they are published as.
   const speakerName = (label) => text(label).replace(/:$/u, "").replace(/,.*$/u, "").trim();
   const speakers = Array.from(document.querySelectorAll(".v-turn .v-speaker")).map(speakerName);
-  const paragraphs = Array.from(document.querySelectorAll(".v-turn > p, .v-intro > p, .v-tape > p:not(.v-cue)")).map((p) => {
+  const speech = Array.from(document.querySelectorAll(".v-turn > p, .v-intro > p, .v-tape > p:not(.v-cue)"));
+  const paragraphs = speech.filter((p) => (p.textContent || "").includes(":")).map((p) => {
     const words = p.cloneNode(true);
     for (const aside of words.querySelectorAll(".v-speaker, .v-manner, .v-vh")) aside.remove();
     const turn = p.closest(".v-turn");

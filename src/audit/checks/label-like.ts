@@ -49,6 +49,6 @@ function message(run: LabelLikeRun, named: string | undefined, speaker: string):
   const whose = speaker ? `published as ${speaker}'s` : "published without a speaker of their own";
   return (
     `${label} inside this paragraph looks like a speaker label${named ? ` (${named})` : ""}, but the words after it are ${whose}: ` +
-    `a lost paragraph break may put them in the wrong mouth. Start a new paragraph before ${label} in the story, or write the colon differently if this is speech.`
+    `a lost paragraph break may put them in the wrong mouth. Start a new paragraph before "${run.written}" in the story, or write the colon differently if this is speech.`
   );
 }

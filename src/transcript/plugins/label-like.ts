@@ -81,7 +81,7 @@ function message(run: LabelLikeRun, named: string | undefined, heard: string | u
     named && named === heard
       ? `${label} inside a paragraph looks like a speaker label (${named}, who is already speaking), and it is published as words of the speech.`
       : `${label} inside a paragraph looks like a speaker label${named ? ` (${named})` : ""}, but the words after it are published ${heard ? `as ${heard}'s` : "without a speaker of their own"}.`;
-  return `${problem} Fix: start a new paragraph before ${label} (a blank line), or write the colon differently if this is speech (a dash, or the name in ordinary case).`;
+  return `${problem} Fix: start a new paragraph before "${run.written}" (a blank line), or write the colon differently if this is speech (a dash, or the name in ordinary case).`;
 }
 
 export default function labelLikePlugin(md: MarkdownIt): void {
