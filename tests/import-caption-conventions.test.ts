@@ -510,27 +510,36 @@ describe("summarising warnings", () => {
       { line: 12, message: "Read \"Priya:\" at the start of the cue as a speaker change.", review: true },
     ];
     expect(summariseWarnings(warnings)).toEqual([
-      { line: 4, message: 'WebVTT: Incorrect end tag "</i>". (37 times: lines 4, 9, 14, 19, 24, …)' },
+      { line: 4, message: 'WebVTT: Incorrect end tag "</i>". (and 36 more like it: lines 4, 9, 14, 19, 24, …)' },
       warnings[37],
     ]);
+  });
+
+  it("identical repeats are counted; three or fewer of a kind are each shown, specifics and all", () => {
+    const same = Array.from({ length: 5 }, (_, i) => ({ line: i + 1, message: "WebVTT: a cue setting was ignored." }));
+    expect(summariseWarnings(same)).toEqual([{ line: 1, message: "WebVTT: a cue setting was ignored. (5 times: lines 1, 2, 3, 4, 5)" }]);
+    const moments = [
+      { line: 15, message: '0:03.3 "Ortiz." (confidence 0.31)', review: true },
+      { line: 65, message: '0:18.6 "Alcalá." (confidence 0.47)', review: true },
+    ];
+    expect(summariseWarnings(moments)).toEqual(moments);
   });
 
   it("never mixes a guess to check with plain notices", () => {
     const out = summariseWarnings([
       { line: 1, message: "Same thing." },
-      { line: 2, message: "Same thing.", review: true },
-      { line: 3, message: "Same thing.", review: true },
+      ...[2, 3, 4, 5].map((line) => ({ line, message: "Same thing.", review: true })),
     ]);
-    expect(out).toEqual([{ line: 1, message: "Same thing." }, { line: 2, message: "Same thing. (2 times: lines 2, 3)", review: true }]);
+    expect(out).toEqual([{ line: 1, message: "Same thing." }, { line: 2, message: "Same thing. (4 times: lines 2, 3, 4, 5)", review: true }]);
   });
 
   it("import: the terminal gets one line for many repeats; the story's notes keep every guess", () => {
     const cues = Array.from({ length: 40 }, (_, i) => `${i + 1}\n00:${String(Math.floor(i / 30)).padStart(2, "0")}:${String((i * 2) % 60).padStart(2, "0")},000 --> 00:${String(Math.floor(i / 30)).padStart(2, "0")}:${String((i * 2) % 60).padStart(2, "0")},900\n- Line ${i}.\n- Answer ${i}.\n`);
     const bytes = new TextEncoder().encode(cues.join("\n"));
-    const imported = importTranscript(bytes, "many.srt", { show: "S", today: "2026-12-01" });
+    const imported = importTranscript(bytes, "many.srt", { show: "S", today: "2026-12-01", lang: "en" });
     expect(imported.transcript.warnings.filter((w) => w.review)).toHaveLength(80);
     expect(imported.warnings).toHaveLength(1);
-    expect(imported.warnings[0]?.message).toMatch(/\(80 times: lines 2, 7, 12, 17, 22, …\)$/u);
+    expect(imported.warnings[0]?.message).toMatch(/\(and 79 more like it: lines 2, 7, 12, 17, 22, …\)$/u);
     expect(imported.story.text.match(/^# {3}source line \d+: /gmu)).toHaveLength(80);
   });
 });

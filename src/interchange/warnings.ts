@@ -9,6 +9,8 @@
 
 import type { ImportWarning } from "./model.ts";
 
+/** A kind that comes this often or less is shown warning by warning: a few are read, not buried. */
+const SHOWN_IN_FULL = 3;
 /** How many line numbers a summary line names before "…". */
 const LINES_SHOWN = 5;
 
@@ -23,8 +25,9 @@ export function warningKind(warning: ImportWarning): string {
 }
 
 /**
- * The warnings with repeats summarised: each kind once, where it first appears, as
- * "… (37 times: lines 4, 9, 15, 21, 30, …)". A warning that comes once is left as it is.
+ * The warnings with repeats summarised: each kind that comes more than three times once, where it
+ * first appears, as "… (37 times: lines 4, 9, 15, 21, 30, …)" or, when the repeats differ in their
+ * specifics, "… (and 36 more like it: lines …)". Rarer warnings are left as they are.
  */
 export function summariseWarnings(warnings: readonly ImportWarning[]): ImportWarning[] {
   const groups = new Map<string, ImportWarning[]>();
@@ -34,10 +37,14 @@ export function summariseWarnings(warnings: readonly ImportWarning[]): ImportWar
     if (group) group.push(warning);
     else groups.set(kind, [warning]);
   }
-  return [...groups.values()].map((group) => {
+  return [...groups.values()].flatMap((group) => {
     const [first] = group;
-    if (!first) throw new Error("empty warning group");
-    return group.length === 1 ? first : { ...first, message: `${first.message} (${group.length} times${linesText(group)})` };
+    if (!first || group.length <= SHOWN_IN_FULL) return group;
+    // Identical repeats are "N times"; repeats that differ in their specifics (another word, another
+    // moment) show the first in full and say the rest are like it, never pass them off as the same.
+    const identical = group.every((w) => w.message === first.message);
+    const count = identical ? `${group.length} times` : `and ${group.length - 1} more like it`;
+    return [{ ...first, message: `${first.message} (${count}${linesText(group)})` }];
   });
 }
 
