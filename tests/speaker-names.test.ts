@@ -203,7 +203,7 @@ describe("npm run import -- --speakers", () => {
     const ok = run(["--speakers", "Speaker 3=Ines Park, deckhand; Unknown Speaker=Crew"]);
     expect(ok.stderr).toBe("");
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain("otter-harbour-pilots.txt → content/stories/otter-harbour-pilots.md  Otter.ai text · 4 speakers");
+    expect(ok.stdout).toContain("otter-harbour-pilots.txt → content/stories/otter-harbour-pilots.md  Otter.ai text · English (en, detected) · 4 speakers");
     expect(ok.stdout).toContain("speakers: Maya Ortiz, Omar Haddad, Ines Park, Crew");
     const written = fs.readFileSync(path.join(project, "content", "stories", "otter-harbour-pilots.md"), "utf8");
     expect(written).toContain("[0:38] INES PARK, DECKHAND: Boat's ready when you are.");
