@@ -37,9 +37,12 @@ export function summariseWarnings(warnings: readonly ImportWarning[]): ImportWar
     if (group) group.push(warning);
     else groups.set(kind, [warning]);
   }
-  return [...groups.values()].flatMap((group) => {
+  // Warnings keep their order; a summarised kind stands where it first appears.
+  return warnings.flatMap((warning) => {
+    const group = groups.get(warningKind(warning)) ?? [warning];
     const [first] = group;
-    if (!first || group.length <= SHOWN_IN_FULL) return group;
+    if (!first || group.length <= SHOWN_IN_FULL) return [warning];
+    if (warning !== first) return [];
     // Identical repeats are "N times"; repeats that differ in their specifics (another word, another
     // moment) show the first in full and say the rest are like it, never pass them off as the same.
     const identical = group.every((w) => w.message === first.message);
