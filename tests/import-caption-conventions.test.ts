@@ -62,12 +62,12 @@ describe("SDH subtitles in English: [Alba], (BRUNO), dashes, sounds, lyrics, esc
     expect(script(t)).toEqual([
       "Alba: Did you hear that?",
       "[door slams]",
-      "BRUNO: It's only the wind. The rule is simple: you wait.",
+      "Bruno: It's only the wind. The rule is simple: you wait.",
       "Unidentified speaker 1: Wait for what?",
       "Unidentified speaker 2: For the storm to pass.",
       "[LAUGHTER]",
       "Alba: Remember: we said we'd leave at six.",
-      "BRUNO: And we will - after the *last* [checks watch] bus.",
+      "Bruno: And we will - after the *last* [checks watch] bus.",
       "Unidentified speaker 3 (Singing): Over the hills and far away",
       "Alba: (sighs) Fine.",
       "Mary Ellen: Is anyone coming?",
@@ -122,9 +122,9 @@ describe("German SRT: [Alba], (LACHEN), JONAS:, [Tür knallt], 'Also:' and 'Wich
       "[LACHEN]",
       "Unidentified speaker 1: Wer ist da?",
       "Unidentified speaker 2: Ich bin's.",
-      "JONAS: Die Regel ist einfach: warten.",
+      "Jonas: Die Regel ist einfach: warten.",
       "[Tür knallt]",
-      "JONAS: Also: morgen um acht.",
+      "Jonas: Also: morgen um acht.",
     ]);
   });
 });
@@ -135,14 +135,14 @@ describe("French WebVTT: (ALBA), 'ALBA :' with French spacing, [rires], dashes",
   it("reads the voices, sounds inline and alone, and the header language", () => {
     expect(t.meta.lang).toBe("fr");
     expect(script(t)).toEqual([
-      "ALBA: Bonjour à tous.",
+      "Alba: Bonjour à tous.",
       "[rires]",
       "Unidentified speaker 1: Tu viens ce soir ?",
       "Unidentified speaker 2: Bien sûr !",
-      "ALBA: Attention : la règle est simple.",
+      "Alba: Attention : la règle est simple.",
       "Bruno: Et le pain *frais* ?",
       "[applaudissements]",
-      "ALBA: Merci [rires] et à demain.",
+      "Alba: Merci [rires] et à demain.",
     ]);
   });
 });
@@ -153,15 +153,15 @@ describe("Broadcast captions: >> ALBA:, >>BRUNO:, lone >>, cue settings", () => 
 
   it("starts a new voice at every >>; a lone >> is never a speaker heard before", () => {
     expect(script(t)).toEqual([
-      "ALBA: GOOD EVENING. THE RULE IS SIMPLE: WE START ON TIME.",
-      "BRUNO: THANKS, ALBA.",
+      "Alba: GOOD EVENING. THE RULE IS SIMPLE: WE START ON TIME.",
+      "Bruno: THANKS, ALBA.",
       "Unidentified speaker 1: AND WE ARE LIVE FROM THE HARBOUR TONIGHT.",
       "[APPLAUSE]",
-      "ALBA: WHO ARE YOU?",
+      "Alba: WHO ARE YOU?",
       "Unidentified speaker 2: I'M THE MAYOR.",
       "Unidentified speaker 3: AND I'M HER DEPUTY. IT HAS BEEN A LONG YEAR.",
       "Unidentified speaker 4: REMEMBER: THE VOTE IS TOMORROW.",
-      "BRUNO: AND NOW THE WEATHER.",
+      "Bruno: AND NOW THE WEATHER.",
     ]);
   });
 
@@ -389,9 +389,9 @@ describe("voices", () => {
   it("a lone >> after named speakers is a new unnamed voice, whatever came before", () => {
     const vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n>> ALBA: Hi.\n\n00:00:02.000 --> 00:00:03.000\n>> Hello.\n\n00:00:03.000 --> 00:00:04.000\n>> ALBA: Bye.\n\n00:00:04.000 --> 00:00:05.000\n>> Bye now.\n";
     expect(script(webvttImporter.read({ file: "x.vtt", text: vtt }))).toEqual([
-      "ALBA: Hi.",
+      "Alba: Hi.",
       "Unidentified speaker 1: Hello.",
-      "ALBA: Bye.",
+      "Alba: Bye.",
       "Unidentified speaker 2: Bye now.",
     ]);
   });
@@ -442,9 +442,9 @@ describe("songs and manners", () => {
 });
 
 describe("names on a later line of a cue", () => {
-  it("a line opening with a name after a finished sentence starts that speaker's turn (spelled as the file spells it in mixed case)", () => {
+  it("a line opening with a name after a finished sentence starts that speaker's turn (spelled as the file spells it in mixed case, else in proper case)", () => {
     const srt = "1\n00:00:01,000 --> 00:00:03,000\nALBA: Are you ready?\nBRUNO: Always.\n\n2\n00:00:03,000 --> 00:00:05,000\nThen let's go.\n[Alba] Wait for me.\n";
-    expect(script(srtImporter.read({ file: "x.srt", text: srt }))).toEqual(["Alba: Are you ready?", "BRUNO: Always. Then let's go.", "Alba: Wait for me."]);
+    expect(script(srtImporter.read({ file: "x.srt", text: srt }))).toEqual(["Alba: Are you ready?", "Bruno: Always. Then let's go.", "Alba: Wait for me."]);
   });
 
   it("a name after a sentence that runs on stays in the words, as a guess to check", () => {

@@ -4,6 +4,7 @@
 // voice heard earlier, and every unnamed voice is listed for the editor to name. A part with no
 // marker continues the voice before it, as captions name a speaker on a turn's first cue only.
 
+import { properCase } from "../../transcript/text.ts";
 import type { ImportedSpeaker, ImportWarning } from "../model.ts";
 
 /** How an unnamed voice is written: numbered so that two unnamed voices are never one speaker. */
@@ -45,9 +46,15 @@ export class VoiceTracker {
     return voice;
   }
 
-  /** The name a voice should carry: its spelling in mixed case, when the file ever gives one. */
+  /**
+   * The name a voice should carry: its spelling in mixed case, when the file ever gives one;
+   * otherwise a name in capitals ("ALBA", all-caps broadcast captions) in proper case, as the page
+   * shows names: a screen reader may spell capitals out letter by letter.
+   */
   spelling(voice: string): string {
-    return this.respelled.get(voice) ?? voice;
+    const respelled = this.respelled.get(voice);
+    if (respelled) return respelled;
+    return /\p{Lu}.*\p{Lu}/u.test(voice) && !/\p{Ll}/u.test(voice) && !/\d/u.test(voice) ? properCase(voice) : voice;
   }
 
   /** A new voice with no name, starting at a dash or ">>" on `line`. */
