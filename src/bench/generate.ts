@@ -7,7 +7,8 @@ const WORDS = "the harbor council night ferry workers bread oven library tools r
 const SHOWS = ["Night Desk", "The Long Table", "Harbor Hours", "Weekend Edition Local"];
 const TAGS = ["community", "labor", "music", "food", "transport", "education", "history", "weather", "budget", "arts"];
 
-function random(seed: number): () => number {
+/** A small deterministic generator (mulberry32): the same seed gives the same numbers in [0, 1). */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -4,16 +4,7 @@
 // cues, singers after a song cue, manners, quotes and dashes right before the next label, and
 // label-like words inside speech (`NOTE:`, `5:30`, `U.S.`, `NASA`). Deterministic from a seed.
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from "../../src/bench/generate.ts";
 
 interface Person {
   /** The full label's name part: "MAYOR ELENA VOSS". */
