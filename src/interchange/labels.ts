@@ -4,7 +4,10 @@
 // word is also ordinary prose ("Note: ...", "Question: ..."), so a label counts only when it looks
 // like a name and sits where a new speaker can start.
 
+import { isProseHeading, PROSE_HEADINGS as NOT_NAMES } from "../transcript/prose-headings.ts";
 import { soundOnly } from "./text.ts";
+
+export { isProseHeading };
 
 export interface LabelContext {
   /** Words of the cue before this one; undefined for the file's first cue. */
@@ -23,31 +26,6 @@ export interface CueLabel {
   text: string;
 }
 
-/** Words that end in a colon in prose and in show notes, and are not speakers. */
-const NOT_NAMES = new Set([
-  "note", "notes", "nb", "warning", "caution", "important", "example", "examples", "update", "updated", "edit",
-  "question", "questions", "answer", "answers", "q", "a", "tip", "tips", "step", "rule", "reminder", "disclaimer",
-  "summary", "source", "sources", "credit", "credits", "transcript", "chapter", "part", "episode", "season",
-  "title", "subject", "topic", "correction", "spoiler", "hint", "fact", "lesson", "problem", "solution", "result",
-  "results", "conclusion", "introduction", "intro", "outro", "agenda", "today", "yesterday", "tomorrow", "now",
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "listen", "look", "remember",
-  "yes", "no", "okay", "ok", "so", "well", "also", "plus", "and", "but", "or", "then", "first", "second",
-  "third", "finally", "next", "bonus", "news", "weather", "sports", "traffic", "music", "time", "date",
-  "location", "website", "email", "phone", "address", "contact", "sponsor", "ad", "advertisement", "translation",
-  "fun fact", "pro tip", "bottom line", "breaking news", "quick tip", "side note",
-  // Spoken English that often ends in a colon: "Honestly: no." "Here's the thing: ..."
-  "honestly", "seriously", "basically", "anyway", "wait", "hey", "oh", "yeah", "right", "sure", "fine", "good",
-  "great", "exactly", "true", "false", "why", "what", "how", "who", "when", "where", "because", "whatever",
-  "please", "sorry", "thanks", "hello", "hi", "imagine", "think", "consider", "guess", "spoiler alert", "story",
-  "the rule", "the point", "the thing", "the problem", "the answer", "the question", "the truth", "the catch",
-  // Spanish, German, French prose words before a colon
-  "nota", "ojo", "atención", "aviso", "pregunta", "respuesta", "importante", "ejemplo", "recuerda", "recuerde",
-  "mira", "oye", "bueno", "pues", "entonces", "primero", "segundo", "resumen", "fuente", "hoy", "ahora", "ojo al dato",
-  "hinweis", "achtung", "frage", "antwort", "wichtig", "beispiel", "also", "hör", "schau", "zusammenfassung",
-  "quelle", "heute", "jetzt", "erstens", "zweitens", "tipp", "vorsicht", "anmerkung",
-  "attention", "remarque", "réponse", "exemple", "rappel", "écoute", "écoutez", "regarde", "regardez", "bon",
-  "alors", "donc", "voilà", "résumé", "aujourd'hui", "maintenant", "d'abord", "ensuite", "enfin", "astuce",
-]);
 
 /**
  * Words that are never part of a name, in the languages the fixtures cover: "THE RULE IS SIMPLE:"
@@ -91,6 +69,7 @@ export function cueLabel(text: string, context: LabelContext): CueLabel | undefi
   if (rest === "") return undefined;
   return canStartTurn(name, context) ? { speaker: name, text: rest } : undefined;
 }
+
 
 /** One to four capitalised words that are not a common prose word: "Gilon", "Mary Ellen Park". */
 export function looksLikeName(label: string): boolean {

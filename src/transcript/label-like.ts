@@ -15,6 +15,7 @@
 // quotation is quoted text, and "TV: You can join us" names no one.
 
 import { matchLabel, matchManner, type LabelMatch } from "./labels.ts";
+import { isProseHeading } from "./prose-headings.ts";
 import { labelKey, nameAliases } from "./speakers.ts";
 import { isAbbreviation } from "./text.ts";
 
@@ -173,10 +174,10 @@ function labelAt(text: string, at: number): { label: LabelMatch; colon: number }
   return { label, colon };
 }
 
-/** A full label names a person in two or more words or carries a role. */
+/** A full label names a person in two or more words or carries a role; a prose heading ("BREAKING NEWS") names no one. */
 function isFull(label: LabelMatch): boolean {
   if (label.roleText) return true;
-  return label.nameText.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length >= 2;
+  return label.nameText.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length >= 2 && !isProseHeading(label.nameText);
 }
 
 /** Why a label-like run counts, if it does. */

@@ -3,6 +3,7 @@
 
 import { matchLabel, type LabelMatch } from "../../../transcript/labels.ts";
 import { parseCue } from "../../../transcript/cues.ts";
+import { isProseHeading } from "../../labels.ts";
 import { squash } from "../../text.ts";
 
 // Older NPR pages write labels in mixed case: `NEAL CONAN, host:`, `Mr. BILL MOYERS (Author, "Moyers on America"):`.
@@ -134,7 +135,10 @@ function gluedLabelAt(rest: string, knows: (label: LabelMatch) => boolean): { la
   // An older page's label (`Ms. JUNE TAKEDA (Transit planner):`) carries its own evidence.
   const label = core && saneLabel(core) && !bareNumber(core) ? core : oldStyleLabel(rest);
   if (!label || /^\p{Ll}/u.test(rest.slice(label.length))) return undefined;
-  return { label, evident: isFullLabel(label) || knows(label) };
+  // A full label introduces a speaker, unless its words are a prose heading ("BREAKING NEWS:");
+  // a short one must name someone introduced.
+  if (isFullLabel(label)) return { label, evident: !(label.roleText === undefined && isProseHeading(label.nameText)) };
+  return { label, evident: knows(label) };
 }
 
 /** The cue opening `rest`, `(SOUNDBITE OF MUSIC)`, with the characters it takes. */
