@@ -294,8 +294,6 @@ describe("every exporter → importer round trip keeps (speaker, words)", () => 
    * test fails here, and the entry goes.
    */
   const KNOWN_GAPS: Record<string, string> = {
-    "captain-moreau/index.md|vtt": "a manner ((Reading), (As Captain Moreau)) comes back as words; an inline (laughter) ending a turn comes back as a cue",
-    "captain-moreau/index.md|json": "an inline (laughter) ending a turn comes back as a cue",
     "bench generator, timed ×12|json": 'a heading ("type": "heading") comes back as words',
     "bramwell-library-of-things.md|json": "the JSON export of an untimed story has no startTime; the importer refuses it",
     "bread-that-remembers.md|json": "the JSON export of an untimed story has no startTime; the importer refuses it",

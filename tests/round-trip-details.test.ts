@@ -1,0 +1,81 @@
+// The details that make our own exports come back as they went out, without changing how real
+// caption files read: an inline sound ending a turn stays in the cue of the words it ends; a manner
+// after a WebVTT voice is the voice's manner; a sound-only cue between speakers still stands alone.
+
+import { describe, expect, it } from "vitest";
+import { splitText } from "../src/interchange/exporters/cues.ts";
+import { webvttImporter } from "../src/interchange/importers/webvtt.ts";
+
+const LONG = "Thank you. I'm always slightly nervous when someone summarizes the book correctly. It means I can't blame the reader anymore.";
+
+describe("an inline sound that ends a passage stays with the words before it", () => {
+  it("never becomes a cue of its own, however the passage is cut", () => {
+    for (const sound of ["(laughter)", "(soft laughter)", "(laughter) (applause)"]) {
+      const pieces = splitText("", `${LONG} ${sound}`);
+      expect(pieces.length).toBeGreaterThan(1);
+      expect(pieces.map((p) => p.text).join(" ")).toBe(`${LONG} ${sound}`);
+      const last = pieces[pieces.length - 1]!.text;
+      expect(last.endsWith(sound)).toBe(true);
+      expect(last.replace(sound, "").trim()).not.toBe("");
+    }
+  });
+
+  it("leaves a passage that is only a sound, and a sound inside the words, as they were", () => {
+    expect(splitText("", "(Laughter)")).toEqual([{ lead: "", text: "(Laughter)" }]);
+    const inside = splitText("", `${LONG} (Laughter) Really. Engine temperatures.`);
+    expect(inside.map((p) => p.text).join(" ")).toBe(`${LONG} (Laughter) Really. Engine temperatures.`);
+  });
+});
+
+/** Turns of an imported WebVTT file: speaker, manner and words. */
+function turns(vtt: string) {
+  const imported = webvttImporter.read({ file: "x.vtt", text: vtt });
+  return imported.blocks.map((b) =>
+    b.type === "turn" ? { speaker: b.speaker?.name, manner: b.manner, text: b.paragraphs.map((p) => p.text).join(" ") } : { cue: b.text },
+  );
+}
+
+describe("a manner after a WebVTT voice", () => {
+  it("is the voice's manner, not words: (Reading), (As Captain Moreau), (Speaking Spanish)", () => {
+    const vtt = [
+      "WEBVTT",
+      "",
+      "00:00:01.000 --> 00:00:04.000",
+      "<v Ana Ruiz>(Reading) The letter came folded.",
+      "",
+      "00:00:04.000 --> 00:00:07.000",
+      "<v Ben Cole>(As Captain Moreau) My dear Hortense.",
+      "",
+      "00:00:07.000 --> 00:00:09.000",
+      "<v Ana Ruiz>(Speaking Spanish)",
+      "",
+    ].join("\n");
+    expect(turns(vtt)).toEqual([
+      { speaker: "Ana Ruiz", manner: "Reading", text: "The letter came folded." },
+      { speaker: "Ben Cole", manner: "As Captain Moreau", text: "My dear Hortense." },
+      { speaker: "Ana Ruiz", manner: "Speaking Spanish", text: "" },
+    ]);
+  });
+
+  it("a bracket that is no manner stays in the words or is a sound, as before", () => {
+    const vtt = [
+      "WEBVTT",
+      "",
+      "00:00:01.000 --> 00:00:04.000",
+      "<v Ana Ruiz>(quietly, to herself) The letter came folded.",
+      "",
+      "00:00:04.000 --> 00:00:05.000",
+      "<v Ana Ruiz>(Laughter)",
+      "",
+      "00:00:05.000 --> 00:00:07.000",
+      "<v Ben Cole>My dear Hortense.",
+      "",
+    ].join("\n");
+    const read = turns(vtt);
+    expect(read[0]).toMatchObject({ speaker: "Ana Ruiz", manner: undefined });
+    expect(read[0]!.text).toContain("The letter came folded.");
+    // A real file's sound-only cue between two speakers is a stand-alone cue.
+    expect(read[1]).toEqual({ cue: expect.stringMatching(/laughter/iu) });
+    expect(read[2]).toMatchObject({ speaker: "Ben Cole", text: "My dear Hortense." });
+  });
+});
