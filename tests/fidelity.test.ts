@@ -294,7 +294,6 @@ describe("every exporter → importer round trip keeps (speaker, words)", () => 
    * test fails here, and the entry goes.
    */
   const KNOWN_GAPS: Record<string, string> = {
-    "bench generator, timed ×12|json": 'a heading ("type": "heading") comes back as words',
     "bramwell-library-of-things.md|json": "the JSON export of an untimed story has no startTime; the importer refuses it",
     "bread-that-remembers.md|json": "the JSON export of an untimed story has no startTime; the importer refuses it",
     "night-ferry-returns/index.md|json": "the JSON export of an untimed story has no startTime; the importer refuses it",

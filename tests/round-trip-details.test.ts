@@ -1,9 +1,11 @@
 // The details that make our own exports come back as they went out, without changing how real
 // caption files read: an inline sound ending a turn stays in the cue of the words it ends; a manner
-// after a WebVTT voice is the voice's manner; a sound-only cue between speakers still stands alone.
+// after a WebVTT voice is the voice's manner; a sound-only cue between speakers still stands alone;
+// a JSON heading segment is a heading.
 
 import { describe, expect, it } from "vitest";
 import { splitText } from "../src/interchange/exporters/cues.ts";
+import { podcasting20JsonImporter } from "../src/interchange/importers/podcasting20-json.ts";
 import { webvttImporter } from "../src/interchange/importers/webvtt.ts";
 
 const LONG = "Thank you. I'm always slightly nervous when someone summarizes the book correctly. It means I can't blame the reader anymore.";
@@ -77,5 +79,26 @@ describe("a manner after a WebVTT voice", () => {
     // A real file's sound-only cue between two speakers is a stand-alone cue.
     expect(read[1]).toEqual({ cue: expect.stringMatching(/laughter/iu) });
     expect(read[2]).toMatchObject({ speaker: "Ben Cole", text: "My dear Hortense." });
+  });
+});
+
+describe("a Podcasting 2.0 JSON heading segment (our exporter's type field)", () => {
+  it("is a heading between turns, not words of the speaker before", () => {
+    const json = JSON.stringify({
+      version: "1.0.0",
+      segments: [
+        { speaker: "Ana Ruiz", startTime: 0, endTime: 2, body: "Good evening.", type: "speech" },
+        { startTime: 2, endTime: 2, body: "Act Two", type: "heading" },
+        { speaker: "Ana Ruiz", startTime: 2, endTime: 4, body: "We go on.", type: "speech" },
+        { startTime: 4, endTime: 4, body: " ", type: "heading" },
+      ],
+    });
+    const imported = podcasting20JsonImporter.read({ file: "x.json", text: json });
+    expect(imported.blocks.map((b) => (b.type === "turn" ? `${b.speaker?.name}: ${b.paragraphs.map((p) => p.text).join(" ")}` : `${b.type}: ${b.text}`))).toEqual([
+      "Ana Ruiz: Good evening.",
+      "heading: Act Two",
+      "Ana Ruiz: We go on.",
+    ]);
+    expect(imported.warnings.map((w) => w.message)).toContain("A heading segment has no words; it was left out.");
   });
 });
