@@ -1,10 +1,11 @@
 // The details that make our own exports come back as they went out, without changing how real
 // caption files read: an inline sound ending a turn stays in the cue of the words it ends; a manner
 // after a WebVTT voice is the voice's manner; a sound-only cue between speakers still stands alone;
-// a JSON heading segment is a heading.
+// a JSON heading segment is a heading; our plain text reads back through the Descript text reader.
 
 import { describe, expect, it } from "vitest";
 import { splitText } from "../src/interchange/exporters/cues.ts";
+import { descriptTextImporter } from "../src/interchange/importers/descript-text.ts";
 import { podcasting20JsonImporter } from "../src/interchange/importers/podcasting20-json.ts";
 import { webvttImporter } from "../src/interchange/importers/webvtt.ts";
 
@@ -100,5 +101,42 @@ describe("a Podcasting 2.0 JSON heading segment (our exporter's type field)", ()
       "Ana Ruiz: We go on.",
     ]);
     expect(imported.warnings.map((w) => w.message)).toContain("A heading segment has no words; it was left out.");
+  });
+});
+
+describe("our plain-text export, read back by the Descript text reader", () => {
+  const copyright = `Copyright 2026 The Long Table. ${"Transcript by the sample team, with excerpts used by permission. ".repeat(3).trim()}`;
+  const text = [
+    "In Bramwell, the Library Now Lends Drills",
+    "The public library in Bramwell has always lent books.",
+    "Critics say it is drifting. Night Desk's Hana Kowalczyk reports.",
+    "Hana Kowalczyk, reporter: On a Tuesday afternoon, the basement sounds like a hardware store.",
+    "Crowd: (Chanting) Keep the yard!",
+    "The Slipway Sisters: (Singing) Mama served the soup.",
+    "Hana Kowalczyk: Back to the library.",
+    copyright,
+  ].join("\n\n");
+  const imported = descriptTextImporter.read({ file: "t.txt", text: `${text}\n` });
+
+  it("takes the first line as the title even with an introduction after it, and a long copyright line as the copyright", () => {
+    expect(imported.meta.title).toBe("In Bramwell, the Library Now Lends Drills");
+    expect(imported.meta.copyright).toBe(copyright);
+    expect(imported.blocks[0]).toMatchObject({ type: "turn", paragraphs: [{ text: "The public library in Bramwell has always lent books." }, { text: expect.stringContaining("Critics") }] });
+  });
+
+  it("reads a one-word voice or a group with a manner after it as a speaker", () => {
+    const turns = imported.blocks.flatMap((b) => (b.type === "turn" ? [[b.speaker?.name ?? null, b.manner ?? null, b.paragraphs.map((p) => p.text).join(" ")]] : []));
+    expect(turns.slice(1)).toEqual([
+      ["Hana Kowalczyk", null, "On a Tuesday afternoon, the basement sounds like a hardware store."],
+      ["Crowd", "Chanting", "Keep the yard!"],
+      ["The Slipway Sisters", "Singing", "Mama served the soup."],
+      ["Hana Kowalczyk", null, "Back to the library."],
+    ]);
+  });
+
+  it("leaves a one-word label without a manner or other evidence in the speech", () => {
+    const plain = descriptTextImporter.read({ file: "t.txt", text: "Maya Ortiz: Hello there.\n\nOmar Haddad: Hi.\n\nHonestly: no.\n\nMaya Ortiz: Fine.\n" });
+    const turns = plain.blocks.flatMap((b) => (b.type === "turn" ? [[b.speaker?.name ?? null, b.paragraphs.map((p) => p.text).join(" ")]] : []));
+    expect(turns).toEqual([["Maya Ortiz", "Hello there."], ["Omar Haddad", "Hi. Honestly: no."], ["Maya Ortiz", "Fine."]]);
   });
 });
