@@ -90,11 +90,11 @@ describe("transcript downloads", () => {
     expect(JSON.parse(fs.readFileSync(path.join(run.output, "stories/harbour-bells/transcript.json"), "utf8"))).toHaveProperty("segments");
   });
 
-  it("writes only JSON and text for an untimed story", () => {
+  it("writes only text for an untimed story (Podcasting 2.0 JSON needs times, as WebVTT and SRT do)", () => {
     const story = stories.get("quiet-hours") as Story;
     expect(story.timed).toBe(false);
     const files = fs.readdirSync(path.join(run.output, "stories", "quiet-hours")).sort();
-    expect(files).toEqual(["index.html", "transcript.json", "transcript.txt"]);
+    expect(files).toEqual(["index.html", "transcript.txt"]);
     const txt = EXPORT_FORMATS.find((f) => f.id === "txt");
     expect(fs.readFileSync(path.join(run.output, "stories/quiet-hours/transcript.txt"), "utf8")).toBe(txt?.write(story));
   });
@@ -118,9 +118,9 @@ describe("transcript downloads", () => {
     expect(line?.closest("section.transcript")?.querySelector("h2")?.textContent).toBe("Transcript");
   });
 
-  it("links only JSON and text for an untimed story", () => {
-    expect(downloadLinks("quiet-hours").map((a) => [visibleText(a), a.getAttribute("type")])).toEqual([["JSON", "application/json"], ["text", "text/plain"]]);
-    expect(visibleText(page("quiet-hours").querySelector(".transcript-downloads") as Element)).toBe("Download transcript: JSON, text");
+  it("links only text for an untimed story", () => {
+    expect(downloadLinks("quiet-hours").map((a) => [visibleText(a), a.getAttribute("type")])).toEqual([["text", "text/plain"]]);
+    expect(visibleText(page("quiet-hours").querySelector(".transcript-downloads") as Element)).toBe("Download transcript: text");
   });
 
   it("keeps the download files out of the sitemap", () => {

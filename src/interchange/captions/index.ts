@@ -86,10 +86,10 @@ class PartReader {
   read(cue: RawCaption): ReadPart[] {
     const base = { line: cue.line, start: cue.start, end: cue.end };
     if (cue.voice) {
-      const piece = trim(joinLines(cue.lines));
+      const { manner, piece } = mannerOpening(trim(joinLines(cue.lines)));
       const body = readBody(piece.text);
       const diarisation = isDiarisationLabel(cue.voice) ? { diarisation: cue.voice } : {};
-      return [this.remember({ ...base, name: cue.voice, ...diarisation, ...body, piece })];
+      return [this.remember({ ...base, name: cue.voice, ...diarisation, ...(manner ? { manner } : {}), ...body, piece })];
     }
     return splitVoices(joinLines(cue.lines)).map((part) => this.remember(this.readPart(part, base)));
   }
@@ -201,6 +201,16 @@ class PartReader {
       review: true,
     });
   }
+}
+
+/**
+ * A manner opening a voice's words ("<v Ana>(Reading) The letter…", "(As Captain Moreau)",
+ * "(Speaking Spanish)"): how the voice speaks, as the notation writes it after a label, not words.
+ * Only a manner the notation knows; any other bracket stays in the words.
+ */
+function mannerOpening(piece: Piece): { manner?: string; piece: Piece } {
+  const opening = readOpening(piece, { known: new Set() });
+  return opening.kind === "manner" ? { manner: opening.manner, piece: opening.rest } : { piece };
 }
 
 /** Every word the file writes starting in lower case, lower-cased. */

@@ -1,5 +1,6 @@
 // Exports: each story's transcript as files next to its page, for players (WebVTT, SRT),
-// Podcasting 2.0 feeds (JSON) and anyone who wants the words (plain text).
+// Podcasting 2.0 feeds (JSON) and anyone who wants the words (plain text). The timed formats
+// (WebVTT, SRT, JSON) exist only for stories with times.
 
 import type { Story } from "../../story/story.ts";
 import { writeJson } from "./json.ts";
@@ -27,11 +28,13 @@ export interface ExportFormat {
 export const EXPORT_FORMATS: readonly ExportFormat[] = Object.freeze([
   { id: "vtt", label: "WebVTT", file: "transcript.vtt", mime: "text/vtt", timed: true, write: writeWebVtt },
   { id: "srt", label: "SRT", file: "transcript.srt", mime: "application/x-subrip", timed: true, write: writeSrt },
-  { id: "json", label: "JSON", file: "transcript.json", mime: "application/json", timed: false, write: writeJson },
+  // Podcasting 2.0 JSON gives every segment a startTime (the spec's HTML and text formats are the
+  // ones for a transcript without times): a story without times has no JSON.
+  { id: "json", label: "JSON", file: "transcript.json", mime: "application/json", timed: true, write: writeJson },
   { id: "txt", label: "text", file: "transcript.txt", mime: "text/plain", timed: false, write: writeText },
 ] satisfies ExportFormat[]);
 
-/** The formats a story can be downloaded in: all for timed stories, json + txt (untimed) otherwise. */
+/** The formats a story can be downloaded in: all for timed stories, text alone otherwise. */
 export function exportsFor(story: Pick<Story, "timed">): ExportFormat[] {
   return EXPORT_FORMATS.filter((format) => story.timed || !format.timed);
 }

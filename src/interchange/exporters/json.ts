@@ -1,17 +1,18 @@
 // Podcasting 2.0 JSON transcript: {"version":"1.0.0","segments":[...]} with speaker, startTime,
 // endTime (seconds) and body, plus fields the format lacks and its maintainers accept: what a
 // segment is (type), the sound cue's kind, the speaker's role, the language, the manner of
-// delivery and whether it is taped audio. Timed stories give one segment per caption cue (and a
-// zero-length one per heading); untimed stories one segment per paragraph, without times.
+// delivery and whether it is taped audio. One segment per caption cue, and a zero-length one per
+// heading. The spec gives every segment a startTime, so only stories with times are exported as
+// JSON (exportsFor); for one without, the times would be the caption cues' estimates.
 
 import type { RoleKind } from "../../transcript/model.ts";
-import { captionCues, passages, type Passage, type SegmentType } from "./cues.ts";
+import { captionCues, type Passage, type SegmentType } from "./cues.ts";
 import type { ExportableStory } from "./index.ts";
 
 export interface JsonSegment {
   speaker?: string;
-  startTime?: number;
-  endTime?: number;
+  startTime: number;
+  endTime: number;
   body: string;
   type: SegmentType;
   /** For sound cues: "laughter", "soundbite", "song", "music", ... */
@@ -32,12 +33,13 @@ export interface JsonTranscript {
   segments: JsonSegment[];
 }
 
-function segment(passage: Passage, body: string, times?: { start: number; end: number }): JsonSegment {
+function segment(passage: Passage, body: string, times: { start: number; end: number }): JsonSegment {
   const speaker = passage.speaker;
   const manner = passage.turn?.manner;
   return {
     ...(speaker ? { speaker: speaker.name } : {}),
-    ...(times ? { startTime: times.start, endTime: times.end } : {}),
+    startTime: times.start,
+    endTime: times.end,
     body,
     type: passage.type,
     ...(passage.cue ? { cue: passage.cue.type } : {}),
@@ -50,9 +52,7 @@ function segment(passage: Passage, body: string, times?: { start: number; end: n
 }
 
 export function jsonTranscript(story: ExportableStory): JsonTranscript {
-  const segments = story.timed
-    ? captionCues(story, { headings: true }).map((cue) => segment(cue.passage, cue.text, cue))
-    : passages(story.blocks).map((passage) => segment(passage, passage.text));
+  const segments = captionCues(story, { headings: true }).map((cue) => segment(cue.passage, cue.text, cue));
   return { version: "1.0.0", language: story.lang, segments };
 }
 

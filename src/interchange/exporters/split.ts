@@ -31,13 +31,30 @@ class GreedyLines {
   }
 }
 
+/** Sounds in parentheses that close a passage: "(laughter)", "(soft laughter) (applause)". */
+const CLOSING_SOUND = /(?:^|\s)(\([^()]+\)(?:\s+\([^()]+\))*)$/u;
+
+/**
+ * The words with a sound that closes the passage glued to the word before it, so that no cut
+ * falls between them. An inline sound belongs to the speech it ends ("…anymore. (laughter)"):
+ * alone in a cue of its own, a reader (and an importer) would take it for a stand-alone cue.
+ */
+function withClosingSound(words: string[]): string[] {
+  const sound = CLOSING_SOUND.exec(words.join(" "))?.[1];
+  if (!sound) return words;
+  const count = sound.split(" ").length;
+  if (count >= words.length) return words;
+  const at = words.length - count - 1;
+  return [...words.slice(0, at), words.slice(at).join(" ")];
+}
+
 /**
  * Splits `lead + text` into cue texts that fit, cutting at the last sentence end that fits, else
  * the last clause end, else the last word that fits. The lead goes on the first cue only; it is
  * empty or ends with a space ("Ana Lopez: ").
  */
 export function splitText(lead: string, text: string): Array<{ lead: string; text: string }> {
-  const words = text === "" ? [] : text.split(" ");
+  const words = text === "" ? [] : withClosingSound(text.split(" "));
   if (words.length === 0) return [{ lead, text: "" }];
   const pieces: Array<{ lead: string; text: string }> = [];
   let from = 0;

@@ -14,6 +14,7 @@ import type { ImportSource, ImportWarning, Importer } from "../model.ts";
 import { otterTextImporter } from "./otter-text.ts";
 import { blankBefore, CLOCK, clockSeconds, isOtherFormat, NAME, plausibleName, readSpeakerText, sourceLines, textAfter, type LineReader, type SpeakerLine } from "./speaker-text.ts";
 import { isPlaceholderName } from "../../story/placeholder-speakers.ts";
+import { matchManner } from "../../transcript/labels.ts";
 
 /** "[00:00:03] rest" or "00:00:03 rest" (unbracketed only in full, so that "5:30 is late" stays speech). */
 const CLOCK_FIRST = new RegExp(String.raw`^(?:\[(${CLOCK})\]|(\d{2}:\d{2}:\d{2}(?:[.,]\d{1,3})?)(?=\s))\s*(.*)$`, "u");
@@ -84,12 +85,23 @@ function enough(name: string, seen: number, evidence: Evidence): boolean {
   return name.includes(" ") || seen >= 2;
 }
 
+/**
+ * Whether the words after a label open with a manner the notation knows ("Crowd: (Chanting) Keep
+ * the yard!", as Verbatim's own text export writes a turn's manner): evidence the label is a voice.
+ */
+function mannerAfter(rest: string | undefined): boolean {
+  return rest !== undefined && matchManner(rest) !== undefined;
+}
+
 /** The label at the start of a line's words ("Maya Ortiz: …"), on evidence. */
 function colonLabel(body: string, evidence: Evidence, timed: boolean, paragraphStart: boolean): SpeakerLine | undefined {
   const m = NAME_COLON.exec(body);
   const name = m?.[1];
-  if (!m || !name || !plausibleName(name, timed)) return undefined;
-  if (!timed && !enough(name, evidence.colon.get(name) ?? 0, evidence)) return undefined;
+  if (!m || !name) return undefined;
+  const manner = mannerAfter(m[3]);
+  // A group's name may start with "The" ("The Slipway Sisters: (Singing) …"): with a manner after it.
+  if (!plausibleName(name, timed) && !(manner && /^The /u.test(name) && plausibleName(name.slice(4), timed))) return undefined;
+  if (!timed && !enough(name, evidence.colon.get(name) ?? 0, evidence) && !manner) return undefined;
   // In a file whose labels carry times, one without a time must at least open a paragraph.
   if (!timed && evidence.timedStyle && !paragraphStart) return undefined;
   return { speaker: name, ...(m[2] ? { role: m[2].trim() } : {}), rest: m[3]?.trim() ?? "" };

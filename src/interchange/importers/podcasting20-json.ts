@@ -2,8 +2,8 @@
 // Generators often write one word per segment (the spec's own example does), so segments are
 // joined into sentences here before mergeCues turns sentences into paragraphs and turns: mergeCues
 // always puts a space between cues, which would give "Hello , world ." for word-level input.
-// Our exporter may add `type` ("cue", with `cue` naming the sound), `role` and `language`; they are
-// read back when present.
+// Our exporter may add `type` ("cue", with `cue` naming the sound; "heading"), `role` and
+// `language`; they are read back when present.
 
 import { z } from "zod";
 import { ImportError } from "../model.ts";
@@ -34,8 +34,8 @@ const fileSchema = z.object({
 
 type Segment = z.infer<typeof segmentSchema>;
 
-/** A sentence (or a sound, or a named cue) gathered from one or more segments. */
-type Piece = { kind: "speech"; cue: TimedCue } | { kind: "cue"; block: Extract<ImportedBlock, { type: "cue" }> };
+/** A sentence (or a sound, or a named cue, or a heading) gathered from one or more segments. */
+type Piece = { kind: "speech"; cue: TimedCue } | { kind: "block"; block: Extract<ImportedBlock, { type: "cue" | "heading" }> };
 
 const FIXES: Record<string, string> = {
   startTime: "give startTime as a number of seconds from the start of the audio, e.g. 12.5.",
@@ -122,6 +122,12 @@ function gatherPieces(segments: Segment[], lineOf: (index: number) => number, wa
       if (piece) pieces.push(piece);
       return;
     }
+    if (segment.type === "heading") {
+      flush();
+      const piece = headingPiece(segment, line, warnings);
+      if (piece) pieces.push(piece);
+      return;
+    }
     const words = squash(bracketedSounds(cleanText(segment.body ?? "")));
     if (words === "") {
       // A manner with no words is a whole turn: speech the transcript leaves untranslated.
@@ -156,8 +162,16 @@ function endOf(segment: Segment, line: number, warnings: ImportWarning[]): numbe
 /** A segment our exporter marked as a cue: a stand-alone cue block, whatever its words. */
 function cuePiece(segment: Segment, end: number, line: number, warnings: ImportWarning[]): Piece | undefined {
   const text = cueText(segment);
-  if (text) return { kind: "cue", block: { type: "cue", text, start: roundMs(segment.startTime), end: roundMs(end), line } };
+  if (text) return { kind: "block", block: { type: "cue", text, start: roundMs(segment.startTime), end: roundMs(end), line } };
   warnings.push({ line, message: "A cue segment names no sound; it was left out.", review: true });
+  return undefined;
+}
+
+/** A segment our exporter marked as a heading ("Act One"): a heading between turns, not words. */
+function headingPiece(segment: Segment, line: number, warnings: ImportWarning[]): Piece | undefined {
+  const text = squash(cleanText(segment.body ?? ""));
+  if (text) return { kind: "block", block: { type: "heading", text, start: roundMs(segment.startTime), line } };
+  warnings.push({ line, message: "A heading segment has no words; it was left out." });
   return undefined;
 }
 
@@ -179,7 +193,7 @@ export function joinWords(before: string, word: string): string {
   return CLOSING.test(word) || OPENING.test(lastWord) ? `${before}${word}` : `${before} ${word}`;
 }
 
-/** Runs of sentences go through mergeCues; named cues sit between them as they are. */
+/** Runs of sentences go through mergeCues; named cues and headings sit between them as they are. */
 function piecesToBlocks(pieces: Piece[], speakers: Map<string, ImportedSpeaker>): ImportedBlock[] {
   const blocks: ImportedBlock[] = [];
   let run: TimedCue[] = [];

@@ -173,15 +173,19 @@ const LABEL_LIKE = /^(\p{Lu}[\p{L}\p{M}'’\-]*(?: [\p{L}\p{M}'’\-#\d]+){0,3})
 
 /**
  * A first line before anyone speaks, short and without a sentence's end, followed by a speaker
- * line, is the transcript's title (Verbatim's own text export starts so). A guess: noted for review.
+ * line or (on the file's first line) by an introduction, is the transcript's title (Verbatim's own
+ * text export starts so). A guess: noted for review.
  */
 function titleLine(blocks: ImportedBlock[], warnings: ImportWarning[]): ImportedMeta {
   const first = blocks[0];
   const next = blocks[1];
-  if (first?.type !== "turn" || first.speaker || first.paragraphs.length !== 1 || next?.type !== "turn" || !next.speaker) return {};
+  if (first?.type !== "turn" || first.speaker) return {};
+  // Alone before the first speaker, or the file's first line with an introduction after it.
+  const alone = first.paragraphs.length === 1 && next?.type === "turn" && next.speaker !== undefined;
   const paragraph = first.paragraphs[0];
-  if (!paragraph || paragraph.start !== undefined || paragraph.text.length > 120 || /[.!?…:;,"”)\]]$/u.test(paragraph.text)) return {};
-  blocks.shift();
+  if (!paragraph || !(alone || paragraph.line === 1) || paragraph.start !== undefined || paragraph.text.length > 120 || /[.!?…:;,"”)\]]$/u.test(paragraph.text)) return {};
+  if (alone) blocks.shift();
+  else first.paragraphs.shift();
   warnings.push({ ...(paragraph.line === undefined ? {} : { line: paragraph.line }), message: `The first line, "${paragraph.text}", was read as the title, not as speech.`, review: true });
   return { title: paragraph.text };
 }
@@ -207,7 +211,7 @@ function copyrightLine(blocks: ImportedBlock[]): ImportedMeta {
   const last = blocks.at(-1);
   if (last?.type !== "turn") return {};
   const paragraph = last.paragraphs.at(-1);
-  if (!paragraph || !/^(?:Copyright\b|©)/iu.test(paragraph.text) || paragraph.text.length > 200) return {};
+  if (!paragraph || !/^(?:Copyright\b|©)/iu.test(paragraph.text) || paragraph.text.length > 500) return {};
   if (last.paragraphs.length === 1 && last.speaker) return {};
   last.paragraphs.pop();
   if (last.paragraphs.length === 0) blocks.pop();
