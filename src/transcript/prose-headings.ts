@@ -28,7 +28,22 @@ export const PROSE_HEADINGS: ReadonlySet<string> = new Set([
   "alors", "donc", "voilà", "résumé", "aujourd'hui", "maintenant", "d'abord", "ensuite", "enfin", "astuce",
 ]);
 
-/** Whether words before a colon, whole and in any case, are a prose heading ("BREAKING NEWS"). */
+/**
+ * Words no name holds, in the languages the importers meet: a verb or a pronoun makes the words
+ * before a colon a sentence ("THE RULE IS SIMPLE:", "WE ARE LIVE:"), as all-caps captions write
+ * them. Articles and "of" stay out: "THE ROLLING STONES", "PRINCE OF WALES" are names.
+ */
+const SENTENCE_WORDS = new Set([
+  "is", "are", "was", "were", "be", "been", "am", "it", "it's", "its", "this", "that", "these", "those", "we",
+  "you", "he", "she", "they", "i", "i'm", "my", "your", "our", "their", "his", "her", "do", "does", "did", "not",
+  "ist", "sind", "war", "wir", "ich", "sie", "est", "sont", "nous", "vous", "je", "il", "elle", "es", "son", "está",
+]);
+
+/**
+ * Whether words before a colon introduce no one: a prose heading, whole and in any case
+ * ("BREAKING NEWS"), or a sentence ("THE RULE IS SIMPLE").
+ */
 export function isProseHeading(words: string): boolean {
-  return PROSE_HEADINGS.has(words.toLowerCase().replace(/\s+/gu, " ").trim());
+  const lower = words.toLowerCase().replace(/[’]/gu, "'").replace(/\s+/gu, " ").trim();
+  return PROSE_HEADINGS.has(lower) || lower.split(" ").some((w) => SENTENCE_WORDS.has(w));
 }
