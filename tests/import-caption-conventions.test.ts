@@ -107,7 +107,7 @@ describe("Spanish SRT (CRLF): [música], (risas), [aplausos], dashes, a colon in
       "[risas]",
       "Unidentified speaker 1: ¿Y el horno?",
       "Unidentified speaker 2: Ya está caliente.",
-      "Tomás: La regla es sencilla: esperar [risas] y amasar.",
+      "Tomás: La regla es sencilla: esperar (risas) y amasar.",
       "[aplausos]",
       "Alba: Gracias, Tomás.",
       "Unidentified speaker 3 (Singing): Cielito lindo",
@@ -142,7 +142,7 @@ describe("French WebVTT: (ALBA), 'ALBA :' with French spacing, [rires], dashes",
       "Alba: Attention : la règle est simple.",
       "Bruno: Et le pain *frais* ?",
       "[applaudissements]",
-      "Alba: Merci [rires] et à demain.",
+      "Alba: Merci (rires) et à demain.",
     ]);
   });
 });

@@ -205,7 +205,7 @@ describe("Podlove JSON", () => {
       "Jörg: Grüß Gott und willkommen zur Sendung über Straßenbäume.",
       "Lüdia: Hallo! Schön, dass ich hier sein darf.",
       "Jörg: Ähm, ja.",
-      "Speaker 7: Ich auch, übrigens. [Lachen] Wirklich.",
+      "Speaker 7: Ich auch, übrigens. (Lachen) Wirklich.",
     ]);
     // start_ms wins over the start text when both are given (the fixture makes them disagree).
     expect(turns(t)[1]?.paragraphs[0]).toMatchObject({ start: 3.5, end: 7 });

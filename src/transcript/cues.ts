@@ -11,6 +11,15 @@ const SOUND_WORDS: Record<string, CueType> = {
   cheering: "sound", cheers: "sound", booing: "sound", groans: "sound", gasps: "sound", crying: "sound",
   silence: "sound", pause: "sound", "long pause": "sound", "background noise": "sound", "phone rings": "sound",
   "door closes": "sound", "door opens": "sound", "bell rings": "sound", "dog barking": "sound",
+  // The same sounds as transcripts in Spanish, German, French, Portuguese and Italian write them.
+  risas: "laughter", risa: "laughter", "se ríe": "laughter", lachen: "laughter", lacht: "laughter",
+  "gelächter": "laughter", rires: "laughter", rire: "laughter", rit: "laughter", risos: "laughter", risate: "laughter",
+  aplausos: "applause", applaus: "applause", beifall: "applause", applaudissements: "applause", applausi: "applause",
+  "música": "music", musik: "music", musique: "music", musica: "music",
+  incomprensible: "unintelligible", "unverständlich": "unintelligible", incompréhensible: "unintelligible",
+  "inaudível": "inaudible", inudibile: "inaudible", "nicht hörbar": "inaudible",
+  suspira: "sound", tose: "sound", seufzt: "sound", hustet: "sound", soupire: "sound", tousse: "sound",
+  silencio: "sound", stille: "sound",
 };
 
 const SOUNDBITE = /^soundbite of\s+(.+)$/iu;
