@@ -201,15 +201,16 @@ describe("NPR-style text of generated stories, in every shape", () => {
   });
 });
 
+/** The import's speech with its summary first: flattened, the summary runs into the introduction. */
+function spoken(imported: ImportedTranscript): SpokenTurn[] {
+  const turns = importedTurns(imported);
+  const summary = imported.meta.summary ? normalisedWords(imported.meta.summary) : [];
+  const [first, ...rest] = turns;
+  if (first && first.speaker === "") return [{ speaker: "", words: [...summary, ...first.words] }, ...rest];
+  return summary.length ? [{ speaker: "", words: summary }, ...turns] : turns;
+}
+
 describe.skipIf(!fs.existsSync(SAMPLE))("the real NPR sample in ../shared, flattened", () => {
-  /** The import's speech with its summary first: flattened, the summary runs into the introduction. */
-  const spoken = (imported: ImportedTranscript): SpokenTurn[] => {
-    const turns = importedTurns(imported);
-    const summary = imported.meta.summary ? normalisedWords(imported.meta.summary) : [];
-    const [first, ...rest] = turns;
-    if (first && first.speaker === "") return [{ speaker: "", words: [...summary, ...first.words] }, ...rest];
-    return summary.length ? [{ speaker: "", words: summary }, ...turns] : turns;
-  };
   const text = fs.existsSync(SAMPLE) ? fs.readFileSync(SAMPLE, "utf8") : "";
   for (const shape of SHAPES) {
     it(`npr-mexico-cartels.txt, ${shape}, against its own unflattened import`, () => {
@@ -253,13 +254,6 @@ describe("every NPR fixture, flattened, against its own import", () => {
   };
   /** Lines that end without punctuation, joined with nothing, glue two words into one: not a shape to test. */
   const GLUES_WORDS = new Set(["false-label.txt", "wrapped-labels.txt"]);
-  const spoken = (imported: ImportedTranscript): SpokenTurn[] => {
-    const turns = importedTurns(imported);
-    const summary = imported.meta.summary ? normalisedWords(imported.meta.summary) : [];
-    const [first, ...rest] = turns;
-    if (first && first.speaker === "") return [{ speaker: "", words: [...summary, ...first.words] }, ...rest];
-    return summary.length ? [{ speaker: "", words: summary }, ...turns] : turns;
-  };
   for (const name of fs.readdirSync(FIXTURES).sort()) {
     const text = fs.readFileSync(path.join(FIXTURES, name), "utf8");
     for (const shape of SHAPES.filter((s) => s !== "as-is" && !(s === "joined-nothing" && GLUES_WORDS.has(name)))) {
