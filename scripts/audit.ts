@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const siteDir = path.resolve(paths.root, values.site ?? paths.output);
-  const pathPrefix = values["path-prefix"] ?? (values.site ? "/" : loadSettings(paths).pathPrefix);
+  const pathPrefix = values["path-prefix"] ?? (values.site ? "/" : loadSettings(paths, process.env.VERBATIM_BASE_URL || undefined).pathPrefix);
   const result = await auditSite({ root: paths.root, siteDir, pathPrefix, reportDir, reporter, ...(values.full ? { full: true } : {}), ...(shard ? { shard } : {}) });
   console.log(`Reports: ${result.files.json}, ${result.files.html}`);
   return result.exitCode;

@@ -1,4 +1,5 @@
 // npm run build [-- --base-url https://example.org/sub/] [--output dir] [--full-audit] [--skip-audit]
+// Environment: VERBATIM_BASE_URL (as --base-url), VERBATIM_IMAGE_CACHE (where rendered images are kept).
 // Builds the site, audits every page, and only then replaces _site/ (or --output).
 // Exit codes: 0 built and clean; 1 a problem in the content or a technical fault; 2 accessibility
 // errors. On 1 or 2 the old output is left exactly as it was.
@@ -20,13 +21,15 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const paths = projectPaths(process.cwd(), values.output ? { output: values.output } : {});
+  const baseUrl = values["base-url"] || process.env.VERBATIM_BASE_URL;
   try {
     const result = await build({
       paths,
       reporter: terminalReporter(),
       fullAudit: values["full-audit"],
       skipAudit: values["skip-audit"],
-      ...(values["base-url"] ? { baseUrl: values["base-url"] } : {}),
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(process.env.VERBATIM_IMAGE_CACHE ? { imageCacheDir: process.env.VERBATIM_IMAGE_CACHE } : {}),
     });
     for (const story of result.site.stories) {
       for (const warning of story.warnings) console.warn(`${story.file}:${warning.line}: warning: ${warning.message}`);

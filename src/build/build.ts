@@ -8,8 +8,9 @@ import Eleventy from "@11ty/eleventy";
 import type { TerminalReporter } from "../audit/report/terminal.ts";
 import type { SiteAuditResult } from "../audit/site-audit.ts";
 import type { SiteModel } from "../story/site.ts";
+import { createContext, loadModel, type BuildContext, type BuildLog } from "../site/context.ts";
+import { handOver } from "../site/eleventy-config.ts";
 import { checkSiteImages, imagesSettled } from "../site/images.ts";
-import { loadSettings, loadSite } from "../site/load.ts";
 import type { ProjectPaths } from "../site/paths.ts";
 
 export interface BuildOptions {
@@ -22,6 +23,10 @@ export interface BuildOptions {
   skipAudit?: boolean;
   reportDir?: string;
   reporter?: TerminalReporter;
+  /** Where rendered images are kept (default `.cache/images` in the project). */
+  imageCacheDir?: string;
+  /** Where the build's own lines go (default: the terminal). */
+  log?: BuildLog;
 }
 
 export interface BuildResult {
@@ -34,18 +39,17 @@ export interface BuildResult {
 }
 
 /** Every story, show and image, checked before anything is written; every problem at once. */
-async function checkContent(options: BuildOptions): Promise<SiteModel> {
-  const site = loadSite(options.paths, loadSettings(options.paths, options.baseUrl));
-  await checkSiteImages(site, options.paths);
+async function checkContent(context: BuildContext): Promise<SiteModel> {
+  const site = loadModel(context);
+  await checkSiteImages(site, context.paths);
   return site;
 }
 
-async function renderInto(staging: string, options: BuildOptions): Promise<void> {
-  const { root, content } = options.paths;
-  if (options.baseUrl) process.env.VERBATIM_BASE_URL = options.baseUrl;
-  process.env.VERBATIM_ROOT = root;
-  const eleventy = new Eleventy(path.join(root, content), staging, {
+async function renderInto(context: BuildContext): Promise<void> {
+  const { root, content } = context.paths;
+  const eleventy = new Eleventy(path.join(root, content), context.outputDir, {
     configPath: path.join(root, ".eleventy.ts"),
+    config: handOver(context),
     quietMode: true,
   });
   eleventy.setIsVerbose(false);
@@ -88,17 +92,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const output = path.resolve(options.paths.root, options.paths.output);
   const staging = `${output}.staging-${process.pid}`;
-  const site = await checkContent(options);
+  const context = createContext({
+    paths: options.paths,
+    outputDir: staging,
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.imageCacheDir ? { imageCacheDir: options.imageCacheDir } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const site = await checkContent(context);
   fs.rmSync(staging, { recursive: true, force: true });
   try {
-    await renderInto(staging, options);
+    await renderInto(context);
     const files = countFiles(staging);
     const audit = await auditStaging(staging, site, options);
     if (!audit || audit.exitCode === 0) swapIntoPlace(staging, output);
     return { site, output, files, seconds: (performance.now() - started) / 1000, ...(audit ? { audit } : {}) };
   } finally {
     // A failed render may leave images still being written into the staging folder.
-    await imagesSettled();
+    await imagesSettled(context);
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }

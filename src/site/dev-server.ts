@@ -5,15 +5,13 @@
 
 import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { BuildState, EDITOR_ERRORS, errorPage, failureForTerminal } from "./dev-errors.ts";
+import type { BuildContext } from "./context.ts";
+import { EDITOR_ERRORS, errorPage, failureForTerminal, type BuildState } from "./dev-errors.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 
 const CLIENT_URL = "/.verbatim/live-errors.js";
 const STATUS_URL = "/.verbatim/build-status.json";
 const CLIENT_FILE = new URL("./dev-client.js", import.meta.url);
-
-/** One per process: Eleventy runs the configuration again when it changes, the state stays. */
-const state = new BuildState();
 
 /** The part of @11ty/eleventy-dev-server used here. */
 interface DevServer {
@@ -22,12 +20,13 @@ interface DevServer {
 
 type Middleware = (req: IncomingMessage, res: ServerResponse & { isCustomErrorPage?: boolean }, next: () => void) => void;
 
-const patched = new WeakSet<DevServer>();
+/** Marks a dev server already listened to (it calls `ready` again when it restarts). */
+const LISTENING = Symbol("verbatim.listening");
 
 /** Eleventy tells the dev server of a failed rebuild through sendError; hear it first. */
-function listenForFailures(server: DevServer): void {
-  if (patched.has(server)) return;
-  patched.add(server);
+function listenForFailures(server: DevServer & { [LISTENING]?: true }, state: BuildState): void {
+  if (server[LISTENING]) return;
+  server[LISTENING] = true;
   const send = server.sendError.bind(server);
   server.sendError = (event) => {
     const failure = state.fail(event.error);
@@ -75,7 +74,7 @@ function injectClient(res: ServerResponse): void {
   }) as ServerResponse["end"];
 }
 
-const middleware: Middleware = (req, res, next) => {
+const middleware = (state: BuildState): Middleware => (req, res, next) => {
   const { pathname } = new URL(req.url ?? "/", "http://localhost");
   if (pathname === STATUS_URL) return send(res, 200, "application/json", JSON.stringify(state.status));
   if (pathname === CLIENT_URL) return send(res, 200, "text/javascript", fs.readFileSync(CLIENT_FILE, "utf8"));
@@ -91,9 +90,13 @@ const middleware: Middleware = (req, res, next) => {
 };
 
 /** Registers the live error display when Eleventy serves (npm start); does nothing in builds. */
-export function addLiveErrors(config: EleventyConfig): void {
-  if (process.env.ELEVENTY_RUN_MODE !== "serve") return;
+export function addLiveErrors(config: EleventyConfig, context: BuildContext): void {
+  if (context.mode !== "serve") return;
   quietEditorErrors();
-  config.on("eleventy.after", () => state.succeed());
-  config.setServerOptions({ middleware: [middleware], ready: listenForFailures });
+  config.setServerOptions({ middleware: [middleware(context.live)], ready: (server: DevServer) => listenForFailures(server, context.live) });
+}
+
+/** After a good rebuild under `npm start`: the preview shows the site again. */
+export function recordSuccess(context: BuildContext): void {
+  context.live.succeed();
 }

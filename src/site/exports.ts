@@ -1,20 +1,19 @@
 // The Eleventy side of what a story offers besides its page: transcript downloads next to it
 // (/stories/<slug>/transcript.vtt …), a podcast feed per show (/shows/<slug>/feed.xml) and the
-// page's schema.org data. Each file is a virtual template paginated over the site model, so the
-// path prefix and the output folder apply as they do to every page. What the files say is built
-// by the pure modules (exporters, feeds/rss.ts, site/json-ld.ts).
+// page's schema.org data. The feed is a virtual template paginated over the shows, so the path
+// prefix applies as it does to every page; the transcripts are written straight to disk once the
+// pages are. What the files say is built by the pure modules (exporters, feeds/rss.ts,
+// site/json-ld.ts).
 
 import fs from "node:fs";
 import path from "node:path";
 import { EXPORT_FORMATS, exportsFor, type ExportFormatId } from "../interchange/exporters/index.ts";
-import { feedPath, renderFeed } from "../feeds/rss.ts";
-import type { SiteSettings } from "../story/settings.ts";
-import type { ShowGroup, SiteModel } from "../story/site.ts";
+import { renderFeed } from "../feeds/rss.ts";
+import type { ShowGroup } from "../story/site.ts";
 import type { SiteImages } from "./images.ts";
-import type { Link, Story } from "../story/story.ts";
-import type { EleventyConfig } from "./eleventy.ts";
+import type { Story } from "../story/story.ts";
+import { currentModel, type BuildContext } from "./context.ts";
 import { serializeJsonLd, storyJsonLd } from "./json-ld.ts";
-import type { ProjectPaths } from "./paths.ts";
 
 /** One transcript file a story page links to. */
 export interface Download {
@@ -79,32 +78,43 @@ export async function writeTranscriptFiles(stories: readonly Story[], outputDir:
   return written;
 }
 
-export function addExports(config: EleventyConfig, paths: ProjectPaths, settings: SiteSettings, loadModel: () => SiteModel): void {
-  /** A local audio file's size, for the feed's enclosure length. */
-  const audioBytes = (story: Story): number | undefined => {
-    const file = story.audio?.file;
-    return file ? fs.statSync(path.join(paths.root, file)).size : undefined;
-  };
+/** A local audio file's size, for the feed's enclosure length. */
+function audioBytes(context: BuildContext, story: Story): number | undefined {
+  const file = story.audio?.file;
+  return file ? fs.statSync(path.join(context.paths.root, file)).size : undefined;
+}
 
-  config.addFilter("transcriptDownloads", (story: Story) => downloadsFor(story));
-  config.addFilter("feedPath", (show: Link) => feedPath(show));
-  config.addFilter("podcastFeed", (show: ShowGroup, images: SiteImages | undefined) => {
-    const artUrl = images?.shows[show.slug]?.feedArt?.url;
-    return renderFeed({ show, stories: show.stories, settings, audioBytes, ...(artUrl ? { artUrl } : {}), ...(show.description ? { description: show.description } : {}) });
+/** The show's podcast feed (the template `feed.njk` below writes it). */
+export function podcastFeed(context: BuildContext, show: ShowGroup, images: SiteImages | undefined): string {
+  const artUrl = images?.shows[show.slug]?.feedArt?.url;
+  return renderFeed({
+    show,
+    stories: show.stories,
+    settings: context.settings,
+    audioBytes: (story) => audioBytes(context, story),
+    ...(artUrl ? { artUrl } : {}),
+    ...(show.description ? { description: show.description } : {}),
   });
-  config.addFilter("storyJsonLd", (story: Story, images: SiteImages | undefined) => {
-    const card = images?.stories[story.slug]?.card;
-    return serializeJsonLd(storyJsonLd(story, settings, { transcript: formatById("txt").write(story), ...(card ? { image: card } : {}) }));
-  });
+}
 
-  config.on("eleventy.after", async (...args: unknown[]) => {
-    const event = args[0] as { directories?: { output?: string } } | undefined;
-    await writeTranscriptFiles(loadModel().stories, path.resolve(paths.root, event?.directories?.output ?? paths.output));
-  });
+/** The story page's schema.org data, with the plain-text transcript. */
+export function storyJsonLdFor(context: BuildContext, story: Story, images: SiteImages | undefined): string {
+  const card = images?.stories[story.slug]?.card;
+  return serializeJsonLd(storyJsonLd(story, context.settings, { transcript: formatById("txt").write(story), ...(card ? { image: card } : {}) }));
+}
 
-  config.addTemplate("_exports/feed.njk", "{{ show | podcastFeed(images) | safe }}", {
+/** After Eleventy writes: every story's transcript files beside its page. */
+export async function writeDownloads(context: BuildContext): Promise<void> {
+  await writeTranscriptFiles(currentModel(context).stories, context.outputDir);
+}
+
+/** A podcast feed per show: a virtual template paginated over the shows, so the path prefix applies. */
+export const FEED_TEMPLATE = {
+  path: "_exports/feed.njk",
+  content: "{{ show | podcastFeed(images) | safe }}",
+  data: {
     pagination: { data: "verbatim.shows", size: 1, alias: "show" },
     permalink: "shows/{{ show.slug }}/feed.xml",
     eleventyExcludeFromCollections: true,
-  });
-}
+  },
+};

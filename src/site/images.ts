@@ -12,15 +12,14 @@ import {
   planFeedArt,
   renderImages,
   type ImageJob,
-  type ImageReport,
   type Picture,
 } from "../images/index.ts";
 import { InputError } from "../story/errors.ts";
 import type { ImageRef } from "../story/image-ref.ts";
 import type { ShowGroup, SiteModel } from "../story/site.ts";
 import type { Story } from "../story/story.ts";
-import { readableDate } from "./dates.ts";
-import type { EleventyConfig } from "./eleventy.ts";
+import { readableDate } from "../story/dates.ts";
+import { currentModel, type BuildContext } from "./context.ts";
 import { ContentErrors } from "./load.ts";
 import type { ProjectPaths } from "./paths.ts";
 
@@ -124,52 +123,40 @@ export async function planSiteImages(site: SiteModel, paths: ProjectPaths): Prom
   return images;
 }
 
-/**
- * Where rendered images are kept: `.cache/images` in the project, or VERBATIM_IMAGE_CACHE (several
- * projects, or CI jobs, may share one: entries are named by their content).
- */
-export function imageCacheDir(paths: ProjectPaths): string {
-  return process.env.VERBATIM_IMAGE_CACHE || path.join(paths.root, ".cache", "images");
-}
-
 /** The font the cards need is installed, and every image can be read and is large enough. */
 export async function checkSiteImages(site: SiteModel, paths: ProjectPaths): Promise<SiteImages> {
   checkCardFont();
   return planSiteImages(site, paths);
 }
 
-/** The images still rendering, if any; a failed build waits for them before removing its folder. */
-let inFlight: Promise<unknown> = Promise.resolve();
-
-export async function imagesSettled(): Promise<void> {
-  await inFlight.catch(() => undefined);
+/**
+ * Before Eleventy writes: plans the images (templates read the plan as `images`) and starts
+ * rendering them. (It makes progress only when Eleventy lets the event loop turn, which a large
+ * build rarely does: most of the work still comes after the pages. A worker thread would make it
+ * truly parallel.)
+ */
+export async function startImages(context: BuildContext): Promise<void> {
+  const run = context.images;
+  run.started = performance.now();
+  run.planned = await checkSiteImages(currentModel(context), context.paths);
+  const rendering = renderImages(run.planned.jobs, { outputDir: context.outputDir, cacheDir: context.imageCacheDir });
+  // Awaited by finishImages; until then a failure must not count as unhandled.
+  rendering.catch(() => undefined);
+  run.rendering = rendering;
 }
 
-/**
- * Eleventy glue: images are planned before each build and offered to templates as `images`; their
- * rendering starts then and the build waits for it at the end. (It makes progress only when
- * Eleventy lets the event loop turn, which a large build rarely does: most of the work still
- * comes after the pages. A worker thread would make it truly parallel.)
- */
-export function addImages(config: EleventyConfig, paths: ProjectPaths, loadModel: () => SiteModel): void {
-  let images: SiteImages | undefined;
-  let rendering: Promise<ImageReport> | undefined;
-  let started = 0;
-  config.on("eleventy.before", async (...args: unknown[]) => {
-    const event = args[0] as { directories?: { output?: string } } | undefined;
-    const outputDir = path.resolve(paths.root, event?.directories?.output ?? paths.output);
-    started = performance.now();
-    images = await checkSiteImages(loadModel(), paths);
-    rendering = renderImages(images.jobs, { outputDir, cacheDir: imageCacheDir(paths) });
-    // Awaited in eleventy.after; until then a failure must not count as unhandled.
-    inFlight = rendering.catch(() => undefined);
+/** After Eleventy writes: waits for the images and says how many were drawn. */
+export async function finishImages(context: BuildContext): Promise<void> {
+  const run = context.images;
+  if (!run.rendering) return;
+  const rendering = run.rendering;
+  const { rendered, cached } = await rendering.finally(() => {
+    if (run.rendering === rendering) delete run.rendering;
   });
-  config.on("eleventy.after", async () => {
-    if (!rendering) return;
-    const { rendered, cached } = await rendering;
-    rendering = undefined;
-    console.log(`Images: ${rendered} rendered, ${cached} from cache in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  });
-  config.addGlobalData("images", () => images);
-  config.addWatchTarget(`${paths.shows}/`);
+  context.log.info(`Images: ${rendered} rendered, ${cached} from cache in ${((performance.now() - run.started) / 1000).toFixed(1)} s`);
+}
+
+/** The images still rendering, if any: a failed build waits for them before removing its folder. */
+export async function imagesSettled(context: BuildContext): Promise<void> {
+  await context.images.rendering?.catch(() => undefined);
 }

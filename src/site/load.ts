@@ -23,7 +23,8 @@ export class ContentErrors extends Error {
 
 const toPosix = (p: string) => p.split(path.sep).join("/");
 
-export function loadSettings(paths: ProjectPaths, baseUrl = process.env.VERBATIM_BASE_URL): SiteSettings {
+/** The settings file; `baseUrl` (from --base-url or VERBATIM_BASE_URL, read by the entry points) overrides its url. */
+export function loadSettings(paths: ProjectPaths, baseUrl?: string): SiteSettings {
   const file = path.join(paths.root, paths.settings);
   let data: unknown;
   try {
@@ -60,11 +61,12 @@ export function findStoryFiles(paths: ProjectPaths): string[] {
 
 /**
  * Parsed stories by file, reused while the file and the settings are unchanged: the build checks
- * the content before Eleventy loads it again, and `npm start` reloads it on every save.
+ * the content before Eleventy loads it again, and `npm start` reloads it on every save. One per
+ * build context.
  */
-const cache = new Map<string, { raw: string; settings: string; story: Story }>();
+export class StoryCache extends Map<string, { raw: string; settings: string; story: Story }> {}
 
-function loadStory(file: string, paths: ProjectPaths, context: StoryContext): Story {
+function loadStory(file: string, paths: ProjectPaths, context: StoryContext, cache: StoryCache): Story {
   // Bytes, not "utf8": Node would quietly turn bytes that are not UTF-8 into "�".
   const raw = decodeUtf8File(file, fs.readFileSync(path.join(paths.root, file)));
   const settings = JSON.stringify(context.settings);
@@ -127,14 +129,14 @@ export function loadShowConfigs(paths: ProjectPaths, errors: InputError[]): Show
 }
 
 /** The site model, or ContentErrors listing every problem in every file. */
-export function loadSite(paths: ProjectPaths, settings: SiteSettings = loadSettings(paths)): SiteModel {
+export function loadSite(paths: ProjectPaths, settings: SiteSettings = loadSettings(paths), cache = new StoryCache()): SiteModel {
   const context: StoryContext = { settings, contentDir: paths.content, storiesDir: paths.stories };
   const errors: InputError[] = [];
   const stories: Story[] = [];
   const bySlug = new Map<string, Story>();
   for (const file of findStoryFiles(paths)) {
     try {
-      const story = loadStory(file, paths, context);
+      const story = loadStory(file, paths, context, cache);
       const clash = bySlug.get(story.slug);
       if (clash) {
         errors.push(new InputError(file, 1, `This story would be published at ${story.url}, like ${clash.file}.`, "rename one of the two files (or folders): addresses ignore case and punctuation, so each story needs a name of its own."));

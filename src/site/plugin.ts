@@ -1,44 +1,49 @@
-// The Eleventy wiring: the site model as global data, the page templates, filters for dates
-// and absolute URLs, and the files copied as they are. Everything else lives in the pure core.
+// The Verbatim plugin: the files copied as they are, and what surface.ts lists (globals, filters, templates, the steps before and after each
+// write), each bound to the build's context. Everything else lives in the pure core.
 
 import fs from "node:fs";
 import path from "node:path";
+import { HtmlBasePlugin } from "@11ty/eleventy";
 import markdownIt from "markdown-it";
-import { visiblePages, type ListingPage } from "../story/listing.ts";
-import type { SiteModel } from "../story/site.ts";
-import { readableDate } from "./dates.ts";
+import type { BuildContext } from "./context.ts";
 import { addLiveErrors } from "./dev-server.ts";
 import type { EleventyConfig } from "./eleventy.ts";
-import { addExports } from "./exports.ts";
-import { addImages } from "./images.ts";
-import { loadSettings, loadSite } from "./load.ts";
-import type { ProjectPaths } from "./paths.ts";
-import { addSearch } from "./search.ts";
+import { AFTER, BEFORE, FILTERS, GLOBALS, TEMPLATES, type Step } from "./surface.ts";
 
 const AUDIO = "{mp3,m4a,mp4,aac,ogg,oga,opus,wav,webm,flac}";
 
 /** Page templates in layouts/pages, registered as virtual templates so content/ stays the editors' own. */
-function addPageTemplates(config: EleventyConfig, paths: ProjectPaths): void {
-  const dir = path.join(paths.root, paths.layouts, "pages");
+function addPageTemplates(config: EleventyConfig, context: BuildContext): void {
+  const dir = path.join(context.paths.root, context.paths.layouts, "pages");
   for (const file of fs.readdirSync(dir).sort()) {
     if (file.endsWith(".njk")) config.addTemplate(`_pages/${file}`, fs.readFileSync(path.join(dir, file), "utf8"));
   }
 }
 
-export default function verbatimPlugin(config: EleventyConfig, paths: ProjectPaths): void {
-  const settings = loadSettings(paths);
-  config.addGlobalData("verbatim", (): SiteModel => loadSite(paths, settings));
+const wanted = (context: BuildContext) => (step: Step) => !step.only || step.only === context.mode;
+
+export default function verbatimPlugin(config: EleventyConfig, context: BuildContext): void {
+  const { paths } = context;
   config.ignores.add(`${paths.stories}/**/*.md`);
   config.addWatchTarget(`${paths.stories}/`);
+  config.addWatchTarget(`${paths.shows}/`);
   config.addPassthroughCopy({ [`${paths.layouts}/assets`]: "assets" });
   config.addPassthroughCopy(`${paths.stories}/**/*.${AUDIO}`);
-  addPageTemplates(config, paths);
-  const loadModel = () => loadSite(paths, settings);
-  addImages(config, paths, loadModel);
-  addSearch(config, paths, settings);
-  // After the search, so its indexer works in its own process while the transcript files are written.
-  addExports(config, paths, settings, loadModel);
-  addLiveErrors(config);
+  addPageTemplates(config, context);
+  for (const template of TEMPLATES) config.addTemplate(template.path, template.content, template.data);
+  for (const [name, global] of Object.entries(GLOBALS)) config.addGlobalData(name, () => global(context));
+  for (const [name, filter] of Object.entries(FILTERS)) config.addFilter(name, filter(context));
+
+  config.on("eleventy.before", async (...args: unknown[]) => {
+    // Eleventy's own answer (a build's staging folder, `npm start`'s output, `eleventy --output`).
+    const output = (args[0] as { directories?: { output?: string } } | undefined)?.directories?.output;
+    if (output) context.outputDir = path.resolve(paths.root, output);
+    for (const step of BEFORE.filter(wanted(context))) await step.run(context);
+  });
+  config.on("eleventy.after", async () => {
+    await Promise.all(AFTER.filter(wanted(context)).map((step) => step.run(context)));
+  });
+  addLiveErrors(config, context);
 
   // Eleventy warns when a plugin's transform takes a visible share of a small build; the
   // path-prefix transform always does on a small site, and editors can do nothing about it.
@@ -46,9 +51,5 @@ export default function verbatimPlugin(config: EleventyConfig, paths: ProjectPat
 
   // Markdown pages outside the transcripts: no raw HTML, no indented code.
   config.setLibrary("md", markdownIt({ html: false }).disable("code"));
-
-  config.addFilter("readableDate", (date: string, lang?: string) => readableDate(date, lang ?? settings.language));
-  config.addFilter("absoluteUrl", (url: string) => new URL(url.replace(/^\//u, ""), settings.url).href);
-  config.addFilter("visiblePages", (listing: ListingPage<unknown, unknown>) => visiblePages(listing.pages, listing.number));
-  config.addFilter("isCurrent", (url: string, pageUrl: string) => url === "/" ? pageUrl === "/" : pageUrl.startsWith(url));
+  config.addPlugin(HtmlBasePlugin);
 }

@@ -1,15 +1,12 @@
 // Site search: after Eleventy writes the site (a build's staging folder, or `npm start`'s output),
 // pagefind indexes the story pages (the <article data-pagefind-body>) into <output>/pagefind/.
-// Also the filters templates use for it: each story's search filters, and the page's CSP.
+// Also each story's search filters, which its page carries for the indexer.
 
 import fs from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import type { SiteSettings } from "../story/settings.ts";
 import type { Story } from "../story/story.ts";
-import { contentSecurityPolicy } from "./csp.ts";
-import type { EleventyConfig } from "./eleventy.ts";
-import type { ProjectPaths } from "./paths.ts";
+import type { BuildContext } from "./context.ts";
 
 /**
  * What a story page says besides the story: the show link, date, topic list, player, speaker list,
@@ -124,25 +121,9 @@ export async function buildSearchIndex(outputDir: string, language: string, part
   return { pages, bytes: sizeOf(target) };
 }
 
-/** Eleventy glue: the index after every write (build or `npm start`), and the templates' filters. */
-export function addSearch(config: EleventyConfig, paths: ProjectPaths, settings: SiteSettings): void {
-  config.addFilter("pagefindFilters", (story: Story) => pagefindFilters(story));
-  // Every page carries the policy of the whole site: worked out once per build, not once per page
-  // (which would read every story for every page: quadratic in the size of the archive).
-  const policies = new WeakMap<readonly Story[], string>();
-  config.addFilter("contentSecurityPolicy", (stories: Story[]) => {
-    let policy = policies.get(stories);
-    if (policy === undefined) {
-      policy = contentSecurityPolicy(stories);
-      policies.set(stories, policy);
-    }
-    return policy;
-  });
-  config.on("eleventy.after", async (...args: unknown[]) => {
-    const event = args[0] as { directories?: { output?: string } } | undefined;
-    const outputDir = path.resolve(paths.root, event?.directories?.output ?? paths.output);
-    const started = performance.now();
-    const report = await buildSearchIndex(outputDir, settings.language);
-    console.log(`Search: ${report.pages} stories indexed, ${(report.bytes / 1024).toFixed(0)} KiB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  });
+/** After Eleventy writes (a build or a save under `npm start`): the index of the story pages. */
+export async function indexSearch(context: BuildContext): Promise<void> {
+  const started = performance.now();
+  const report = await buildSearchIndex(context.outputDir, context.settings.language);
+  context.log.info(`Search: ${report.pages} stories indexed, ${(report.bytes / 1024).toFixed(0)} KiB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -1,0 +1,91 @@
+// The whole Eleventy surface of Verbatim on one screen: what the layouts may use (globals and
+// filters), the templates that are not files in content/, and the steps that run before and after
+// Eleventy writes, in order. plugin.ts installs exactly this; nothing else talks to Eleventy.
+// Each entry is given the build's context; what it does lives in the module it names.
+
+import { visiblePages, type ListingPage } from "../story/listing.ts";
+import type { ShowGroup } from "../story/site.ts";
+import type { Link, Story } from "../story/story.ts";
+import { feedPath } from "../feeds/rss.ts";
+import { loadModel, currentModel, type BuildContext } from "./context.ts";
+import { contentSecurityPolicy } from "./csp.ts";
+import { readableDate } from "../story/dates.ts";
+import { recordSuccess } from "./dev-server.ts";
+import { downloadsFor, FEED_TEMPLATE, podcastFeed, storyJsonLdFor, writeDownloads } from "./exports.ts";
+import { finishImages, startImages, type SiteImages } from "./images.ts";
+import { indexSearch, pagefindFilters } from "./search.ts";
+
+/** Global data the layouts read. */
+export const GLOBALS: Record<string, (context: BuildContext) => unknown> = {
+  /** The site model: settings, stories, shows, tags, speakers, listings (src/story/site.ts). */
+  verbatim: (context) => currentModel(context),
+  /** Every image's picture and alt text, planned before the pages (src/site/images.ts). */
+  images: (context) => context.images.planned,
+};
+
+type Filter = (...args: never[]) => unknown;
+
+/** Filters the layouts use, by name. */
+export const FILTERS: Record<string, (context: BuildContext) => Filter> = {
+  /** "April 21, 2026", in the page's language or the site's. */
+  readableDate: (context) => (date: string, lang?: string) => readableDate(date, lang ?? context.settings.language),
+  /** A site path as a full URL on the site's base URL (feeds, cards, canonical links). */
+  absoluteUrl: (context) => (url: string) => new URL(url.replace(/^\//u, ""), context.settings.url).href,
+  /** The page numbers a listing's pager shows around the current page. */
+  visiblePages: () => (listing: ListingPage<unknown, unknown>) => visiblePages(listing.pages, listing.number),
+  /** Whether a navigation link leads to the page being shown, or to a section it belongs to. */
+  isCurrent: () => (url: string, pageUrl: string) => (url === "/" ? pageUrl === "/" : pageUrl.startsWith(url)),
+  /** The story's search filters (show, topics, speakers) for the indexer. */
+  pagefindFilters: () => (story: Story) => pagefindFilters(story),
+  /**
+   * The Content-Security-Policy of every page: worked out once per build, not once per page
+   * (which would read every story for every page: quadratic in the size of the archive).
+   */
+  contentSecurityPolicy: () => {
+    const policies = new WeakMap<readonly Story[], string>();
+    return (stories: Story[]) => {
+      let policy = policies.get(stories);
+      if (policy === undefined) {
+        policy = contentSecurityPolicy(stories);
+        policies.set(stories, policy);
+      }
+      return policy;
+    };
+  },
+  /** The transcript files a story page links to (WebVTT, SRT, JSON, text). */
+  transcriptDownloads: () => (story: Story) => downloadsFor(story),
+  /** A show's feed address. */
+  feedPath: () => (show: Link) => feedPath(show),
+  /** A show's podcast feed, whole. */
+  podcastFeed: (context) => (show: ShowGroup, images: SiteImages | undefined) => podcastFeed(context, show, images),
+  /** A story page's schema.org data. */
+  storyJsonLd: (context) => (story: Story, images: SiteImages | undefined) => storyJsonLdFor(context, story, images),
+};
+
+/** Templates that are not files in content/: the page templates in layouts/pages, and these. */
+export const TEMPLATES = [FEED_TEMPLATE];
+
+export interface Step {
+  name: string;
+  /** "serve": only under `npm start`. */
+  only?: "serve";
+  run(context: BuildContext): unknown;
+}
+
+/** Before Eleventy writes, one after another. A step that throws stops the build. */
+export const BEFORE: readonly Step[] = [
+  { name: "load the content", run: loadModel },
+  { name: "plan and start the images", run: startImages },
+];
+
+/**
+ * After Eleventy writes: started in this order and run together (the search index is built in
+ * pagefind's own process while the transcripts are written and the images finish), each reading
+ * the pages in `context.outputDir`. A step that throws fails the build.
+ */
+export const AFTER: readonly Step[] = [
+  { name: "images", run: finishImages },
+  { name: "search index", run: indexSearch },
+  { name: "transcript downloads", run: writeDownloads },
+  { name: "preview shows the site again", only: "serve", run: recordSuccess },
+];
