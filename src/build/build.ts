@@ -9,8 +9,10 @@ import type { TerminalReporter } from "../audit/report/terminal.ts";
 import type { SiteAuditResult } from "../audit/site-audit.ts";
 import type { SiteModel } from "../story/site.ts";
 import { createContext, loadModel, type BuildContext, type BuildLog } from "../site/context.ts";
-import { handOver } from "../site/eleventy-config.ts";
+import { configureEleventy, eleventyOptions } from "../site/eleventy-config.ts";
+import { fromWorkingFolder } from "../site/plugin.ts";
 import { checkSiteImages, imagesSettled } from "../site/images.ts";
+import type { EleventyConfig } from "../site/eleventy.ts";
 import type { ProjectPaths } from "../site/paths.ts";
 
 export interface BuildOptions {
@@ -46,12 +48,14 @@ async function checkContent(context: BuildContext): Promise<SiteModel> {
 }
 
 async function renderInto(context: BuildContext): Promise<void> {
-  const { root, content } = context.paths;
-  const eleventy = new Eleventy(path.join(root, content), context.outputDir, {
-    configPath: path.join(root, ".eleventy.ts"),
-    config: handOver(context),
+  const { content } = context.paths;
+  // No configuration file: the context is handed over as it is (see src/site/eleventy-config.ts).
+  const eleventy = new Eleventy(fromWorkingFolder(context, content), context.outputDir, {
+    configPath: false,
+    config: (config: EleventyConfig) => configureEleventy(config, context),
     quietMode: true,
   });
+  await eleventy.initializeConfig(eleventyOptions(context));
   eleventy.setIsVerbose(false);
   await eleventy.write();
 }

@@ -5,13 +5,16 @@ declare module "@11ty/eleventy" {
   export const HtmlBasePlugin: (config: EleventyConfig, options?: Record<string, unknown>) => void;
 
   export interface EleventyOptions {
-    configPath?: string;
+    /** false: read no configuration file. */
+    configPath?: string | false;
     quietMode?: boolean;
     config?: (config: EleventyConfig) => void;
   }
 
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
+    /** Reads the configuration now; `overrides` stand where a configuration file's returned object would. */
+    initializeConfig(overrides?: Record<string, unknown>): Promise<void>;
     write(): Promise<unknown>;
     setIsVerbose(verbose: boolean): void;
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;

@@ -10,6 +10,10 @@ export interface EleventyConfig {
   setLibrary(engine: string, library: unknown): void;
   on(event: string, callback: (...args: unknown[]) => unknown): void;
   setServerOptions(options: Record<string, unknown>): void;
+  setIncludesDirectory(dir: string): void;
+  setLayoutsDirectory(dir: string): void;
+  setDataDirectory(dir: string): void;
+  setTemplateFormats(formats: string[]): void;
   ignores: Set<string>;
   /** Internal to Eleventy 3; used only to quiet its timing warnings. */
   benchmarkManager?: { get(name: string): { setIsVerbose(verbose: boolean): void } | undefined };

@@ -20,15 +20,25 @@ function addPageTemplates(config: EleventyConfig, context: BuildContext): void {
   }
 }
 
+/**
+ * A project folder as Eleventy wants it: relative to the working folder ("content/stories" when
+ * run from the project, as `npm run build` is; "../project/content/stories" from elsewhere, as the
+ * tests build their projects in process).
+ */
+export function fromWorkingFolder(context: BuildContext, folder: string): string {
+  return path.relative(process.cwd(), path.join(context.paths.root, folder)).split(path.sep).join("/") || ".";
+}
+
 const wanted = (context: BuildContext) => (step: Step) => !step.only || step.only === context.mode;
 
 export default function verbatimPlugin(config: EleventyConfig, context: BuildContext): void {
   const { paths } = context;
-  config.ignores.add(`${paths.stories}/**/*.md`);
-  config.addWatchTarget(`${paths.stories}/`);
-  config.addWatchTarget(`${paths.shows}/`);
-  config.addPassthroughCopy({ [`${paths.layouts}/assets`]: "assets" });
-  config.addPassthroughCopy(`${paths.stories}/**/*.${AUDIO}`);
+  const at = (folder: string) => fromWorkingFolder(context, folder);
+  config.ignores.add(`${at(paths.stories)}/**/*.md`);
+  config.addWatchTarget(`${at(paths.stories)}/`);
+  config.addWatchTarget(`${at(paths.shows)}/`);
+  config.addPassthroughCopy({ [at(`${paths.layouts}/assets`)]: "assets" });
+  config.addPassthroughCopy(`${at(paths.stories)}/**/*.${AUDIO}`);
   addPageTemplates(config, context);
   for (const template of TEMPLATES) config.addTemplate(template.path, template.content, template.data);
   for (const [name, global] of Object.entries(GLOBALS)) config.addGlobalData(name, () => global(context));
