@@ -1,54 +1,7 @@
 // npm run build [-- --base-url https://example.org/sub/] [--output dir] [--full-audit] [--skip-audit]
-// Environment: VERBATIM_BASE_URL (as --base-url), VERBATIM_IMAGE_CACHE (where rendered images are kept).
-// Builds the site, audits every page, and only then replaces _site/ (or --output).
-// Exit codes: 0 built and clean; 1 a problem in the content or a technical fault; 2 accessibility
-// errors. On 1 or 2 the old output is left exactly as it was.
+// Builds the site, audits every page, and only then replaces _site/ (or --output). The command
+// itself is src/build/cli.ts.
 
-import { parseArgs } from "node:util";
-import { terminalReporter } from "../src/audit/report/terminal.ts";
-import { build } from "../src/build/build.ts";
-import { describeError } from "../src/build/report.ts";
-import { projectPaths } from "../src/site/paths.ts";
+import { runBuildCommand, terminalIo } from "../src/build/cli.ts";
 
-async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      "base-url": { type: "string" },
-      output: { type: "string" },
-      "full-audit": { type: "boolean", default: false },
-      "skip-audit": { type: "boolean", default: false },
-    },
-  });
-  const paths = projectPaths(process.cwd(), values.output ? { output: values.output } : {});
-  const baseUrl = values["base-url"] || process.env.VERBATIM_BASE_URL;
-  try {
-    const result = await build({
-      paths,
-      reporter: terminalReporter(),
-      fullAudit: values["full-audit"],
-      skipAudit: values["skip-audit"],
-      ...(baseUrl ? { baseUrl } : {}),
-      ...(process.env.VERBATIM_IMAGE_CACHE ? { imageCacheDir: process.env.VERBATIM_IMAGE_CACHE } : {}),
-    });
-    for (const story of result.site.stories) {
-      for (const warning of story.warnings) console.warn(`${story.file}:${warning.line}: warning: ${warning.message}`);
-    }
-    const { stories, drafts } = result.site;
-    if (result.audit && result.audit.exitCode !== 0) {
-      const why = result.audit.exitCode === 1 ? "some pages could not be audited" : "the audit found accessibility errors";
-      console.error(`\nBuild failed: ${why}. ${paths.output}/ was left as it was.\nReports: ${result.audit.files.html}`);
-      return result.audit.exitCode;
-    }
-    if (!result.audit) console.warn("warning: the audit was skipped (--skip-audit); this output is not audited.");
-    console.log(
-      `Built ${stories.length} ${stories.length === 1 ? "story" : "stories"}${drafts ? ` (${drafts} draft${drafts === 1 ? "" : "s"} left out)` : ""}: ${result.files} files in ${result.seconds.toFixed(1)} s → ${paths.output}/`,
-    );
-    return 0;
-  } catch (error) {
-    console.error(`Build failed. ${paths.output}/ was left as it was.\n\n${describeError(error)}`);
-    return 1;
-  }
-}
-
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await runBuildCommand(process.argv.slice(2), terminalIo());

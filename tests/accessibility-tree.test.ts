@@ -16,7 +16,7 @@ let browser: Browser;
 let site: SiteModel;
 
 beforeAll(async () => {
-  const run = runBuild(["--skip-audit"]);
+  const run = await runBuild(["--skip-audit"]);
   expect(run.code, run.stderr).toBe(0);
   site = loadSite(projectPaths(REPO));
   server = await serveStatic(run.output, "/");

@@ -357,9 +357,9 @@ describe("npm run build with every broken story at once", () => {
   let run: BuildRun;
   const errors = byKind("error");
 
-  beforeAll(() => {
+  beforeAll(async () => {
     put(Object.fromEntries(Object.entries(FIXTURE_STORY_FILES()).filter(([name]) => errors.some((c) => Object.hasOwn(c.files, name)))));
-    run = runBuild(["--skip-audit"], project);
+    run = await runBuild(["--skip-audit"], project);
   });
 
   it("fails with exit code 1 and counts every problem", () => {
@@ -416,9 +416,9 @@ describe("a real build of every safe rendering", () => {
     return d;
   };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     put(Object.assign({}, ...built.map((c) => c.files)) as Record<string, Buffer>);
-    run = runBuild(["--skip-audit"], project);
+    run = await runBuild(["--skip-audit"], project);
     pages = listFiles(run.output).filter((f) => f.endsWith(".html"));
   });
 

@@ -16,10 +16,10 @@ function fingerprint(dir: string): string {
 let project: string;
 let output: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   project = makeProject();
   output = path.join(project, "_site");
-  const first = runBuild(["--skip-audit"], project, output);
+  const first = await runBuild(["--skip-audit"], project, output);
   expect(first.code, first.stderr).toBe(0);
 });
 
@@ -29,12 +29,12 @@ function write(relative: string, text: string): void {
 }
 
 describe("a build with mistakes in the content", () => {
-  it("names every file and line with the fix, prints no stack trace, and leaves _site/ exactly as it was", () => {
+  it("names every file and line with the fix, prints no stack trace, and leaves _site/ exactly as it was", async () => {
     const before = fingerprint(output);
     write("content/stories/broken-date.md", "---\ntitle: Broken\nshow: Night Desk\ndate: 2026-02-30\n---\nANA LOPEZ, HOST: Hi.\n");
     write("content/stories/unknown-label.md", "---\ntitle: Label\nshow: Night Desk\ndate: 2026-02-03\n---\nIntro.\n\nMANN: Hello.\n");
     try {
-      const run = runBuild(["--skip-audit"], project, output);
+      const run = await runBuild(["--skip-audit"], project, output);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain("Build failed. ");
       expect(run.stderr).toContain("2 problems in the content");
@@ -50,10 +50,10 @@ describe("a build with mistakes in the content", () => {
     }
   });
 
-  it("warns instead of failing when a story opts into lenient mode", () => {
+  it("warns instead of failing when a story opts into lenient mode", async () => {
     write("content/stories/lenient.md", "---\ntitle: Lenient\nshow: Night Desk\ndate: 2026-02-03\nlenient: true\n---\nIntro.\n\nMANN: Hello.\n");
     try {
-      const run = runBuild(["--skip-audit"], project, output);
+      const run = await runBuild(["--skip-audit"], project, output);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).toMatch(/content\/stories\/lenient\.md:9: warning: Unknown speaker label "MANN:"/);
     } finally {
@@ -61,10 +61,10 @@ describe("a build with mistakes in the content", () => {
     }
   });
 
-  it("fails on a missing audio file, naming the story", () => {
+  it("fails on a missing audio file, naming the story", async () => {
     write("content/stories/no-audio.md", "---\ntitle: A\nshow: S\ndate: 2026-02-03\naudio: missing.mp3\n---\nANA LOPEZ, HOST: Hi.\n");
     try {
-      const run = runBuild(["--skip-audit"], project, output);
+      const run = await runBuild(["--skip-audit"], project, output);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain("content/stories/no-audio.md:5: The audio file content/stories/missing.mp3 does not exist.");
     } finally {
@@ -74,13 +74,13 @@ describe("a build with mistakes in the content", () => {
 });
 
 describe("a good build", () => {
-  it("removes pages of stories that were deleted, and leaves drafts out", () => {
+  it("removes pages of stories that were deleted, and leaves drafts out", async () => {
     write("content/stories/short-lived.md", "---\ntitle: Short\nshow: Pop-up Show\ndate: 2026-02-03\n---\nANA LOPEZ, HOST: Hi.\n");
-    expect(runBuild(["--skip-audit"], project, output).code).toBe(0);
+    expect((await runBuild(["--skip-audit"], project, output)).code).toBe(0);
     expect(fs.existsSync(path.join(output, "stories/short-lived/index.html"))).toBe(true);
     expect(fs.existsSync(path.join(output, "shows/pop-up-show/index.html"))).toBe(true);
     fs.writeFileSync(path.join(project, "content/stories/short-lived.md"), "---\ntitle: Short\nshow: Pop-up Show\ndate: 2026-02-03\ndraft: true\n---\nANA LOPEZ, HOST: Hi.\n");
-    const run = runBuild(["--skip-audit"], project, output);
+    const run = await runBuild(["--skip-audit"], project, output);
     expect(run.stdout).toMatch(/\(1 draft left out\)/);
     expect(fs.existsSync(path.join(output, "stories/short-lived/index.html"))).toBe(false);
     expect(fs.existsSync(path.join(output, "shows/pop-up-show/index.html"))).toBe(false);
@@ -93,7 +93,7 @@ describe("npm run new", () => {
   const runNew = (...args: string[]) =>
     spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "scripts", "new.ts"), ...args], { cwd: project, encoding: "utf8" });
 
-  it("scaffolds a draft story that builds, and never overwrites one", () => {
+  it("scaffolds a draft story that builds, and never overwrites one", async () => {
     const made = runNew("--show", "Night Desk", "--title", "The Bridge Opens", "--date", "2026-06-01");
     expect(made.status, made.stderr).toBe(0);
     const file = path.join(project, "content/stories/the-bridge-opens.md");
@@ -101,7 +101,7 @@ describe("npm run new", () => {
     const again = runNew("--show", "Night Desk", "--title", "The Bridge Opens");
     expect(again.status).toBe(1);
     expect(again.stderr).toContain("content/stories/the-bridge-opens.md already exists; nothing was written.");
-    expect(runBuild(["--skip-audit"], project, output).code).toBe(0);
+    expect((await runBuild(["--skip-audit"], project, output)).code).toBe(0);
     fs.rmSync(file);
   });
 

@@ -12,10 +12,10 @@ function digest(dir: string): Map<string, string> {
   return new Map(listFiles(dir).map((file) => [file, crypto.createHash("sha256").update(fs.readFileSync(path.join(dir, file))).digest("hex")]));
 }
 
-it("builds the same content to the same bytes twice", () => {
+it("builds the same content to the same bytes twice", async () => {
   const project = makeProject();
-  const first = runBuild(["--skip-audit"], project, fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-a-")));
-  const second = runBuild(["--skip-audit"], project, fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-b-")));
+  const first = await runBuild(["--skip-audit"], project, fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-a-")));
+  const second = await runBuild(["--skip-audit"], project, fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-b-")));
   expect(first.code, first.stderr).toBe(0);
   expect(second.code, second.stderr).toBe(0);
   const a = digest(first.output);

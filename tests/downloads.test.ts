@@ -49,14 +49,14 @@ NORA QUILL, HOST: Ce soir, rien ne sonne.
 let run: BuildRun;
 let stories: Map<string, Story>;
 
-beforeAll(() => {
+beforeAll(async () => {
   const project = makeProject({ stories: [] });
   const dir = path.join(project, "content", "stories");
   fs.mkdirSync(path.join(dir, "harbour-bells"), { recursive: true });
   fs.writeFileSync(path.join(dir, "harbour-bells", "index.md"), TIMED);
   fs.writeFileSync(path.join(dir, "harbour-bells", "audio.mp3"), Buffer.alloc(2048, 0xff));
   fs.writeFileSync(path.join(dir, "quiet-hours.md"), UNTIMED);
-  run = runBuild(["--skip-audit", "--base-url", BASE], project);
+  run = await runBuild(["--skip-audit", "--base-url", BASE], project);
   expect(run.code, run.stderr).toBe(0);
   const paths = projectPaths(project);
   stories = new Map(loadSite(paths, loadSettings(paths, BASE)).stories.map((s) => [s.slug, s]));

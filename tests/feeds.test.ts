@@ -92,7 +92,7 @@ function fileFor(output: string, url: string): string {
 
 let run: BuildRun;
 
-beforeAll(() => {
+beforeAll(async () => {
   const project = makeProject({ stories: [] });
   const stories = path.join(project, "content", "stories");
   fs.mkdirSync(path.join(stories, "harbour-bells"), { recursive: true });
@@ -104,7 +104,7 @@ beforeAll(() => {
     title: "Tide Radio", url: BASE, language: "en", description: "Stories from the harbour.",
     author: "Tide Radio Newsroom", email: "desk@example.org", category: "Society & Culture", subcategory: "Documentary",
   }));
-  run = runBuild(["--skip-audit"], project);
+  run = await runBuild(["--skip-audit"], project);
   expect(run.code, run.stderr).toBe(0);
 });
 
@@ -203,8 +203,8 @@ describe("a show's podcast feed", () => {
 });
 
 describe("the sample site's feeds", () => {
-  it("has one valid feed per show, listing every story of the show with its transcripts", () => {
-    const sample = runBuild(["--skip-audit", "--base-url", BASE], REPO);
+  it("has one valid feed per show, listing every story of the show with its transcripts", async () => {
+    const sample = await runBuild(["--skip-audit", "--base-url", BASE], REPO);
     expect(sample.code, sample.stderr).toBe(0);
     const shows = fs.readdirSync(path.join(sample.output, "shows"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
     expect(shows.length).toBeGreaterThanOrEqual(2);

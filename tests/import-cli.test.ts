@@ -15,7 +15,7 @@ function runImport(cwd: string, args: string[]) {
 }
 
 describe("npm run import", () => {
-  it("writes a story that builds, and never replaces one without --force", () => {
+  it("writes a story that builds, and never replaces one without --force", async () => {
     const project = makeProject({ stories: [] });
     const vtt = path.join(CAPTIONS, "riverside-market.vtt");
     const first = runImport(project, [vtt, "--show", "Night Desk", "--title", "Riverside Market", "--date", "2026-11-02"]);
@@ -36,7 +36,7 @@ describe("npm run import", () => {
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain("(replaced)");
 
-    const built = runBuild(["--skip-audit"], project);
+    const built = await runBuild(["--skip-audit"], project);
     expect(built.stderr.replace(/warning: the audit was skipped.*\n?/u, "")).toBe("");
     expect(built.code).toBe(0);
     expect(fs.existsSync(path.join(built.output, "stories", "riverside-market", "index.html"))).toBe(true);

@@ -178,7 +178,7 @@ beforeAll(async () => {
   ({ project, planted } = plantProject());
   output = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-injection-"));
   const started = performance.now();
-  const run = runBuild(["--skip-audit"], project, output);
+  const run = await runBuild(["--skip-audit"], project, output);
   buildMs = performance.now() - started;
   expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
   server = await serveSite(output);

@@ -53,7 +53,7 @@ describe("a built archive of 420 stories", () => {
     const project = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-listing-"));
     makeBenchProject(REPO, project, 420);
     output = path.join(project, "_site");
-    const run = runBuild(["--skip-audit"], project, output);
+    const run = await runBuild(["--skip-audit"], project, output);
     expect(run.code, run.stderr).toBe(0);
     server = await serveSite(output);
   }, 300_000);

@@ -21,7 +21,7 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   const project = makeProject({ stories: ["captain-moreau", "night-ferry-returns"] });
-  const build = runBuild(["--skip-audit"], project);
+  const build = await runBuild(["--skip-audit"], project);
   expect(build.code, build.stderr).toBe(0);
   site = build.output;
   server = await serveSite(site);

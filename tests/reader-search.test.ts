@@ -23,7 +23,7 @@ let browser: Browser;
 beforeAll(async () => {
   const project = makeProject();
   output = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-search-"));
-  const run = runBuild(["--skip-audit"], project, output);
+  const run = await runBuild(["--skip-audit"], project, output);
   expect(run.code, run.stderr).toBe(0);
   server = await serveSite(output);
   browser = await launchReaderBrowser();
@@ -153,7 +153,7 @@ describe("an archive indexed in parts", () => {
 
 describe("site search under a path prefix", () => {
   it("loads the index and links results under the prefix", async () => {
-    const prefixed = runBuild(["--skip-audit", "--base-url", "https://example.org/radio/"], makeProject());
+    const prefixed = await runBuild(["--skip-audit", "--base-url", "https://example.org/radio/"], makeProject());
     expect(prefixed.code, prefixed.stderr).toBe(0);
     const radio = await serveSite(prefixed.output, "/radio/");
     const context = await browser.newContext();

@@ -10,15 +10,15 @@ import { makeProject, runBuild } from "./helpers/build.ts";
 
 let project: string;
 let output: string;
-let first: ReturnType<typeof runBuild>;
+let first: Awaited<ReturnType<typeof runBuild>>;
 /** This project's own image cache, empty at first: the cold and warm builds are measured here. */
 let cache: { VERBATIM_IMAGE_CACHE: string };
 
-beforeAll(() => {
+beforeAll(async () => {
   project = makeProject();
   output = path.join(project, "_site");
   cache = { VERBATIM_IMAGE_CACHE: path.join(project, ".cache", "images") };
-  first = runBuild(["--skip-audit"], project, output, cache);
+  first = await runBuild(["--skip-audit"], project, output, cache);
   expect(first.code, first.stderr).toBe(0);
 });
 
@@ -90,9 +90,9 @@ describe("images in the sample site", () => {
     expect(art.width).toBeLessThanOrEqual(3000);
   });
 
-  it("does no image work on a warm rebuild", () => {
+  it("does no image work on a warm rebuild", async () => {
     expect(first.stdout).toMatch(/Images: [1-9]\d* rendered, 0 from cache/u);
-    const again = runBuild(["--skip-audit"], project, output, cache);
+    const again = await runBuild(["--skip-audit"], project, output, cache);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/Images: 0 rendered, [1-9]\d* from cache/u);
     expect(fs.readdirSync(cache.VERBATIM_IMAGE_CACHE, { recursive: true }).length).toBeGreaterThan(0);
@@ -102,19 +102,19 @@ describe("images in the sample site", () => {
 describe("alt text is required", () => {
   const story = (cover: string) => `---\ntitle: Covered\nshow: Night Desk\ndate: 2026-02-03\ncover: ${cover}\n---\nANA LOPEZ, HOST: Hi.\n`;
 
-  it("fails the build on a cover without alt text, naming the file and line", () => {
+  it("fails the build on a cover without alt text, naming the file and line", async () => {
     fs.copyFileSync(path.join(project, "content/stories/night-ferry-returns/cover.jpg"), path.join(project, "content/stories/plain.jpg"));
     write("content/stories/covered.md", story("{ file: plain.jpg }"));
     try {
-      const run = runBuild(["--skip-audit"], project, output);
+      const run = await runBuild(["--skip-audit"], project, output);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/content\/stories\/covered\.md:5: The cover image plain\.jpg has no alt text\.\n {2}Fix: describe the image/u);
       write("content/stories/covered.md", story('{ file: plain.jpg, alt: "A ferry", decorative: true }'));
-      const both = runBuild(["--skip-audit"], project, output);
+      const both = await runBuild(["--skip-audit"], project, output);
       expect(both.code).toBe(1);
       expect(both.stderr).toContain("The cover image plain.jpg is marked decorative but has alt text.");
       write("content/stories/covered.md", story("{ file: plain.jpg, decorative: true }"));
-      const decorative = runBuild(["--skip-audit"], project, output);
+      const decorative = await runBuild(["--skip-audit"], project, output);
       expect(decorative.code, decorative.stderr).toBe(0);
       expect(read("stories/covered/index.html")).toMatch(/<picture class="story-cover">[\s\S]*?alt=""/u);
     } finally {
@@ -123,21 +123,21 @@ describe("alt text is required", () => {
     }
   });
 
-  it("fails the build on show art without alt text, a missing art file, or a file that is not an image", () => {
+  it("fails the build on show art without alt text, a missing art file, or a file that is not an image", async () => {
     const config = path.join(project, "content/shows/night-desk/show.yml");
     const original = fs.readFileSync(config, "utf8");
     try {
       fs.writeFileSync(config, "art:\n  file: art.jpg\n");
-      const noAlt = runBuild(["--skip-audit"], project, output);
+      const noAlt = await runBuild(["--skip-audit"], project, output);
       expect(noAlt.code).toBe(1);
       expect(noAlt.stderr).toMatch(/content\/shows\/night-desk\/show\.yml:1: The show's art has no alt text\.\n {2}Fix: /u);
       fs.writeFileSync(config, 'art: { file: missing.jpg, alt: "Art" }\n');
-      const missing = runBuild(["--skip-audit"], project, output);
+      const missing = await runBuild(["--skip-audit"], project, output);
       expect(missing.code).toBe(1);
       expect(missing.stderr).toContain("content/shows/night-desk/show.yml:1: The image content/shows/night-desk/missing.jpg does not exist.");
       fs.writeFileSync(path.join(project, "content/shows/night-desk/fake.jpg"), "not an image");
       fs.writeFileSync(config, 'art: { file: fake.jpg, alt: "Art" }\n');
-      const fake = runBuild(["--skip-audit"], project, output);
+      const fake = await runBuild(["--skip-audit"], project, output);
       expect(fake.code).toBe(1);
       expect(fake.stderr).toMatch(/content\/shows\/night-desk\/show\.yml:1: .*fake\.jpg/u);
       expect(fake.stderr).not.toMatch(/\n\s+at |\[object Object\]/u);

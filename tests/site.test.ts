@@ -30,8 +30,8 @@ function fileFor(url: string): string {
 
 const storyPages = () => pages.filter((p) => p.startsWith("stories/"));
 
-beforeAll(() => {
-  run = runBuild(["--base-url", `https://example.org${PREFIX}`]);
+beforeAll(async () => {
+  run = await runBuild(["--base-url", `https://example.org${PREFIX}`]);
   pages = listFiles(run.output).filter((f) => f.endsWith(".html"));
 });
 

@@ -55,6 +55,9 @@ async function renderInto(context: BuildContext): Promise<void> {
     config: (config: EleventyConfig) => configureEleventy(config, context),
     quietMode: true,
   });
+  // Eleventy's own lines ("[11ty] Wrote 48 files", its errors) go where the build's lines go.
+  const { info, warn } = context.log;
+  eleventy.logger.overrideLogger({ log: info, info: warn, warn, error: warn });
   await eleventy.initializeConfig(eleventyOptions(context));
   eleventy.setIsVerbose(false);
   await eleventy.write();

@@ -16,6 +16,8 @@ declare module "@11ty/eleventy" {
     /** Reads the configuration now; `overrides` stand where a configuration file's returned object would. */
     initializeConfig(overrides?: Record<string, unknown>): Promise<void>;
     write(): Promise<unknown>;
+    /** Eleventy's console; `overrideLogger` sends its lines elsewhere (by kind: log, info, warn, error). */
+    readonly logger: { overrideLogger(target: Record<"log" | "info" | "warn" | "error", (message: string) => void>): void };
     setIsVerbose(verbose: boolean): void;
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
   }

@@ -1,9 +1,10 @@
-// Runs the real build command, as a user would, into a temporary output folder.
+// Runs the real build command, as a user would, into a temporary output folder: the same function
+// `npm run build` runs, in this process, with its lines captured.
 
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { runBuildCommand } from "../../src/build/cli.ts";
 
 export const REPO = path.resolve(import.meta.dirname, "..", "..");
 
@@ -21,18 +22,21 @@ export interface BuildRun {
  */
 export const TEST_IMAGE_CACHE = path.join(REPO, ".cache", "test-images");
 
-export function runBuild(
+export async function runBuild(
   args: string[] = [],
   cwd = REPO,
   output = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-site-")),
   env: Record<string, string> = {},
-): BuildRun {
-  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "scripts", "build.ts"), "--output", output, ...args], {
+): Promise<BuildRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runBuildCommand(["--output", output, ...args], {
     cwd,
-    encoding: "utf8",
     env: { ...process.env, VERBATIM_BASE_URL: "", VERBATIM_IMAGE_CACHE: TEST_IMAGE_CACHE, ...env },
+    out: (line) => (stdout += `${line}\n`),
+    err: (line) => (stderr += `${line}\n`),
   });
-  return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr, output };
+  return { code, stdout, stderr, output };
 }
 
 /** A throwaway project sharing this repo's code and layouts, with its own copy of content/. */
