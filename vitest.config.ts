@@ -1,11 +1,24 @@
+// The test suite in three tiers, by file name:
+//   unit     tests/*.test.ts          pure code: notation, story, import, export, round trips, helpers
+//   site     tests/*.site.test.ts     real builds, run in this process
+//   browser  tests/*.browser.test.ts  anything that drives Chromium (the audit, the reader's journeys)
+// `npm test` runs all three; `npm run test:unit` is the inner loop (a unit test that tries to
+// build a site fails: tests/helpers/build.ts checks the tier).
 import { defineConfig } from "vitest/config";
+
+const SITE = "tests/**/*.site.test.ts";
+const BROWSER = "tests/**/*.browser.test.ts";
 
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     testTimeout: 240_000,
     hookTimeout: 300_000,
     // Site builds and Chromium runs are heavy; two cores here.
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: [SITE, BROWSER], env: { VERBATIM_TEST_TIER: "unit" } } },
+      { extends: true, test: { name: "site", include: [SITE], env: { VERBATIM_TEST_TIER: "site" } } },
+      { extends: true, test: { name: "browser", include: [BROWSER], env: { VERBATIM_TEST_TIER: "browser" } } },
+    ],
   },
 });

@@ -2,7 +2,6 @@
 // of doubtful words is one line, the threshold is configurable, and a noisy file lists the least
 // certain passages and says how many more there are, so the list never buries the rest.
 
-import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,6 +11,7 @@ import { importTranscript } from "../src/interchange/import.ts";
 import { detectImporter } from "../src/interchange/importers/index.ts";
 import type { ImportedTranscript, ImportedWord } from "../src/interchange/model.ts";
 import { REPO } from "./helpers/build.ts";
+import { runImport } from "./helpers/commands.ts";
 
 const dir = path.join(import.meta.dirname, "fixtures", "import", "asr");
 
@@ -129,9 +129,9 @@ describe("the confidence step in an import", () => {
     expect(story.story.text).not.toContain("confidence");
   });
 
-  it("refuses a --min-confidence that is not a number from 0 to 1", () => {
+  it("refuses a --min-confidence that is not a number from 0 to 1", async () => {
     for (const value of ["2", "high", ""]) {
-      const run = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "scripts", "import.ts"), path.join(dir, "whisperx-mercado.json"), "--show", "T", "--dry-run", "--min-confidence", value], { cwd: REPO, encoding: "utf8" });
+      const run = await runImport([path.join(dir, "whisperx-mercado.json"), "--show", "T", "--dry-run", "--min-confidence", value], REPO);
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(/^--min-confidence ".*" is not a number from 0 to 1/u);
     }

@@ -2,7 +2,6 @@
 // speech, --speakers names them at import, the story declares what is left in front matter, and
 // the build warns until each has a real name; renaming there needs no change to the body.
 
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
@@ -14,6 +13,7 @@ import { writeStoryFile } from "../src/interchange/writer/story-file.ts";
 import { isPlaceholderName } from "../src/story/placeholder-speakers.ts";
 import { parseStory } from "../src/story/story.ts";
 import { makeProject, REPO } from "./helpers/build.ts";
+import { runImport } from "./helpers/commands.ts";
 
 const context = { settings: { title: "T", url: "https://example.org/", language: "en", description: "d", pathPrefix: "/" }, contentDir: "content", storiesDir: "content/stories" };
 const FILE = "content/stories/diarised.md";
@@ -195,12 +195,12 @@ describe("placeholders in a story", () => {
 });
 
 describe("npm run import -- --speakers", () => {
-  it("names the voices at import, and refuses a label the file lacks", () => {
+  it("names the voices at import, and refuses a label the file lacks", async () => {
     const project = makeProject({ stories: [] });
     const file = path.join(REPO, "tests", "fixtures", "import", "asr-text", "otter-harbour-pilots.txt");
-    const run = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "scripts", "import.ts"), file, "--show", "Harbour Hours", ...args], { cwd: project, encoding: "utf8" });
+    const run = (args: string[]) => runImport([file, "--show", "Harbour Hours", ...args], project);
 
-    const ok = run(["--speakers", "Speaker 3=Ines Park, deckhand; Unknown Speaker=Crew"]);
+    const ok = await run(["--speakers", "Speaker 3=Ines Park, deckhand; Unknown Speaker=Crew"]);
     expect(ok.stderr).toBe("");
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain("otter-harbour-pilots.txt → content/stories/otter-harbour-pilots.md  Otter.ai text · English (en, detected) · 4 speakers");
@@ -209,7 +209,7 @@ describe("npm run import -- --speakers", () => {
     expect(written).toContain("[0:38] INES PARK, DECKHAND: Boat's ready when you are.");
     expect(written).not.toMatch(/Speaker 3|Unknown Speaker/u);
 
-    const bad = run(["--speakers", "SPEAKER_00=Maya Ortiz", "--dry-run"]);
+    const bad = await run(["--speakers", "SPEAKER_00=Maya Ortiz", "--dry-run"]);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('error: --speakers names "SPEAKER_00", but this file has no voice labelled so.');
     expect(bad.stdout).toContain("fix: use the labels the file has (the file's voices are Maya Ortiz, Omar Haddad, Speaker 3, Unknown Speaker)");

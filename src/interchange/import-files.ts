@@ -15,6 +15,8 @@ export interface ImportFilesOptions extends ImportOptions {
   force: boolean;
   /** Read and check everything, write nothing. */
   dryRun: boolean;
+  /** The folder relative inputs are read from (default: the working folder); messages name them as given. */
+  cwd?: string;
 }
 
 export type ImportResult =
@@ -30,10 +32,10 @@ export interface ImportEvents {
 const SKIP = /(^|[\\/])(\.|node_modules[\\/]|SOURCES\.md$|README\.md$|LICEN[CS]E)/u;
 
 /** The files to import: each file given, and every file under each folder given (sorted, no hidden files). */
-export function collectInputs(inputs: string[]): string[] {
+export function collectInputs(inputs: string[], cwd = process.cwd()): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of fs.readdirSync(path.resolve(cwd, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (SKIP.test(entry.name) || SKIP.test(path.relative(dir, full))) continue;
       if (entry.isDirectory()) walk(full);
@@ -41,7 +43,7 @@ export function collectInputs(inputs: string[]): string[] {
     }
   };
   for (const input of inputs) {
-    const stat = fs.statSync(input, { throwIfNoEntry: false });
+    const stat = fs.statSync(path.resolve(cwd, input), { throwIfNoEntry: false });
     if (!stat) throw new ImportError(input, undefined, "There is no such file or folder.", "check the path.");
     if (stat.isDirectory()) walk(input);
     else files.push(input);
@@ -60,7 +62,7 @@ function failure(input: string, error: unknown): ImportResult {
 }
 
 export function importFiles(inputs: string[], options: ImportFilesOptions, events: ImportEvents = {}): ImportResult[] {
-  const files = collectInputs(inputs);
+  const files = collectInputs(inputs, options.cwd);
   if (options.title && files.length > 1) {
     throw new ImportError(inputs.join(", "), undefined, `--title names one story, but ${files.length} files were given.`, "import one file at a time with --title, or leave --title out: each story is then named after its own title or its file.");
   }
@@ -70,7 +72,7 @@ export function importFiles(inputs: string[], options: ImportFilesOptions, event
     events.start?.(input, index, files.length);
     let result: ImportResult;
     try {
-      const imported = importTranscript(fs.readFileSync(input), input, options);
+      const imported = importTranscript(fs.readFileSync(path.resolve(options.cwd ?? process.cwd(), input)), input, options);
       let name = `${imported.slug}.md`;
       // Two inputs with the same title in one run each get their own story.
       for (let n = 2; written.has(name); n++) name = `${imported.slug}-${n}.md`;

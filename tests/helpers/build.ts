@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { runBuildCommand } from "../../src/build/cli.ts";
+import { runBuildCommand } from "../../src/commands/build.ts";
 
 export const REPO = path.resolve(import.meta.dirname, "..", "..");
 
@@ -28,6 +28,7 @@ export async function runBuild(
   output = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-site-")),
   env: Record<string, string> = {},
 ): Promise<BuildRun> {
+  if (process.env.VERBATIM_TEST_TIER === "unit") throw new Error("A unit test may not build a site: name the file *.site.test.ts (see vitest.config.ts).");
   let stdout = "";
   let stderr = "";
   const code = await runBuildCommand(["--output", output, ...args], {

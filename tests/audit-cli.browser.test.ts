@@ -6,13 +6,14 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditReport } from "../src/audit/types.ts";
+import { runAudit } from "./helpers/commands.ts";
 import { REPO } from "./helpers/build.ts";
 
 const FIXTURES = path.join(REPO, "tests", "fixtures", "audit");
 const ALL = fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".html")).sort();
 
-function audit(cwd: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "scripts", "audit.ts"), ...args], { cwd, encoding: "utf8" });
+async function audit(cwd: string, ...args: string[]) {
+  const run = await runAudit(args, cwd);
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -25,8 +26,8 @@ beforeAll(() => {
 });
 
 describe("npm run audit", () => {
-  it("exits 2 on accessibility errors, with progress, a summary per rule and both reports", () => {
-    const run = audit(cwd, "--site", FIXTURES, "--report-dir", "all");
+  it("exits 2 on accessibility errors, with progress, a summary per rule and both reports", async () => {
+    const run = await audit(cwd, "--site", FIXTURES, "--report-dir", "all");
     expect(run.code).toBe(2);
     expect(run.stdout).toContain(`Auditing ${ALL.length} pages…`);
     expect(run.stdout).toContain(`[${ALL.length}/${ALL.length}]`);
@@ -41,33 +42,34 @@ describe("npm run audit", () => {
     expect(html).toContain("&lt;img src=");
   });
 
-  it("uses the cache the second time, and --full ignores it", () => {
-    expect(audit(cwd, "--site", FIXTURES, "--report-dir", "all").stdout).toContain(`Auditing 0 pages (${ALL.length} unchanged since their last audit)`);
-    expect(audit(cwd, "--site", FIXTURES, "--report-dir", "all", "--full").stdout).toContain(`Auditing ${ALL.length} pages…`);
+  it("uses the cache the second time, and --full ignores it", async () => {
+    expect((await audit(cwd, "--site", FIXTURES, "--report-dir", "all")).stdout).toContain(`Auditing 0 pages (${ALL.length} unchanged since their last audit)`);
+    expect((await audit(cwd, "--site", FIXTURES, "--report-dir", "all", "--full")).stdout).toContain(`Auditing ${ALL.length} pages…`);
   });
 
-  it("splits pages into deterministic shards whose reports merge into one", () => {
-    const one = audit(cwd, "--site", FIXTURES, "--report-dir", "shards", "--shard", "1/2");
-    const two = audit(cwd, "--site", FIXTURES, "--report-dir", "shards", "--shard", "2/2");
+  it("splits pages into deterministic shards whose reports merge into one", async () => {
+    const one = await audit(cwd, "--site", FIXTURES, "--report-dir", "shards", "--shard", "1/2");
+    const two = await audit(cwd, "--site", FIXTURES, "--report-dir", "shards", "--shard", "2/2");
     expect([one.code, two.code]).toEqual([2, 2]);
     const a = readReport(path.join(cwd, "shards/audit-shard-1-of-2.json")).pages.map((p) => p.page);
     const b = readReport(path.join(cwd, "shards/audit-shard-2-of-2.json")).pages.map((p) => p.page);
     expect(a.filter((p) => b.includes(p))).toEqual([]);
     expect([...a, ...b].sort()).toEqual(ALL);
-    audit(cwd, "--site", FIXTURES, "--report-dir", "again", "--shard", "1/2");
+    await audit(cwd, "--site", FIXTURES, "--report-dir", "again", "--shard", "1/2");
     expect(readReport(path.join(cwd, "again/audit-shard-1-of-2.json")).pages.map((p) => p.page)).toEqual(a);
 
-    const merged = audit(cwd, "--report-dir", "shards", "--merge", "shards/audit-shard-1-of-2.json", "shards/audit-shard-2-of-2.json");
+    const merged = await audit(cwd, "--report-dir", "shards", "--merge", "shards/audit-shard-1-of-2.json", "shards/audit-shard-2-of-2.json");
     expect(merged.code).toBe(2);
     expect(readReport(path.join(cwd, "shards/audit.json")).pages.map((p) => p.page)).toEqual(ALL);
 
-    const partial = audit(cwd, "--report-dir", "shards", "--merge", "shards/audit-shard-1-of-2.json");
+    const partial = await audit(cwd, "--report-dir", "shards", "--merge", "shards/audit-shard-1-of-2.json");
     expect(partial.code).toBe(1);
     expect(partial.stderr).toContain("Only 1 of 2 shards were given.");
   });
 
-  it("rejects a malformed shard", () => {
-    const run = audit(cwd, "--site", FIXTURES, "--shard", "3/2");
+  it("rejects a malformed shard (the script itself, as the terminal runs it)", () => {
+    const script = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "scripts", "audit.ts"), "--site", FIXTURES, "--shard", "3/2"], { cwd, encoding: "utf8" });
+    const run = { code: script.status, stderr: script.stderr };
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("--shard 3/2: write it as i/n");
   });
@@ -80,18 +82,18 @@ describe("ignored rules", () => {
     fs.copyFileSync(path.join(FIXTURES, "two-h1.html"), path.join(site, "two-h1.html"));
   });
 
-  it("need a written reason, and the reports list them", () => {
+  it("need a written reason, and the reports list them", async () => {
     fs.writeFileSync(path.join(cwd, "audit.config.json"), JSON.stringify({ ignore: [{ rule: "verbatim-headings", reason: "This fixture shows a second h1 on purpose." }, { rule: "page-has-heading-one", reason: "Same second h1, as axe sees it." }] }));
-    const run = audit(cwd, "--site", site, "--report-dir", "ignored");
+    const run = await audit(cwd, "--site", site, "--report-dir", "ignored");
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toContain("ignored verbatim-headings: This fixture shows a second h1 on purpose.");
     expect(readReport(path.join(cwd, "ignored/audit.json")).ignored[0]?.rule).toBe("verbatim-headings");
     expect(fs.readFileSync(path.join(cwd, "ignored/audit.html"), "utf8")).toContain("This fixture shows a second h1 on purpose.");
   });
 
-  it("without a reason are refused, naming the file", () => {
+  it("without a reason are refused, naming the file", async () => {
     fs.writeFileSync(path.join(cwd, "audit.config.json"), JSON.stringify({ ignore: [{ rule: "verbatim-headings" }] }));
-    const run = audit(cwd, "--site", site);
+    const run = await audit(cwd, "--site", site);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^audit\.config\.json: The audit setting "ignore\.0\.reason" is not valid/);
     expect(run.stderr).toContain("every ignored rule needs a written reason");

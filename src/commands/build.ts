@@ -9,24 +9,10 @@
 
 import { parseArgs } from "node:util";
 import { terminalReporter } from "../audit/report/terminal.ts";
+import { build } from "../build/build.ts";
+import { describeError } from "../build/report.ts";
 import { projectPaths } from "../site/paths.ts";
-import { build } from "./build.ts";
-import { describeError } from "./report.ts";
-
-/** Where the command runs and where its lines go. */
-export interface CommandIo {
-  cwd: string;
-  env: Record<string, string | undefined>;
-  out(line: string): void;
-  err(line: string): void;
-}
-
-export const terminalIo = (): CommandIo => ({
-  cwd: process.cwd(),
-  env: process.env,
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-});
+import type { CommandIo } from "./io.ts";
 
 export async function runBuildCommand(argv: string[], io: CommandIo): Promise<number> {
   const { values } = parseArgs({
