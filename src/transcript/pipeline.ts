@@ -1,9 +1,9 @@
 // The notation pipeline, on one screen: every rule the notation adds to markdown-it, in the order
-// it runs, with what it reads and what it writes. markdown-it parses the Markdown (its `block`
-// rule), our block rules reshape the token stream, markdown-it parses inline text (`inline` …
-// `text_join`), our inline-level rules finish the job; then markup.ts renders the tokens. The rule
-// functions live in plugins/; the data they attach to tokens is typed in token-data.ts ("data.x"
-// below is a field of TokenData).
+// it runs, with what it reads and what it writes. All are core rules: the first ones reshape the
+// block tokens markdown-it's `block` rule made (before its `inline` rule parses the text inside
+// them), the last ones work on the inline children once `text_join` is done; then markup.ts
+// renders the tokens. The rule functions live in plugins/; the data they attach to tokens is
+// typed in token-data.ts ("data.x" below is a field of TokenData).
 //
 // How to add a rule:
 // 1. Write the rule function in a file of its own in plugins/ (header comment: what notation it
@@ -50,7 +50,8 @@ export const NOTATION_RULES: readonly NotationRule[] = [
     writes: "replaces them by a verbatim_cue token: data.cue, data.start" },
   { name: "verbatim_turns", chain: "core", after: "verbatim_cues", run: turns,
     reads: "labels and manners opening paragraphs; verbatim_cue data.cue; data.start; state.registry",
-    writes: "removes the label; verbatim_turn_open (data.turn)/_close, verbatim_intro_open/_close; data.turnStart, data.note, lang on paragraphs; state.turns" },
+    writes: "removes the label; wraps paragraphs in verbatim_turn_open (data.turn)/_close or " +
+      "verbatim_intro_open/_close; data.turnStart, data.note, lang on paragraphs; state.turns" },
   { name: "verbatim_tape", chain: "core", after: "verbatim_turns", run: tapeGroups,
     reads: "data.cue (startsTape), data.turn, data.note",
     writes: "verbatim_tape_open (data.cue, data.label)/_close around the taped turns" },
@@ -64,10 +65,15 @@ export const NOTATION_RULES: readonly NotationRule[] = [
     writes: "label-like warnings in state.warnings" },
   { name: "verbatim_speaker_prefixes", chain: "core", after: "verbatim_label_like", run: speakerPrefixes,
     reads: "data.turnStart",
-    writes: "verbatim_speaker, verbatim_manner (data.turn) and a verbatim_lang_open/_close span as a turn's first children" },
+    writes: "verbatim_speaker, verbatim_manner (data.turn) and a verbatim_lang_open/_close span " +
+      "as a turn's first children" },
 ];
 
-function place<Args extends unknown[], Result>(ruler: Ruler<Args, Result>, rule: Position & { name: string }, run: (...args: Args) => Result): void {
+function place<Args extends unknown[], Result>(
+  ruler: Ruler<Args, Result>,
+  rule: Position & { name: string },
+  run: (...args: Args) => Result,
+): void {
   if (rule.after !== undefined) ruler.after(rule.after, rule.name, run);
   else ruler.before(rule.before, rule.name, run);
 }
