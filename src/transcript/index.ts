@@ -3,15 +3,8 @@
 
 import markdownIt, { type MarkdownIt } from "markdown-it";
 import type { TranscriptSummary } from "./model.ts";
-import markupPlugin from "./markup.ts";
-import cuesPlugin from "./plugins/cues.ts";
-import inlineMarksPlugin from "./plugins/inline-marks.ts";
-import labelLikePlugin from "./plugins/label-like.ts";
-import segmentsPlugin from "./plugins/segments.ts";
-import tapePlugin from "./plugins/tape.ts";
-import timesPlugin from "./plugins/times.ts";
 import { isTimed, outline } from "./outline.ts";
-import turnsPlugin from "./plugins/turns.ts";
+import { notationPlugin } from "./pipeline.ts";
 import { createState, type NotationEnv, type TranscriptOptions } from "./state.ts";
 
 export type * from "./model.ts";
@@ -20,17 +13,8 @@ export type { SpeakerDeclaration } from "./speakers.ts";
 export { labelKey, nameAliases } from "./speakers.ts";
 export { labelLikeRuns, type KnowsLabel, type LabelEvidence, type LabelLikeRun } from "./label-like.ts";
 export type { TranscriptOptions } from "./state.ts";
-export { cuesPlugin, inlineMarksPlugin, labelLikePlugin, markupPlugin, segmentsPlugin, tapePlugin, timesPlugin, turnsPlugin };
+export { NOTATION_RULES, notationPlugin, type NotationRule } from "./pipeline.ts";
 export { formatClock, formatTimestamp, parseTimestamp } from "./times.ts";
-
-/**
- * All notation plugins, in the order they must be installed. Times goes after cues and
- * segments: each inserts itself right after markdown-it's block rule, so the last one installed
- * runs first, and timestamps must leave the text before anything reads it.
- */
-export function notationPlugin(md: MarkdownIt): void {
-  md.use(cuesPlugin).use(turnsPlugin).use(labelLikePlugin).use(tapePlugin).use(segmentsPlugin).use(timesPlugin).use(inlineMarksPlugin).use(markupPlugin);
-}
 
 /**
  * A markdown-it instance for transcripts: raw HTML off, no indented code, no images (a transcript

@@ -16,12 +16,10 @@
 
 import type { MarkdownIt, Renderer, Token } from "markdown-it";
 import type { Cue, Segment } from "./model.ts";
-import type { Mark } from "./plugins/inline-marks.ts";
-import type { TurnMeta } from "./plugins/turns.ts";
-import { startOf } from "./plugins/times.ts";
 import { formatTimestamp } from "./times.ts";
 import { speakerLabel } from "./speakers.ts";
-import { metaOf, type NotationEnv } from "./state.ts";
+import type { NotationEnv } from "./state.ts";
+import { dataOf, type Mark, type TurnData } from "./token-data.ts";
 
 type Escape = (text: string) => string;
 
@@ -57,7 +55,7 @@ export function renderMark(mark: Mark, escape: Escape): string {
   }
 }
 
-function turnOpen(escape: Escape, turn: TurnMeta): string {
+function turnOpen(escape: Escape, turn: TurnData): string {
   return `<div${attributes(escape, {
     class: "v-turn",
     id: turn.id,
@@ -74,7 +72,7 @@ export function mediaFragmentUrl(audioUrl: string, seconds: number): string {
   return `${audioUrl.replace(/#.*$/su, "")}#t=${seconds}`;
 }
 
-function moment(escape: Escape, turn: TurnMeta, audioUrl: string, start: number): string {
+function moment(escape: Escape, turn: TurnData, audioUrl: string, start: number): string {
   // Readers see whole seconds; the link and the player seek to the exact start.
   const time = escape(formatTimestamp(Math.floor(start)));
   const who = escape(turn.speaker.name);
@@ -93,7 +91,7 @@ function contents(escape: Escape, segments: Segment[]): string {
 export default function markupPlugin(md: MarkdownIt): void {
   const escape = md.utils.escapeHtml;
   const rules = md.renderer.rules;
-  const turnOf = (tokens: Token[], i: number) => metaOf<TurnMeta>(tokens[i], "turn");
+  const turnOf = (tokens: Token[], i: number) => dataOf(tokens[i]).turn;
 
   rules.verbatim_intro_open = () => `<div class="v-intro">\n`;
   rules.verbatim_intro_close = () => `</div>\n`;
@@ -109,16 +107,15 @@ export default function markupPlugin(md: MarkdownIt): void {
     return audioUrl && turn?.start !== undefined ? `${moment(escape, turn, audioUrl, turn.start)}</div>\n` : `</div>\n`;
   };
   rules.verbatim_tape_open = (tokens, i) => {
-    const cue = metaOf<Cue>(tokens[i], "cue");
-    const label = metaOf<string>(tokens[i], "label") ?? "Tape";
+    const { cue, label = "Tape" } = dataOf(tokens[i]);
     return `<div${attributes(escape, { class: "v-tape", role: "group", "aria-label": label, "data-cue": cue?.type })}>\n`;
   };
   rules.verbatim_tape_close = () => `</div>\n`;
   rules.verbatim_cue = (tokens, i) => {
-    const cue = metaOf<Cue>(tokens[i], "cue");
-    return cue ? `<p${cueAttributes(escape, cue, startOf(tokens[i]))}>(${escape(cue.text)})</p>\n` : "";
+    const { cue, start } = dataOf(tokens[i]);
+    return cue ? `<p${cueAttributes(escape, cue, start)}>(${escape(cue.text)})</p>\n` : "";
   };
-  rules.verbatim_contents = (tokens, i) => contents(escape, metaOf<Segment[]>(tokens[i], "segments") ?? []);
+  rules.verbatim_contents = (tokens, i) => contents(escape, dataOf(tokens[i]).segments ?? []);
   rules.verbatim_speaker = (tokens, i) => {
     const turn = turnOf(tokens, i);
     return turn ? `<b class="v-speaker">${escape(speakerLabel(turn.speaker, turn.first))}:</b>` : "";
@@ -132,17 +129,17 @@ export default function markupPlugin(md: MarkdownIt): void {
   rules.verbatim_lang_open = (tokens, i, options, _env, self: Renderer) => `<span${self.renderAttrs(tokens[i] as Token)}>`;
   rules.verbatim_lang_close = () => `</span>`;
   rules.verbatim_mark = (tokens, i) => {
-    const mark = metaOf<Mark>(tokens[i], "mark");
+    const mark = dataOf(tokens[i]).mark;
     return mark ? renderMark(mark, escape) : "";
   };
 
   const paragraphOpen = rules.paragraph_open;
   rules.paragraph_open = (tokens, i, options, env, self) => {
     const token = tokens[i] as Token;
-    if (metaOf(token, "note")) token.attrJoin("class", "v-note");
+    const { note, start, turnStart } = dataOf(token);
+    if (note) token.attrJoin("class", "v-note");
     // A turn's first paragraph shares the turn's time; later ones carry their own.
-    const start = startOf(token);
-    if (start !== undefined && !metaOf(token, "turnStart")) token.attrSet("data-start", String(start));
+    if (start !== undefined && !turnStart) token.attrSet("data-start", String(start));
     return paragraphOpen ? paragraphOpen(tokens, i, options, env, self) : self.renderToken(tokens, i, options);
   };
 }

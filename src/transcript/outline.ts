@@ -2,11 +2,8 @@
 // with plain text and times. What exporters consume; the HTML is never parsed again.
 
 import type { Token } from "markdown-it";
-import type { Cue, TimedText, TranscriptBlock } from "./model.ts";
-import type { Mark } from "./plugins/inline-marks.ts";
-import { startOf } from "./plugins/times.ts";
-import type { TurnMeta } from "./plugins/turns.ts";
-import { metaOf } from "./state.ts";
+import type { TimedText, TranscriptBlock } from "./model.ts";
+import { dataOf, type Mark } from "./token-data.ts";
 
 function markText(mark: Mark): string {
   switch (mark.kind) {
@@ -28,7 +25,7 @@ export function plainText(inline: Token): string {
     if (child.type === "text" || child.type === "code_inline") out += child.content;
     else if (child.type === "softbreak" || child.type === "hardbreak") out += " ";
     else if (child.type === "verbatim_mark") {
-      const mark = metaOf<Mark>(child, "mark");
+      const mark = dataOf(child).mark;
       if (mark) out += markText(mark);
     } else if (child.type === "image") out += child.content;
   }
@@ -59,7 +56,7 @@ export function outline(tokens: Token[]): TranscriptBlock[] {
         break;
       }
       case "verbatim_turn_open": {
-        const meta = metaOf<TurnMeta>(token, "turn");
+        const meta = dataOf(token).turn;
         if (!meta) break;
         const turn: TranscriptBlock = {
           kind: "turn",
@@ -80,21 +77,20 @@ export function outline(tokens: Token[]): TranscriptBlock[] {
         container = undefined;
         break;
       case "verbatim_cue": {
-        const cue = metaOf<Cue>(token, "cue");
-        const start = startOf(token);
+        const { cue, start } = dataOf(token);
         if (cue) blocks.push({ kind: "cue", cue, ...(start === undefined ? {} : { start }) });
         break;
       }
       case "heading_open": {
-        const start = startOf(token);
+        const start = dataOf(token).start;
         if (token.level === 0) blocks.push({ kind: "heading", title: tokens[i + 1]?.content.trim() ?? "", ...(start === undefined ? {} : { start }) });
         break;
       }
       case "paragraph_open": {
         const inline = tokens[i + 1];
         if (inline?.type !== "inline") break;
-        const paragraph = timed(plainText(inline), startOf(token));
-        if (metaOf(token, "note") || !container) blocks.push({ kind: "note", ...paragraph });
+        const paragraph = timed(plainText(inline), dataOf(token).start);
+        if (dataOf(token).note || !container) blocks.push({ kind: "note", ...paragraph });
         else container.paragraphs.push(paragraph);
         break;
       }

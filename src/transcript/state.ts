@@ -58,8 +58,3 @@ export function transcriptState(state: StateCore): TranscriptState {
 export function fileLine(token: Token, ts: TranscriptState): number {
   return (token.map?.[0] ?? 0) + 1 + ts.lineOffset;
 }
-
-/** Plugin data a token carries under `meta[key]`. */
-export function metaOf<T>(token: Token | undefined, key: string): T | undefined {
-  return (token?.meta as Record<string, unknown> | null | undefined)?.[key] as T | undefined;
-}

@@ -1,13 +1,13 @@
 // Stand-alone cues: a paragraph that is only "(SOUNDBITE OF ...)", "(LAUGHTER)", "(APPLAUSE)" ...
 // becomes one `verbatim_cue` token carrying the parsed cue. Never a speaker.
 
-import type { MarkdownIt, StateCore } from "markdown-it";
+import type { StateCore } from "markdown-it";
 import { parseCue } from "../cues.ts";
-import { startOf } from "./times.ts";
+import { dataOf, setData } from "../token-data.ts";
 
 const WHOLE_PARENTHESIS = /^\(([^()]+)\)$/u;
 
-function standAloneCues(state: StateCore): void {
+export function standAloneCues(state: StateCore): void {
   const tokens = state.tokens;
   for (let i = 0; i < tokens.length - 2; i++) {
     const open = tokens[i];
@@ -19,12 +19,8 @@ function standAloneCues(state: StateCore): void {
     const token = new state.Token("verbatim_cue", "p", 0);
     token.block = true;
     token.map = open.map;
-    const start = startOf(open);
-    token.meta = start === undefined ? { cue } : { cue, start };
+    const start = dataOf(open).start;
+    setData(token, start === undefined ? { cue } : { cue, start });
     tokens.splice(i, 3, token);
   }
-}
-
-export default function cuesPlugin(md: MarkdownIt): void {
-  md.core.ruler.after("block", "verbatim_cues", standAloneCues);
 }

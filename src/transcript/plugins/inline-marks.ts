@@ -2,15 +2,9 @@
 // by ear; "[expletive]" and other bracketed editorial notes; "[POST-BROADCAST CORRECTION: ...]".
 // Text tokens are split around each mark; a `verbatim_mark` token carries what it is.
 
-import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import type { StateCore, Token } from "markdown-it";
 import { parseCue } from "../cues.ts";
-import type { Cue } from "../model.ts";
-
-export type Mark =
-  | { kind: "ph" }
-  | { kind: "sound"; cue: Cue }
-  | { kind: "editorial"; text: string }
-  | { kind: "correction"; label: string; text: string };
+import { setData, type Mark } from "../token-data.ts";
 
 const MARK = /\((ph)\)|\(([^()]{1,60})\)|\[([^\[\]]+)\]/giu;
 const CORRECTION = /^((?:post-broadcast\s+)?correction)\s*:\s*(.*)$/isu;
@@ -49,7 +43,7 @@ function split(state: StateCore, token: Token): Token[] {
     if (!mark) continue;
     push(content.slice(last, match.index));
     const t = new state.Token("verbatim_mark", "span", 0);
-    t.meta = { mark };
+    setData(t, { mark });
     t.level = token.level;
     out.push(t);
     last = match.index + match[0].length;
@@ -59,13 +53,9 @@ function split(state: StateCore, token: Token): Token[] {
   return out;
 }
 
-function inlineMarks(state: StateCore): void {
+export function inlineMarks(state: StateCore): void {
   for (const block of state.tokens) {
     if (block.type !== "inline" || !block.children) continue;
     block.children = block.children.flatMap((child) => (child.type === "text" ? split(state, child) : [child]));
   }
-}
-
-export default function inlineMarksPlugin(md: MarkdownIt): void {
-  md.core.ruler.after("text_join", "verbatim_inline_marks", inlineMarks);
 }

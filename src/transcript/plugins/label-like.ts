@@ -5,15 +5,14 @@
 // parsed: every speaker the story introduces anywhere (or declares in front matter) is known, and
 // a paragraph's own opening label has left its text.
 
-import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import type { StateCore, Token } from "markdown-it";
 import { labelLikeRuns, type LabelLikeRun } from "../label-like.ts";
 import { labelKey, nameAliases } from "../speakers.ts";
-import { fileLine, metaOf, transcriptState } from "../state.ts";
+import { fileLine, transcriptState } from "../state.ts";
 import { properCase } from "../text.ts";
-import type { Mark } from "./inline-marks.ts";
-import type { TurnMeta } from "./turns.ts";
+import { dataOf, type Mark } from "../token-data.ts";
 
-function labelLike(state: StateCore): void {
+export function labelLike(state: StateCore): void {
   const ts = transcriptState(state);
   // Speakers introduced by full labels found inside earlier paragraphs count as known too.
   const glued = new Map<string, string>();
@@ -23,13 +22,14 @@ function labelLike(state: StateCore): void {
   for (let i = 0; i < tokens.length - 1; i++) {
     const open = tokens[i] as Token;
     if (open.type === "verbatim_turn_close" || open.type === "verbatim_intro_open") speaker = undefined;
-    const turn = metaOf<TurnMeta>(open, "turnStart") ?? metaOf<TurnMeta>(open, "continuation");
+    // The speaker stays from the turn's first paragraph until the turn closes.
+    const turn = dataOf(open).turnStart;
     if (turn) speaker = turn.speaker.name;
     const inline = tokens[i + 1] as Token;
     if (open.type !== "paragraph_open" || inline.type !== "inline" || !inline.content.includes(":")) continue;
     const first = fileLine(open, ts) + linesTaken(open, inline);
     for (const run of labelLikeRuns(readerText(inline), (label) => nameFor(label) !== undefined)) {
-      const heard = open.meta?.note ? undefined : speaker;
+      const heard = dataOf(open).note ? undefined : speaker;
       ts.warnings.push({ line: first + run.line - 1, message: message(run, run.full ? undefined : nameFor(run.label), heard), code: "label-like" });
       if (run.full) {
         const name = run.label.split(",")[0] ?? "";
@@ -44,7 +44,7 @@ function readerText(inline: Token): string {
   return (inline.children ?? [])
     .map((child) => {
       if (child.type === "softbreak" || child.type === "hardbreak") return "\n";
-      if (child.type === "verbatim_mark") return markText(metaOf<Mark>(child, "mark"));
+      if (child.type === "verbatim_mark") return markText(dataOf(child).mark);
       return child.type === "text" || child.type === "text_special" || child.type === "code_inline" ? child.content : "";
     })
     .join("");
@@ -82,8 +82,4 @@ function message(run: LabelLikeRun, named: string | undefined, heard: string | u
       ? `${label} inside a paragraph looks like a speaker label (${named}, who is already speaking), and it is published as words of the speech.`
       : `${label} inside a paragraph looks like a speaker label${named ? ` (${named})` : ""}, but the words after it are published ${heard ? `as ${heard}'s` : "without a speaker of their own"}.`;
   return `${problem} Fix: start a new paragraph before "${run.written}" (a blank line), or write the colon differently if this is speech (a dash, or the name in ordinary case).`;
-}
-
-export default function labelLikePlugin(md: MarkdownIt): void {
-  md.core.ruler.after("text_join", "verbatim_label_like", labelLike);
 }

@@ -2,12 +2,12 @@
 // its own h1 and a "Transcript" h2, so segment headings start at h3. Each gets a prefixed id, and
 // a short contents list leads the transcript when there are two segments or more.
 
-import type { MarkdownIt, StateCore } from "markdown-it";
+import type { StateCore } from "markdown-it";
 import { slugify } from "../text.ts";
 import { fileLine, transcriptState } from "../state.ts";
-import { startOf } from "./times.ts";
+import { dataOf, setData } from "../token-data.ts";
 
-function segments(state: StateCore): void {
+export function segments(state: StateCore): void {
   const ts = transcriptState(state);
   const used = new Set<string>();
   const tokens = state.tokens;
@@ -27,17 +27,13 @@ function segments(state: StateCore): void {
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
     open.attrSet("id", id);
-    const start = startOf(open);
+    const start = dataOf(open).start;
     ts.segments.push({ id, title, line: fileLine(open, ts), ...(start === undefined ? {} : { start }) });
   }
   if (ts.segments.length >= 2) {
     const contents = new state.Token("verbatim_contents", "nav", 0);
     contents.block = true;
-    contents.meta = { segments: ts.segments };
+    setData(contents, { segments: ts.segments });
     tokens.unshift(contents);
   }
-}
-
-export default function segmentsPlugin(md: MarkdownIt): void {
-  md.core.ruler.after("block", "verbatim_segments", segments);
 }

@@ -3,11 +3,10 @@
 // turn by one of the programme's own voices (host, byline), by anyone who already spoke live,
 // or the next cue or heading. A singer's "(Singing)" turn right after a song cue is always tape.
 
-import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import type { StateCore, Token } from "markdown-it";
 import { tapeLabel } from "../cues.ts";
-import type { Cue, Speaker } from "../model.ts";
-import { metaOf } from "../state.ts";
-import type { TurnMeta } from "./turns.ts";
+import type { Speaker } from "../model.ts";
+import { dataOf, setData } from "../token-data.ts";
 
 /** Index of the last token of the block item starting at `i`. */
 function itemEnd(tokens: Token[], i: number): number {
@@ -25,24 +24,23 @@ function isProgrammeVoice(speaker: Speaker): boolean {
   return speaker.roleKind === "host" || speaker.roleKind === "byline";
 }
 
-function tapeGroups(state: StateCore): void {
+export function tapeGroups(state: StateCore): void {
   const tokens = state.tokens;
   const live = new Set<Speaker>();
   for (let i = 0; i < tokens.length; i = itemEnd(tokens, i) + 1) {
     const token = tokens[i] as Token;
-    const turn = metaOf<TurnMeta>(token, "turn");
+    const { turn, cue } = dataOf(token);
     if (turn) live.add(turn.speaker);
-    const cue = metaOf<Cue>(token, "cue");
     if (token.type !== "verbatim_cue" || !cue?.startsTape) continue;
 
     let last = i;
     for (let j = i + 1; j < tokens.length; j = itemEnd(tokens, j) + 1) {
       const item = tokens[j] as Token;
-      const taped = metaOf<TurnMeta>(item, "turn");
+      const taped = dataOf(item).turn;
       if (taped) {
         const singer = j === i + 1 && cue.type === "song" && taped.manner?.type === "singing";
         if (!singer && (isProgrammeVoice(taped.speaker) || live.has(taped.speaker))) break;
-      } else if (item.type !== "paragraph_open" || metaOf(item, "note")) {
+      } else if (item.type !== "paragraph_open" || dataOf(item).note) {
         break;
       }
       last = itemEnd(tokens, j);
@@ -51,15 +49,11 @@ function tapeGroups(state: StateCore): void {
 
     const open = new state.Token("verbatim_tape_open", "div", 1);
     open.block = true;
-    open.meta = { cue, label: tapeLabel(cue) };
+    setData(open, { cue, label: tapeLabel(cue) });
     const close = new state.Token("verbatim_tape_close", "div", -1);
     close.block = true;
     tokens.splice(last + 1, 0, close);
     tokens.splice(i, 0, open);
     i = last + 2; // continue after the group: its turns are tape, not live
   }
-}
-
-export default function tapePlugin(md: MarkdownIt): void {
-  md.core.ruler.after("verbatim_turns", "verbatim_tape", tapeGroups);
 }

@@ -4,26 +4,13 @@
 // the turn carries the resolved speaker, and the first paragraph gets the name back as tokens
 // (see markup.ts), so the name is always the first thing read in the turn.
 
-import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import type { StateCore, Token } from "markdown-it";
 import { NotationError } from "../errors.ts";
 import { parseCue } from "../cues.ts";
 import { matchLabel, matchManner, type LabelMatch } from "../labels.ts";
-import type { Cue, Manner, Speaker } from "../model.ts";
-import { fileLine, metaOf, transcriptState, type TranscriptState } from "../state.ts";
-import { startOf } from "./times.ts";
-
-export type TurnMeta = {
-  speaker: Speaker;
-  /** Whether this is the speaker's first turn in the story (the label shows the role). */
-  first: boolean;
-  manner?: Manner;
-  /** Language of the speech, when not the story's. */
-  lang?: string;
-  id: string;
-  line: number;
-  /** When the turn starts in the audio, in seconds, if the story is timed. */
-  start?: number;
-};
+import type { Manner, Speaker } from "../model.ts";
+import { fileLine, transcriptState, type TranscriptState } from "../state.ts";
+import { dataOf, setData, type TurnData } from "../token-data.ts";
 
 const EDITORIAL_PARAGRAPH = /^\[[^\[\]]+\]$/u;
 
@@ -52,39 +39,38 @@ class TurnBuilder {
       const manner = matchManner(speech);
       if (manner) speech = speech.slice(manner.length);
       inline.content = speech;
-      this.startTurn(speaker, line, manner?.manner, startOf(open));
+      this.startTurn(speaker, line, manner?.manner, dataOf(open).start);
       this.afterTapeCue = false;
       this.seenLabel = true;
     } else if (EDITORIAL_PARAGRAPH.test(inline.content.trim())) {
       this.close();
-      open.meta = { ...open.meta, note: true };
+      setData(open, { note: true });
     } else if (!this.seenLabel && !this.afterTapeCue) {
       if (this.open !== "intro") this.push("verbatim_intro_open", 1);
       this.open = "intro";
     } else if (this.open !== "turn" && !this.afterTapeCue && this.current) {
-      this.startTurn(this.current, line, undefined, startOf(open));
+      this.startTurn(this.current, line, undefined, dataOf(open).start);
     }
     if (this.pendingStart) {
       // A label on its own: the speech follows. A manner alone ("(Speaking Spanish)") is a
       // whole turn: speech the transcript does not translate.
       if (inline.content.trim() === "" && !this.pendingStart.manner) return;
-      open.meta = { ...open.meta, turnStart: this.pendingStart };
+      setData(open, { turnStart: this.pendingStart });
       this.pendingStart = undefined;
-    } else if (this.open === "turn" && !open.meta?.note) {
-      open.meta = { ...open.meta, continuation: this.turn };
+    } else if (this.open === "turn" && !dataOf(open).note) {
       if (this.turn?.lang) open.attrSet("lang", this.turn.lang);
     }
     this.out.push(...tokens);
   }
 
-  private turn: TurnMeta | undefined;
-  private pendingStart: TurnMeta | undefined;
+  private turn: TurnData | undefined;
+  private pendingStart: TurnData | undefined;
 
   private startTurn(speaker: Speaker, line: number, manner: Manner | undefined, start: number | undefined): void {
     this.close();
     const lang = manner?.lang ?? (manner?.type === "interpreter" ? undefined : speaker.lang);
     this.ts.turns += 1;
-    const turn: TurnMeta = {
+    const turn: TurnData = {
       speaker,
       first: !this.spoken.has(speaker),
       ...(manner ? { manner } : {}),
@@ -95,7 +81,7 @@ class TurnBuilder {
     };
     this.spoken.add(speaker);
     const token = this.push("verbatim_turn_open", 1);
-    token.meta = { turn };
+    setData(token, { turn });
     this.open = "turn";
     this.current = speaker;
     this.turn = turn;
@@ -106,7 +92,7 @@ class TurnBuilder {
   other(token: Token): void {
     if (token.type === "verbatim_cue") {
       this.close();
-      this.afterTapeCue = metaOf<Cue>(token, "cue")?.startsTape ?? false;
+      this.afterTapeCue = dataOf(token).cue?.startsTape ?? false;
     } else if (token.type === "heading_open" && token.level === 0) {
       this.close();
       this.afterTapeCue = false;
@@ -181,7 +167,7 @@ function checkParentheses(content: string, label: LabelMatch | undefined, line: 
   }
 }
 
-function turns(state: StateCore): void {
+export function turns(state: StateCore): void {
   const ts = transcriptState(state);
   const builder = new TurnBuilder(state, ts);
   const tokens = state.tokens;
@@ -199,19 +185,19 @@ function turns(state: StateCore): void {
 }
 
 /** Gives the first paragraph of each turn its speaker name, manner and language span. */
-function speakerPrefixes(state: StateCore): void {
+export function speakerPrefixes(state: StateCore): void {
   const tokens = state.tokens;
   for (let i = 0; i < tokens.length; i++) {
-    const turn = metaOf<TurnMeta>(tokens[i], "turnStart");
+    const turn = dataOf(tokens[i]).turnStart;
     const inline = tokens[i + 1];
     if (!turn || tokens[i]?.type !== "paragraph_open" || inline?.type !== "inline") continue;
     const before: Token[] = [];
     const speaker = new state.Token("verbatim_speaker", "b", 0);
-    speaker.meta = { turn };
+    setData(speaker, { turn });
     before.push(speaker, text(state, " "));
     if (turn.manner) {
       const manner = new state.Token("verbatim_manner", "i", 0);
-      manner.meta = { turn };
+      setData(manner, { turn });
       before.push(manner);
       if (inline.children?.length) before.push(text(state, " "));
     }
@@ -230,9 +216,4 @@ function text(state: StateCore, content: string): Token {
   const token = new state.Token("text", "", 0);
   token.content = content;
   return token;
-}
-
-export default function turnsPlugin(md: MarkdownIt): void {
-  md.core.ruler.after("verbatim_cues", "verbatim_turns", turns);
-  md.core.ruler.push("verbatim_speaker_prefixes", speakerPrefixes);
 }
