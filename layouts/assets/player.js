@@ -103,18 +103,30 @@ function enhance(player, audio, transcript) {
   };
 
   // --- Roving tabindex over the grid of controls ----------------------------------------------
-  /** The control at a cell of the grid: column 0 plays, column 1 is the permalink. */
-  const cell = (/** @type {number} */ row, /** @type {number} */ col) => {
+  /**
+   * The control at a cell of the grid: column 0 plays, column 1 is the permalink.
+   * @param {number} row
+   * @param {number} col
+   */
+  const cell = (row, col) => {
     const at = rows[row];
     return at && (col === 0 ? at.play : at.permalink);
   };
-  /** The cell a control is in, if it is one of the grid's. */
-  const cellOf = (/** @type {EventTarget | null} */ target) => {
+  /**
+   * The cell a control is in, if it is one of the grid's.
+   * @param {EventTarget | null} target
+   */
+  const cellOf = (target) => {
     const row = rows.findIndex((at) => at.play === target || at.permalink === target);
     return row < 0 ? undefined : { row, col: rows[row]?.play === target ? 0 : 1 };
   };
   let active = { row: 0, col: 0 };
-  const setActive = (/** @type {number} */ row, /** @type {number} */ col) => {
+  /**
+   * Makes the control at a cell the grid's one Tab stop.
+   * @param {number} row
+   * @param {number} col
+   */
+  const setActive = (row, col) => {
     const before = cell(active.row, active.col);
     if (before) before.tabIndex = -1;
     active = { row, col };

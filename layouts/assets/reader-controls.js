@@ -34,12 +34,19 @@ function init() {
   const details = document.querySelector(".reader-controls");
   if (!(details instanceof HTMLElement)) return;
   // Each choice applies at once, so there is no form to send (and no submit button to need).
-  /** A checkbox, or the radio of a group with that value. @param {string} name @param {number} [value] */
+  /**
+   * A checkbox, or the radio of a group with that value.
+   * @param {string} name
+   * @param {number} [value]
+   */
   const input = (name, value) => {
     const found = details.querySelector(`input[name=${name}]${value === undefined ? "" : `[value="${value}"]`}`);
     return found instanceof HTMLInputElement ? found : null;
   };
-  /** The value of the radio checked in a group, "" when none is. @param {string} name */
+  /**
+   * The value of the radio checked in a group, "" when none is.
+   * @param {string} name
+   */
   const radio = (name) => {
     const checked = details.querySelector(`input[name=${name}]:checked`);
     return checked instanceof HTMLInputElement ? checked.value : "";
