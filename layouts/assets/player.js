@@ -1,3 +1,4 @@
+// @ts-check
 // The reader's player on a timed story with audio (issue 6). Progressive enhancement: without
 // this script each turn's "Play from 3:12, Brian Mann" is a link to the audio with a media
 // fragment (audio.mp3#t=192) and "Link to this moment" is an ordinary link to the turn.
@@ -20,39 +21,72 @@
 // - "Link to this moment" still navigates to #v-turn-N, and copies the link, saying "Link copied"
 //   in the player's status line. Opening the page at a turn cues the audio to that turn; ?t= or
 //   #t= (seconds or 3:12) cues it to that time. Neither plays on its own.
+//
+// The decisions that need no page (the turn at a time, the grid's moves, the moment an address
+// names) are in player-moves.js, tested in Node.
 
-const player = document.querySelector("[data-player]");
+import { gridMove, momentFromAddress, turnAt } from "./player-moves.js";
+
+/**
+ * @typedef {object} Row A turn with a start time, and its two controls.
+ * @property {HTMLElement} turn
+ * @property {number} start seconds
+ * @property {HTMLButtonElement} play the "Play from" button that replaced the link
+ * @property {HTMLElement} permalink the "Link to this moment" link
+ */
+
+/**
+ * The element if it is an HTML element (what the markup puts there), else null.
+ * @param {Element | null | undefined} el
+ */
+const html = (el) => (el instanceof HTMLElement ? el : null);
+
+const player = html(document.querySelector("[data-player]"));
 const audio = player?.querySelector("audio");
-const transcript = document.querySelector(".transcript");
+const transcript = html(document.querySelector(".transcript"));
 
 if (player && audio && transcript) enhance(player, audio, transcript);
 
+/**
+ * @param {HTMLElement} player
+ * @param {HTMLAudioElement} audio
+ * @param {HTMLElement} transcript
+ */
 function enhance(player, audio, transcript) {
   const status = player.querySelector(".player-status");
-  const tools = player.querySelector(".player-tools");
-  const follow = player.querySelector(".player-follow");
-  const resume = player.querySelector(".player-resume");
+  const tools = html(player.querySelector(".player-tools"));
+  const follow = html(player.querySelector(".player-follow"));
+  const resume = html(player.querySelector(".player-resume"));
   const keys = document.getElementById("v-keys");
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 
   // Turns with a start time and their controls, in reading order.
-  const rows = Array.from(transcript.querySelectorAll(".v-turn[data-start]"))
-    .map((turn) => ({ turn, start: Number(turn.dataset.start), link: turn.querySelector(".v-moment .v-play"), permalink: turn.querySelector(".v-moment .v-permalink") }))
-    .filter((row) => Number.isFinite(row.start) && row.link && row.permalink);
-  if (rows.length === 0) return;
+  /** @type {{ turn: HTMLElement, start: number, link: Element, permalink: HTMLElement }[]} */
+  const found = [];
+  for (const turn of transcript.querySelectorAll(".v-turn[data-start]")) {
+    if (!(turn instanceof HTMLElement)) continue;
+    const start = Number(turn.dataset.start);
+    const link = turn.querySelector(".v-moment .v-play");
+    const permalink = html(turn.querySelector(".v-moment .v-permalink"));
+    if (Number.isFinite(start) && link && permalink) found.push({ turn, start, link, permalink });
+  }
+  if (found.length === 0) return;
 
   // --- Play buttons -------------------------------------------------------------------------
-  for (const row of rows) {
+  /** @type {Row[]} */
+  const rows = found.map(({ turn, start, link, permalink }) => {
     const button = document.createElement("button");
     button.type = "button";
-    button.className = row.link.className;
-    button.dataset.start = String(row.start);
-    button.setAttribute("aria-label", row.link.getAttribute("aria-label") ?? "");
-    button.append(...row.link.childNodes);
-    row.link.replaceWith(button);
-    row.play = button;
-  }
+    button.className = link.className;
+    button.dataset.start = String(start);
+    button.setAttribute("aria-label", link.getAttribute("aria-label") ?? "");
+    button.append(...link.childNodes);
+    link.replaceWith(button);
+    return { turn, start, play: button, permalink };
+  });
+  const starts = rows.map((row) => row.start);
 
+  /** @param {string} text */
   const say = (text) => {
     if (!status) return;
     // Cleared first so the same words are announced again.
@@ -60,6 +94,7 @@ function enhance(player, audio, transcript) {
     window.setTimeout(() => { status.textContent = text; }, 50);
   };
 
+  /** @param {number} seconds */
   const playFrom = (seconds) => {
     audio.currentTime = seconds;
     autoScrollPaused = false;
@@ -68,59 +103,80 @@ function enhance(player, audio, transcript) {
   };
 
   // --- Roving tabindex over the grid of controls ----------------------------------------------
-  const controls = rows.map((row) => [row.play, row.permalink]);
-  let active = { row: 0, col: 0 };
-  const setActive = (row, col) => {
-    controls[active.row][active.col].tabIndex = -1;
-    active = { row, col };
-    controls[row][col].tabIndex = 0;
+  /**
+   * The control at a cell of the grid: column 0 plays, column 1 is the permalink.
+   * @param {number} row
+   * @param {number} col
+   */
+  const cell = (row, col) => {
+    const at = rows[row];
+    return at && (col === 0 ? at.play : at.permalink);
   };
-  for (const pair of controls) for (const control of pair) control.tabIndex = -1;
-  controls[0][0].tabIndex = 0;
+  /**
+   * The cell a control is in, if it is one of the grid's.
+   * @param {EventTarget | null} target
+   */
+  const cellOf = (target) => {
+    const row = rows.findIndex((at) => at.play === target || at.permalink === target);
+    return row < 0 ? undefined : { row, col: rows[row]?.play === target ? 0 : 1 };
+  };
+  let active = { row: 0, col: 0 };
+  /**
+   * Makes the control at a cell the grid's one Tab stop.
+   * @param {number} row
+   * @param {number} col
+   */
+  const setActive = (row, col) => {
+    const before = cell(active.row, active.col);
+    if (before) before.tabIndex = -1;
+    active = { row, col };
+    const now = cell(row, col);
+    if (now) now.tabIndex = 0;
+  };
+  for (const row of rows) {
+    row.play.tabIndex = -1;
+    row.permalink.tabIndex = -1;
+  }
+  const first = cell(0, 0);
+  if (first) first.tabIndex = 0;
 
   transcript.addEventListener("focusin", (event) => {
-    const row = controls.findIndex((pair) => pair.includes(event.target));
-    if (row >= 0) setActive(row, controls[row].indexOf(event.target));
+    const at = cellOf(event.target);
+    if (at) setActive(at.row, at.col);
   });
   transcript.addEventListener("keydown", (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    const row = controls.findIndex((pair) => pair.includes(event.target));
-    if (row < 0) return;
-    const col = controls[row].indexOf(event.target);
-    const last = controls.length - 1;
-    const next = {
-      ArrowDown: [Math.min(row + 1, last), col],
-      ArrowUp: [Math.max(row - 1, 0), col],
-      ArrowRight: [row, 1],
-      ArrowLeft: [row, 0],
-      Home: [0, col],
-      End: [last, col],
-    }[event.key];
+    const at = cellOf(event.target);
+    if (!at) return;
+    const next = gridMove(event.key, at.row, at.col, rows.length - 1);
     if (!next) return;
     event.preventDefault();
     setActive(next[0], next[1]);
-    controls[next[0]][next[1]].focus();
+    cell(next[0], next[1])?.focus();
   });
 
   transcript.addEventListener("click", (event) => {
-    const play = event.target.closest?.("button.v-play");
-    if (play) {
+    if (!(event.target instanceof Element)) return;
+    const play = event.target.closest("button.v-play");
+    if (play instanceof HTMLButtonElement) {
       playFrom(Number(play.dataset.start));
       return;
     }
-    const permalink = event.target.closest?.("a.v-permalink");
-    if (!permalink || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const permalink = event.target.closest("a.v-permalink");
+    const href = permalink?.getAttribute("href");
+    if (!permalink || typeof href !== "string" || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     // Following the link natively would blur it (Chromium moves focus to the page); the address
     // bar gets the turn's address instead and focus stays on the link.
     event.preventDefault();
-    window.history.pushState(null, "", permalink.getAttribute("href"));
+    window.history.pushState(null, "", href);
     const turn = permalink.closest(".v-turn");
     if (turn && turn.getBoundingClientRect().top < playerBottom()) turn.scrollIntoView({ block: "start", behavior: reducedMotion.matches ? "instant" : "smooth" });
-    copyLink(permalink);
+    copyLink(href);
   });
 
-  const copyLink = (permalink) => {
-    const url = new URL(permalink.getAttribute("href"), window.location.href).href;
+  /** @param {string} href the permalink's address as written */
+  const copyLink = (href) => {
+    const url = new URL(href, window.location.href).href;
     if (!navigator.clipboard) return;
     navigator.clipboard.writeText(url).then(
       () => say("Link copied"),
@@ -159,29 +215,15 @@ function enhance(player, audio, transcript) {
   let ourScrollUntil = 0;
   let current = -1;
 
-  const indexAt = (time) => {
-    let lo = 0;
-    let hi = rows.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (rows[mid].start <= time + 0.05) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
-  };
-
+  /** @param {Element} el */
   const visible = (el) => {
     const rect = el.getBoundingClientRect();
     return rect.top >= playerBottom() && rect.top < window.innerHeight * 0.75;
   };
 
   const scrollToCurrent = () => {
-    if (current < 0) return;
-    const turn = rows[current].turn;
-    if (visible(turn)) return;
+    const turn = rows[current]?.turn;
+    if (!turn || visible(turn)) return;
     ourScrollUntil = Date.now() + 1500;
     turn.scrollIntoView({ block: "start", behavior: reducedMotion.matches ? "instant" : "smooth" });
   };
@@ -191,11 +233,11 @@ function enhance(player, audio, transcript) {
   };
 
   const update = () => {
-    const index = following ? indexAt(audio.currentTime) : -1;
+    const index = following ? turnAt(starts, audio.currentTime) : -1;
     if (index !== current) {
-      if (current >= 0) rows[current].turn.removeAttribute("aria-current");
+      rows[current]?.turn.removeAttribute("aria-current");
       current = index;
-      if (current >= 0) rows[current].turn.setAttribute("aria-current", "true");
+      rows[current]?.turn.setAttribute("aria-current", "true");
     }
     if (following && !autoScrollPaused && !audio.paused) scrollToCurrent();
     showResume();
@@ -238,27 +280,21 @@ function enhance(player, audio, transcript) {
   if (tools) tools.hidden = false;
   if (keys) {
     keys.hidden = false;
-    for (const pair of controls) for (const control of pair) control.setAttribute("aria-describedby", "v-keys");
+    for (const row of rows) for (const control of [row.play, row.permalink]) control.setAttribute("aria-describedby", "v-keys");
   }
 
   // --- Opening the page at a moment ----------------------------------------------------------
-  const params = new URLSearchParams(window.location.search);
-  const hash = decodeURIComponent(window.location.hash.slice(1));
-  const hashTime = /^t=([\d:.]+)$/u.exec(hash)?.[1];
-  const time = parseTime(params.get("t") ?? hashTime ?? "");
-  const target = hash && !hashTime ? document.getElementById(hash) : null;
+  const moment = momentFromAddress(window.location.search, window.location.hash);
+  const target = moment.id ? document.getElementById(moment.id) : null;
   const targetRow = target ? rows.findIndex((row) => row.turn === target) : -1;
-  if (time !== undefined) audio.currentTime = time;
-  else if (targetRow >= 0) audio.currentTime = rows[targetRow].start;
+  if (moment.time !== undefined) audio.currentTime = moment.time;
+  else {
+    const row = rows[targetRow];
+    if (row) audio.currentTime = row.start;
+  }
   if (target) {
     // The browser scrolled before the player was sticky; scroll again now the padding is known.
     if (targetRow >= 0) setActive(targetRow, 0);
     requestAnimationFrame(() => target.scrollIntoView({ block: "start", behavior: "instant" }));
   }
-}
-
-/** "192", "192.5", "3:12", "1:02:03" → seconds; anything else → undefined. */
-function parseTime(text) {
-  if (!/^\d+(\.\d+)?$|^(\d+:)?\d{1,2}:\d{2}(\.\d+)?$/u.test(text)) return undefined;
-  return text.split(":").reduce((sum, part) => sum * 60 + Number(part), 0);
 }

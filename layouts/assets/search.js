@@ -1,13 +1,41 @@
+// @ts-check
 // The search page on pagefind's JS API: results as a list of links with excerpts, native <select>
 // filters, the number of results announced in a role="status" region. Searches as the reader types
 // (after a pause) and on Enter; focus never moves. The query is kept in the address (?q=&show=).
+// The status sentence is written by search-status.js.
+
+import { FILTERS, describeResults } from "./search-status.js";
+
+/**
+ * The part of pagefind's browser API (pagefind/pagefind.js, written by the build) used here.
+ * @typedef {object} Pagefind
+ * @property {(options: { baseUrl: string }) => Promise<unknown>} options
+ * @property {(indexPath: string, options: { baseUrl: string }) => Promise<unknown>} mergeIndex
+ * @property {() => Promise<unknown>} init
+ * @property {(term: string | null, options: { filters: Record<string, string> }) => Promise<{ results: PagefindResult[] }>} search
+ */
+/**
+ * @typedef {object} PagefindResult
+ * @property {() => Promise<PagefindData>} data
+ */
+/**
+ * A result's data: its address, an excerpt as HTML with <mark>s, its metadata and filters.
+ * @typedef {object} PagefindData
+ * @property {string} url
+ * @property {string} [excerpt]
+ * @property {Record<string, string>} [meta]
+ * @property {Record<string, string[]>} [filters]
+ */
 
 const form = document.querySelector(".site-search");
 const status = document.querySelector(".search-status");
 const list = document.querySelector(".search-results");
-const FILTERS = ["show", "tag", "speaker"];
+const termField = form instanceof HTMLFormElement ? form.elements.namedItem("q") : null;
 
-/** An excerpt from the index as text and <mark>s only: nothing else of its markup is kept. */
+/**
+ * An excerpt from the index as text and <mark>s only: nothing else of its markup is kept.
+ * @param {string} html
+ */
 function excerptNodes(html) {
   const template = document.createElement("template");
   template.innerHTML = html;
@@ -18,31 +46,37 @@ function excerptNodes(html) {
       mark.textContent = node.textContent;
       out.append(mark);
     } else {
-      out.append(node.textContent);
+      out.append(node.textContent ?? "");
     }
   }
   return out;
 }
 
-function chosenFilters() {
+/**
+ * The form's <select> for a filter, if it has one.
+ * @param {HTMLFormElement} form
+ * @param {string} key
+ */
+function filterSelect(form, key) {
+  const select = form.elements.namedItem(key);
+  return select instanceof HTMLSelectElement ? select : null;
+}
+
+/**
+ * The filters chosen in the form, by name; those left at "any" are not there.
+ * @param {HTMLFormElement} form
+ */
+function chosenFilters(form) {
+  /** @type {Record<string, string>} */
   const filters = {};
   for (const key of FILTERS) {
-    const value = form.elements.namedItem(key)?.value;
+    const value = filterSelect(form, key)?.value;
     if (value) filters[key] = value;
   }
   return filters;
 }
 
-function describe(count, term, filters) {
-  const what = count === 0 ? "No stories" : count === 1 ? "1 story" : `${count} stories`;
-  const parts = [];
-  if (term) parts.push(`for “${term}”`);
-  const labels = { show: "show", tag: "topic", speaker: "speaker" };
-  const chosen = Object.entries(filters).map(([key, value]) => `${labels[key]} ${value}`);
-  if (chosen.length) parts.push(`with ${chosen.join(" and ")}`);
-  return `${what} found ${parts.join(", ")}`.trim() + ".";
-}
-
+/** @param {PagefindData} data */
 function resultItem(data) {
   const item = document.createElement("li");
   item.className = "search-result";
@@ -68,17 +102,24 @@ function resultItem(data) {
   return item;
 }
 
-async function start() {
-  if (!form || !status || !list) return;
+/**
+ * @param {HTMLFormElement} form
+ * @param {HTMLInputElement} termField the search words
+ * @param {Element} status
+ * @param {HTMLElement} list
+ */
+async function start(form, termField, status, list) {
   // search.js sits at <site>/assets/, the index at <site>/pagefind/: right under any path prefix.
   const base = new URL("../", import.meta.url);
   // JavaScript runs: the notice for readers without it goes now, not once the index has loaded.
   document.querySelector(".search-needs-js")?.setAttribute("hidden", "");
+  /** @type {Pagefind} */
   let pagefind;
   try {
     pagefind = await import(new URL("pagefind/pagefind.js", base).href);
     await pagefind.options({ baseUrl: base.pathname });
     // A large archive is indexed in parts (pagefind/parts.json lists them): search them as one.
+    /** @type {{ parts?: string[] }} */
     const listed = await fetch(new URL("pagefind/parts.json", base)).then((r) => (r.ok ? r.json() : {}));
     for (const part of listed.parts ?? []) {
       await pagefind.mergeIndex(new URL(`pagefind/${part}`, base).pathname, { baseUrl: base.pathname });
@@ -93,8 +134,8 @@ async function start() {
 
   let latest = 0;
   const run = async () => {
-    const term = form.elements.namedItem("q").value.trim();
-    const filters = chosenFilters();
+    const term = termField.value.trim();
+    const filters = chosenFilters(form);
     const params = new URLSearchParams();
     if (term) params.set("q", term);
     for (const [key, value] of Object.entries(filters)) params.set(key, value);
@@ -111,9 +152,10 @@ async function start() {
     if (ticket !== latest) return; // a newer search has started
     list.replaceChildren(...data.map(resultItem));
     list.hidden = data.length === 0;
-    status.textContent = describe(search.results.length, term, filters);
+    status.textContent = describeResults(search.results.length, term, filters);
   };
 
+  /** @type {number | undefined} */
   let timer;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -122,18 +164,19 @@ async function start() {
   });
   form.addEventListener("input", (event) => {
     clearTimeout(timer);
-    timer = setTimeout(run, event.target.matches("select") ? 0 : 400);
+    timer = setTimeout(run, event.target instanceof Element && event.target.matches("select") ? 0 : 400);
   });
 
   // A link to /search/?q=ferry&show=Night+Desk (or the form sent without JavaScript) searches at once.
   const query = new URLSearchParams(location.search);
-  if (query.get("q")) form.elements.namedItem("q").value = query.get("q");
+  const q = query.get("q");
+  if (q) termField.value = q;
   for (const key of FILTERS) {
-    const select = form.elements.namedItem(key);
+    const select = filterSelect(form, key);
     const value = query.get(key);
     if (select && value && [...select.options].some((o) => o.value === value)) select.value = value;
   }
   if (query.size) run();
 }
 
-start();
+if (form instanceof HTMLFormElement && termField instanceof HTMLInputElement && status && list instanceof HTMLElement) start(form, termField, status, list);

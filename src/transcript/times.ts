@@ -1,29 +1,19 @@
 // Times in the notation: a paragraph, cue or heading may open with the moment it starts in the
 // audio, in square brackets: "[4:16]", "[1:02:03]", "[0:07.250]". Seconds are kept as numbers.
+// The parser itself is shared with the reader's player, so it lives with the browser code.
+
+import { parseTimestamp } from "../../layouts/assets/time.js";
+
+export { parseTimestamp, roundMs } from "../../layouts/assets/time.js";
 
 /** A timestamp at the very start of a paragraph, with the spaces after it. */
 const LEADING = /^\[((?:\d{1,2}:)?\d{1,3}:\d{2}(?:\.\d{1,3})?)\](?:[ \t]+|$)/u;
-
-/** "1:02:03.5" → 3723.5; "4:16" → 256. Undefined when the text is not a timestamp. */
-export function parseTimestamp(text: string): number | undefined {
-  const m = /^(?:(\d+):)?(\d+):(\d{2})(?:\.(\d{1,3}))?$/u.exec(text.trim());
-  if (!m) return undefined;
-  const [hours, minutes, seconds] = [Number(m[1] ?? 0), Number(m[2]), Number(m[3])];
-  if (seconds > 59 || (m[1] !== undefined && minutes > 59)) return undefined;
-  const fraction = m[4] ? Number(`0.${m[4]}`) : 0;
-  return roundMs(hours * 3600 + minutes * 60 + seconds + fraction);
-}
 
 /** The timestamp that opens a paragraph's text, and the characters it takes. */
 export function matchLeadingTime(content: string): { seconds: number; length: number } | undefined {
   const m = LEADING.exec(content);
   const seconds = m?.[1] === undefined ? undefined : parseTimestamp(m[1]);
   return m && seconds !== undefined ? { seconds, length: m[0].length } : undefined;
-}
-
-/** Seconds rounded to whole milliseconds, the precision every format here keeps. */
-export function roundMs(seconds: number): number {
-  return Math.round(seconds * 1000) / 1000;
 }
 
 /** 256 → "4:16"; 3723.5 → "1:02:03.5". The form the notation and readers use. */
