@@ -1,12 +1,15 @@
 // npm run build [-- --base-url https://example.org/sub/] [--output dir] [--full-audit] [--skip-audit]
 // Builds the site, audits every page, and only then replaces _site/ (or --output).
 // Exit codes: 0 built and clean; 1 a problem in the content or a technical fault; 2 accessibility
-// errors. On 1 or 2 the old output is left exactly as it was.
+// errors. On 1 or 2 the old output is left exactly as it was; so it is when Ctrl-C or SIGTERM stops
+// the build (exit 130 or 143, see src/build/stop.ts).
 
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { terminalReporter } from "../src/audit/report/terminal.ts";
 import { build } from "../src/build/build.ts";
 import { describeError } from "../src/build/report.ts";
+import { stopOnSignals } from "../src/build/stop.ts";
 import { projectPaths } from "../src/site/paths.ts";
 
 async function main(argv: string[]): Promise<number> {
@@ -20,9 +23,11 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const paths = projectPaths(process.cwd(), values.output ? { output: values.output } : {});
+  const stop = stopOnSignals({ output: path.resolve(paths.root, paths.output), shown: paths.output });
   try {
     const result = await build({
       paths,
+      signal: stop.signal,
       reporter: terminalReporter(),
       fullAudit: values["full-audit"],
       skipAudit: values["skip-audit"],
@@ -43,8 +48,11 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
+    if (stop.signal.aborted) stop.finish();
     console.error(`Build failed. ${paths.output}/ was left as it was.\n\n${describeError(error)}`);
     return 1;
+  } finally {
+    stop.dispose();
   }
 }
 

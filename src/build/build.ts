@@ -1,6 +1,6 @@
 // The build, as a list of steps: check the content, render into a staging folder, audit it, then
-// swap it into place. A failed build (content, rendering or audit) leaves the previous output
-// exactly as it was.
+// swap it into place. A failed or stopped build (content, rendering or audit) leaves the previous
+// output exactly as it was.
 
 import fs from "node:fs";
 import path from "node:path";
@@ -11,6 +11,7 @@ import type { SiteModel } from "../story/site.ts";
 import { checkSiteImages, imagesSettled } from "../site/images.ts";
 import { loadSettings, loadSite } from "../site/load.ts";
 import type { ProjectPaths } from "../site/paths.ts";
+import { previousFolder, removeLeftFolders, stagingFolder } from "./staging.ts";
 
 export interface BuildOptions {
   paths: ProjectPaths;
@@ -22,6 +23,8 @@ export interface BuildOptions {
   skipAudit?: boolean;
   reportDir?: string;
   reporter?: TerminalReporter;
+  /** Stops the build (Ctrl-C): the audit closes its browser, and nothing is swapped into place. */
+  signal?: AbortSignal;
 }
 
 export interface BuildResult {
@@ -58,7 +61,7 @@ function countFiles(dir: string): number {
 
 /** Replaces the output folder by the staging folder with two renames on the same disk. */
 function swapIntoPlace(staging: string, output: string): void {
-  const previous = `${output}.previous-${process.pid}`;
+  const previous = previousFolder(output);
   const hadOutput = fs.existsSync(output);
   if (hadOutput) fs.renameSync(output, previous);
   try {
@@ -81,19 +84,25 @@ async function auditStaging(staging: string, site: SiteModel, options: BuildOpti
     reportDir: options.reportDir ?? path.join(options.paths.root, "reports"),
     ...(options.fullAudit ? { full: true } : {}),
     ...(options.reporter ? { reporter: options.reporter } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const output = path.resolve(options.paths.root, options.paths.output);
-  const staging = `${output}.staging-${process.pid}`;
+  const staging = stagingFolder(output);
+  // What builds that were killed left behind (never a running build's folders).
+  removeLeftFolders(output);
   const site = await checkContent(options);
   fs.rmSync(staging, { recursive: true, force: true });
   try {
+    options.signal?.throwIfAborted();
     await renderInto(staging, options);
+    options.signal?.throwIfAborted();
     const files = countFiles(staging);
     const audit = await auditStaging(staging, site, options);
+    options.signal?.throwIfAborted();
     if (!audit || audit.exitCode === 0) swapIntoPlace(staging, output);
     return { site, output, files, seconds: (performance.now() - started) / 1000, ...(audit ? { audit } : {}) };
   } finally {
