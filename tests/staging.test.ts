@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { removeStaleProfiles } from "../src/audit/browser.ts";
 import { leftFolders, previousFolder, processGone, removeLeftFolders, stagingFolder } from "../src/build/staging.ts";
 
 /** The id of a process that has ended. */
@@ -112,5 +113,19 @@ describe("removeLeftFolders", () => {
 
   it("does nothing when the output's folder does not exist", () => {
     expect(removeLeftFolders(path.join(os.tmpdir(), "verbatim-no-such-folder", "_site"))).toEqual([]);
+  });
+});
+
+describe("removeStaleProfiles", () => {
+  it("removes the Chromium profiles of dead processes, keeps those of running ones, and touches nothing else", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-profiles-"));
+    const dead = folder(path.join(tmp, `verbatim-chromium-${deadPid()}-abc123`), "x");
+    const live = folder(path.join(tmp, `verbatim-chromium-${alive.pid}-def456`), "x");
+    const mine = folder(path.join(tmp, `verbatim-chromium-${process.pid}-ghi789`), "x");
+    const other = folder(path.join(tmp, "puppeteer_dev_chrome_profile-XYZ"), "x");
+    removeStaleProfiles(tmp);
+    expect(fs.existsSync(dead)).toBe(false);
+    for (const kept of [live, mine, other]) expect(fs.existsSync(path.join(kept, "stories", "index.html"))).toBe(true);
+    fs.rmSync(tmp, { recursive: true });
   });
 });

@@ -1,8 +1,8 @@
 // Launches Debian's Chromium headless, with the flags this machine needs (root, closed network).
 // It talks to us over a pipe, not a port: when our process ends, even killed with SIGKILL, the
-// pipe closes and Chromium exits with every process it started. Its profile lives in a temporary
-// folder named after our process, removed when the browser closes; one left by a process that
-// was killed is removed by the next launch.
+// pipe closes and Chromium exits with every process it started. A stopped audit kills it at once.
+// Its profile lives in a temporary folder named after our process, removed when the browser
+// closes; one left by a process that was killed is removed by the next launch.
 
 import fs from "node:fs";
 import os from "node:os";
@@ -21,15 +21,16 @@ export function chromiumPath(): string {
   return process.env.VERBATIM_CHROMIUM || process.env.PUPPETEER_EXECUTABLE_PATH || "/usr/bin/chromium";
 }
 
-/** Profiles of browsers whose process (ours, which launched them) is gone. */
-function removeStaleProfiles(tmp: string): void {
+/** Removes the profiles of browsers whose process (ours, which launched them) is gone. */
+export function removeStaleProfiles(tmp: string): void {
   for (const name of fs.readdirSync(tmp)) {
     const pid = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`, "u").exec(name)?.[1];
     if (pid && processGone(Number(pid))) fs.rmSync(path.join(tmp, name), { recursive: true, force: true });
   }
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** Launches a browser; aborting `signal` kills it (its whole process group) at once. */
+export async function launchBrowser(options: { signal?: AbortSignal | undefined } = {}): Promise<Browser> {
   const tmp = os.tmpdir();
   removeStaleProfiles(tmp);
   const profile = fs.mkdtempSync(path.join(tmp, `${PROFILE_PREFIX}${process.pid}-`));
@@ -45,6 +46,7 @@ export async function launchBrowser(): Promise<Browser> {
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     browser.once("disconnected", () => {
       const chromium = browser.process();

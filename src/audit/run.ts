@@ -11,7 +11,7 @@ import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import type { AuditConfig } from "./config.ts";
 import { ADD_WCAG22_TAGS, AuditFault, AXE_WCAG22_TAGS, auditPage, RUNNERS, STANDARD } from "./audit-page.ts";
-import { chromiumPath } from "./browser.ts";
+import { chromiumPath, launchBrowser } from "./browser.ts";
 import { BrowserPool, discardTab } from "./browser-pool.ts";
 import { AuditCache, pageKey } from "./cache.ts";
 import { listPages, pageUrl, shardPages } from "./pages.ts";
@@ -186,7 +186,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   const lastCached = last && !options.full ? cache?.get(last.page, keys.get(last.page) ?? "") : undefined;
 
   let server: StaticServer | undefined;
-  const pool = new BrowserPool();
+  // A stop kills the browser at once (a graceful close can take seconds on a busy machine).
+  const pool = new BrowserPool(() => launchBrowser({ signal: options.signal }));
   let done = pages.length - todo.length;
   const total = pages.length + (last ? 1 : 0);
   const record = (result: PageResult) => {

@@ -52,7 +52,12 @@ export function stopOnSignals(options: StopOptions): BuildStop {
     finished = true;
     clearTimeout(timer);
     // Only this process's folders: another build of the same site may be running.
-    removeLeftFolders(options.output, (pid) => pid === process.pid);
+    const mine = (pid: number) => pid === process.pid;
+    removeLeftFolders(options.output, mine);
+    // A render stopped midway may have writes already in Node's thread pool, which can land after
+    // that: give them a moment (blocking, so that no new one starts), then remove again.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    removeLeftFolders(options.output, mine);
     write(`Build stopped: ${REASONS[received]}. ${options.shown}/ was left as it was.`);
     exit(SIGNALS[received]);
   };
@@ -62,7 +67,7 @@ export function stopOnSignals(options: StopOptions): BuildStop {
     if (received) return;
     received = signal;
     controller.abort(new BuildStopped(signal));
-    timer = setTimeout(finish, options.graceMs ?? 5000);
+    timer = setTimeout(finish, options.graceMs ?? 3000);
   };
   const listeners = (Object.keys(SIGNALS) as StopSignal[]).map((signal) => {
     const listener = () => onSignal(signal);
