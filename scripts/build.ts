@@ -5,4 +5,4 @@
 import { runBuildCommand } from "../src/commands/build.ts";
 import { terminalIo } from "../src/commands/io.ts";
 
-process.exitCode = await runBuildCommand(process.argv.slice(2), terminalIo());
+process.exitCode = await runBuildCommand(process.argv.slice(2), terminalIo(), { stopOnSignals: true });

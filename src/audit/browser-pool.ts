@@ -1,10 +1,12 @@
-// One browser shared by every worker, relaunched after a crash, one tab per worker.
+// One browser shared by every worker, relaunched after a crash, one tab per worker. Once closed
+// (the audit is over or was stopped) it launches no browser again.
 
 import type { Browser, Page } from "puppeteer-core";
 import { launchBrowser } from "./browser.ts";
 
 export class BrowserPool {
   private browser: Promise<Browser> | undefined;
+  private closed = false;
 
   constructor(private readonly launch: () => Promise<Browser> = launchBrowser) {}
 
@@ -12,6 +14,7 @@ export class BrowserPool {
   async get(): Promise<Browser> {
     const current = this.browser ? await this.browser.catch(() => undefined) : undefined;
     if (current?.connected) return current;
+    if (this.closed) throw new Error("the browser was closed");
     this.browser = this.launch();
     return this.browser;
   }
@@ -28,6 +31,7 @@ export class BrowserPool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const browser = await this.browser?.catch(() => undefined);
     await browser?.close().catch(() => {});
   }

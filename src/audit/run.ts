@@ -1,6 +1,7 @@
 // The audit, as a list of steps: choose the pages, skip those already audited, audit the rest in
 // one browser with a tab per worker (a time limit per page, one retry after a crash), remember
-// the results, and gather the report.
+// the results, and gather the report. Stopped (its AbortSignal), it closes the browser and the
+// server at once, keeps what it has learnt in the cache, and rejects.
 
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -10,7 +11,7 @@ import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import type { AuditConfig } from "./config.ts";
 import { ADD_WCAG22_TAGS, AuditFault, AXE_WCAG22_TAGS, auditPage, RUNNERS, STANDARD } from "./audit-page.ts";
-import { chromiumPath } from "./browser.ts";
+import { chromiumPath, launchBrowser } from "./browser.ts";
 import { BrowserPool, discardTab } from "./browser-pool.ts";
 import { AuditCache, pageKey } from "./cache.ts";
 import { listPages, pageUrl, shardPages } from "./pages.ts";
@@ -42,6 +43,7 @@ export interface AuditOptions {
   lastPage?: { page: string; prepare: (report: AuditReport) => void; normalise?: (html: string) => string };
   onProgress?: (result: PageResult, done: number, total: number) => void;
   onStart?: (toAudit: number, cached: number) => void;
+  signal?: AbortSignal;
 }
 
 const require = createRequire(import.meta.url);
@@ -141,7 +143,7 @@ async function auditAll(pool: BrowserPool, todo: string[], base: string, options
   const workers = Array.from({ length: Math.min(options.config.concurrency, todo.length) }, () => new Worker(pool, options, ignore));
   await Promise.all(
     workers.map(async (worker) => {
-      for (let page = queue.shift(); page !== undefined; page = queue.shift()) {
+      for (let page = queue.shift(); page !== undefined && !options.signal?.aborted; page = queue.shift()) {
         const started = performance.now();
         const url = pageUrl(base, page);
         const outcome = await worker.audit(page, url);
@@ -184,25 +186,37 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   const lastCached = last && !options.full ? cache?.get(last.page, keys.get(last.page) ?? "") : undefined;
 
   let server: StaticServer | undefined;
-  const pool = new BrowserPool();
+  // A stop kills the browser at once (a graceful close can take seconds on a busy machine).
+  const pool = new BrowserPool(() => launchBrowser({ signal: options.signal }));
   let done = pages.length - todo.length;
   const total = pages.length + (last ? 1 : 0);
   const record = (result: PageResult) => {
+    // After a stop, pages fail because their browser was closed: those results are not results.
+    if (options.signal?.aborted) return;
     results.set(result.page, result);
     if (!result.fault && !result.cached) cache?.set(result.page, keys.get(result.page) ?? "", result.issues);
     options.onProgress?.(result, ++done, total);
   };
+  const stop = () => {
+    void pool.close();
+    void server?.close();
+  };
+  options.signal?.addEventListener("abort", stop, { once: true });
   try {
+    options.signal?.throwIfAborted();
     const needBrowser = todo.length > 0 || (last !== undefined && !lastCached);
     server = needBrowser && !options.baseUrl ? await serveStatic(options.siteDir, options.pathPrefix) : undefined;
     const base = options.baseUrl ?? server?.url ?? "";
     if (todo.length) await auditAll(pool, todo, base, options, record);
+    options.signal?.throwIfAborted();
     if (last) {
       last.prepare(makeReport(pages));
       if (lastCached) record({ page: last.page, url: last.page, issues: lastCached, cached: true, seconds: 0 });
       else await auditAll(pool, [last.page], base, options, record);
     }
+    options.signal?.throwIfAborted();
   } finally {
+    options.signal?.removeEventListener("abort", stop);
     await pool.close();
     await server?.close();
     cache?.save();

@@ -88,6 +88,11 @@ export async function serveStatic(dir: string, pathPrefix = "/"): Promise<Static
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${pathPrefix}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Connections still open (a browser killed midway) are cut, so closing never waits on them.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

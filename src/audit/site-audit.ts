@@ -19,6 +19,8 @@ export interface SiteAuditOptions {
   shard?: { index: number; count: number };
   reportDir: string;
   reporter?: TerminalReporter;
+  /** Stops the audit: the browser and the server close, and no report is written. */
+  signal?: AbortSignal;
 }
 
 export interface SiteAuditResult {
@@ -43,6 +45,7 @@ export async function auditSite(options: SiteAuditOptions): Promise<SiteAuditRes
     cacheFile: defaultCacheFile(options.root),
     ...(options.full ? { full: true } : {}),
     ...(options.reporter ? { onStart: options.reporter.start, onProgress: options.reporter.progress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   };
   const withStatement = mine.includes(STATEMENT_PAGE) && !options.shard;
   let report = await runAudit({

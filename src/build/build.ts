@@ -1,6 +1,6 @@
 // The build, as a list of steps: check the content, render into a staging folder, audit it, then
-// swap it into place. A failed build (content, rendering or audit) leaves the previous output
-// exactly as it was.
+// swap it into place. A failed or stopped build (content, rendering or audit) leaves the previous
+// output exactly as it was.
 
 import fs from "node:fs";
 import path from "node:path";
@@ -14,6 +14,7 @@ import { fromWorkingFolder } from "../site/plugin.ts";
 import { checkSiteImages, imagesSettled } from "../site/images.ts";
 import type { EleventyConfig } from "../site/eleventy.ts";
 import type { ProjectPaths } from "../site/paths.ts";
+import { previousFolder, removeLeftFolders, stagingFolder } from "./staging.ts";
 
 export interface BuildOptions {
   paths: ProjectPaths;
@@ -29,6 +30,8 @@ export interface BuildOptions {
   imageCacheDir?: string;
   /** Where the build's own lines go (default: the terminal). */
   log?: BuildLog;
+  /** Stops the build (Ctrl-C): the audit closes its browser, and nothing is swapped into place. */
+  signal?: AbortSignal;
 }
 
 export interface BuildResult {
@@ -69,7 +72,7 @@ function countFiles(dir: string): number {
 
 /** Replaces the output folder by the staging folder with two renames on the same disk. */
 function swapIntoPlace(staging: string, output: string): void {
-  const previous = `${output}.previous-${process.pid}`;
+  const previous = previousFolder(output);
   const hadOutput = fs.existsSync(output);
   if (hadOutput) fs.renameSync(output, previous);
   try {
@@ -92,13 +95,16 @@ async function auditStaging(staging: string, site: SiteModel, options: BuildOpti
     reportDir: options.reportDir ?? path.join(options.paths.root, "reports"),
     ...(options.fullAudit ? { full: true } : {}),
     ...(options.reporter ? { reporter: options.reporter } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const output = path.resolve(options.paths.root, options.paths.output);
-  const staging = `${output}.staging-${process.pid}`;
+  const staging = stagingFolder(output);
+  // What builds that were killed left behind (never a running build's folders).
+  removeLeftFolders(output);
   const context = createContext({
     paths: options.paths,
     outputDir: staging,
@@ -109,9 +115,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const site = await checkContent(context);
   fs.rmSync(staging, { recursive: true, force: true });
   try {
+    options.signal?.throwIfAborted();
     await renderInto(context);
+    options.signal?.throwIfAborted();
     const files = countFiles(staging);
     const audit = await auditStaging(staging, site, options);
+    options.signal?.throwIfAborted();
     if (!audit || audit.exitCode === 0) swapIntoPlace(staging, output);
     return { site, output, files, seconds: (performance.now() - started) / 1000, ...(audit ? { audit } : {}) };
   } finally {

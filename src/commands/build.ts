@@ -5,16 +5,24 @@
 // npm run build [-- --base-url https://example.org/sub/] [--output dir] [--full-audit] [--skip-audit]
 // Environment: VERBATIM_BASE_URL (as --base-url), VERBATIM_IMAGE_CACHE (where rendered images are kept).
 // Exit codes: 0 built and clean; 1 a problem in the content or a technical fault; 2 accessibility
-// errors. On 1 or 2 the old output is left exactly as it was.
+// errors. On 1 or 2 the old output is left exactly as it was; so it is when Ctrl-C or SIGTERM stops
+// the build (exit 130 or 143, see src/build/stop.ts).
 
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { terminalReporter } from "../audit/report/terminal.ts";
 import { build } from "../build/build.ts";
 import { describeError } from "../build/report.ts";
+import { stopOnSignals } from "../build/stop.ts";
 import { projectPaths } from "../site/paths.ts";
 import type { CommandIo } from "./io.ts";
 
-export async function runBuildCommand(argv: string[], io: CommandIo): Promise<number> {
+export interface BuildCommandOptions {
+  /** In the terminal: Ctrl-C and SIGTERM stop the build cleanly (exit 130, 143; see src/build/stop.ts). */
+  stopOnSignals?: boolean;
+}
+
+export async function runBuildCommand(argv: string[], io: CommandIo, options: BuildCommandOptions = {}): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -27,9 +35,11 @@ export async function runBuildCommand(argv: string[], io: CommandIo): Promise<nu
   const paths = projectPaths(io.cwd, values.output ? { output: values.output } : {});
   const baseUrl = values["base-url"] || io.env.VERBATIM_BASE_URL;
   const imageCacheDir = io.env.VERBATIM_IMAGE_CACHE;
+  const stop = options.stopOnSignals ? stopOnSignals({ output: path.resolve(paths.root, paths.output), shown: paths.output, write: io.err }) : undefined;
   try {
     const result = await build({
       paths,
+      ...(stop ? { signal: stop.signal } : {}),
       reporter: terminalReporter(io.out),
       log: { info: io.out, warn: io.err },
       fullAudit: values["full-audit"],
@@ -52,7 +62,10 @@ export async function runBuildCommand(argv: string[], io: CommandIo): Promise<nu
     );
     return 0;
   } catch (error) {
+    if (stop?.signal.aborted) stop.finish();
     io.err(`Build failed. ${paths.output}/ was left as it was.\n\n${describeError(error)}`);
     return 1;
+  } finally {
+    stop?.dispose();
   }
 }
