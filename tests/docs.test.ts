@@ -160,7 +160,7 @@ function codeFiles(): string[] {
 
 /** `v-` class names a text mentions as whole words ("v-turn", not the id "v-turn-3" or "dev-server"). */
 function vClasses(text: string): Set<string> {
-  return new Set(Array.from(text.matchAll(/(?<![\w-])v-[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w-])/gu), (m) => m[0]));
+  return new Set(Array.from(text.matchAll(/(?<![\w-])v-[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*(?![\w-])/gu), (m) => m[0]));
 }
 
 interface ContractRow {
