@@ -1,6 +1,7 @@
 // Exports: a story's transcript as WebVTT, SRT, Podcasting 2.0 JSON and plain text. The WebVTT
 // files are also read back by Chromium's own parser, as a player would read them.
 
+import path from "node:path";
 import fc from "fast-check";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +9,9 @@ import { launchBrowser } from "../src/audit/browser.ts";
 import { captionCues, MAX_LINE, splitText } from "../src/interchange/exporters/cues.ts";
 import { EXPORT_FORMATS, exportsFor, type ExportableStory, type ExportFormatId } from "../src/interchange/exporters/index.ts";
 import type { JsonTranscript } from "../src/interchange/exporters/json.ts";
+import { podcasting20Transcript } from "../src/interchange/podcasting20-schema.ts";
+import { loadSite } from "../src/site/load.ts";
+import { projectPaths } from "../src/site/paths.ts";
 import { parseSettings } from "../src/story/settings.ts";
 import { parseStory, type Story, type StoryContext } from "../src/story/story.ts";
 import { renderTranscript } from "../src/transcript/index.ts";
@@ -364,6 +368,17 @@ describe("Podcasting 2.0 JSON", () => {
       expect(s.endTime).toBeGreaterThanOrEqual(s.startTime ?? Infinity);
       expect(Math.round((s.startTime ?? 0) * 1000) / 1000).toBe(s.startTime);
       previous = s.endTime ?? Infinity;
+    }
+  });
+
+  it("writes, for every sample story with times, JSON the importer's schema accepts whole (no field it would drop)", () => {
+    const stories = loadSite(projectPaths(path.resolve(import.meta.dirname, ".."))).stories.filter((s) => s.timed);
+    expect(stories.length).toBeGreaterThan(0);
+    for (const sample of stories) {
+      const json: unknown = JSON.parse(write("json", sample));
+      const parsed = podcasting20Transcript.safeParse(json);
+      expect(parsed.error?.issues, sample.file).toBeUndefined();
+      expect(parsed.data, sample.file).toEqual(json);
     }
   });
 

@@ -3,35 +3,16 @@
 // segment is (type), the sound cue's kind, the speaker's role, the language, the manner of
 // delivery and whether it is taped audio. One segment per caption cue, and a zero-length one per
 // heading. The spec gives every segment a startTime, so only stories with times are exported as
-// JSON (exportsFor); for one without, the times would be the caption cues' estimates.
+// JSON (exportsFor); for one without, the times would be the caption cues' estimates. The shape
+// is defined once, as a zod schema, in podcasting20-schema.ts.
 
-import type { RoleKind } from "../../transcript/model.ts";
-import { captionCues, type Passage, type SegmentType } from "./cues.ts";
+import type { Podcasting20Segment, Podcasting20Transcript } from "../podcasting20-schema.ts";
+import { captionCues, type Passage } from "./cues.ts";
 import type { ExportableStory } from "./index.ts";
 
-export interface JsonSegment {
-  speaker?: string;
-  startTime: number;
-  endTime: number;
-  body: string;
-  type: SegmentType;
-  /** For sound cues: "laughter", "soundbite", "song", "music", ... */
-  cue?: string;
-  role?: string;
-  roleKind?: RoleKind;
-  language?: string;
-  /** As written, without parentheses: "Speaking Spanish". */
-  manner?: string;
-  /** Present (true) only inside taped audio. */
-  tape?: true;
-}
-
-export interface JsonTranscript {
-  version: "1.0.0";
-  /** The transcript's own language (an extra field); segments name only other languages. */
-  language: string;
-  segments: JsonSegment[];
-}
+/** The shapes the importer validates with (podcasting20-schema.ts): what we write, it reads. */
+export type JsonSegment = Podcasting20Segment;
+export type JsonTranscript = Podcasting20Transcript;
 
 function segment(passage: Passage, body: string, times: { start: number; end: number }): JsonSegment {
   const speaker = passage.speaker;

@@ -3,36 +3,18 @@
 // joined into sentences here before mergeCues turns sentences into paragraphs and turns: mergeCues
 // always puts a space between cues, which would give "Hello , world ." for word-level input.
 // Our exporter may add `type` ("cue", with `cue` naming the sound; "heading"), `role` and
-// `language`; they are read back when present.
+// `language`; they are read back when present. The shape is podcasting20-schema.ts, shared
+// with the exporter.
 
-import { z } from "zod";
 import { ImportError } from "../model.ts";
 import type { ImportedBlock, ImportedSpeaker, ImportedTranscript, ImportWarning, Importer, TimedCue } from "../model.ts";
 import { mergeCues } from "../merge.ts";
 import { bracketedSounds, cleanText, soundOnly, squash } from "../text.ts";
 import { roundMs } from "../../transcript/times.ts";
 import { isRecord, parseJsonSource, tryParse, validate } from "../json-source.ts";
+import { podcasting20Transcript, type Podcasting20Segment } from "../podcasting20-schema.ts";
 
-const segmentSchema = z.object({
-  speaker: z.string().nullish(),
-  startTime: z.number().min(0),
-  endTime: z.number().min(0),
-  body: z.string().nullish(),
-  type: z.string().nullish(),
-  cue: z.string().nullish(),
-  role: z.string().nullish(),
-  language: z.string().nullish(),
-  manner: z.string().nullish(),
-});
-
-const fileSchema = z.object({
-  version: z.string().optional(),
-  /** Our exporter's extra field: the transcript's own language. */
-  language: z.string().nullish(),
-  segments: z.array(segmentSchema),
-});
-
-type Segment = z.infer<typeof segmentSchema>;
+type Segment = Podcasting20Segment;
 
 /** A sentence (or a sound, or a named cue, or a heading) gathered from one or more segments. */
 type Piece = { kind: "speech"; cue: TimedCue } | { kind: "block"; block: Extract<ImportedBlock, { type: "cue" | "heading" }> };
@@ -44,6 +26,13 @@ const FIXES: Record<string, string> = {
   speaker: "give speaker as a string naming the voice, or leave it out.",
   segments: 'give "segments" as a list of {"speaker", "startTime", "endTime", "body"} objects.',
   version: 'give version as a string, "1.0.0".',
+  type: 'give type as "speech", "cue", "heading" or "note", or leave it out.',
+  cue: 'give cue as a string naming the sound ("laughter"), or leave it out.',
+  role: 'give role as a string ("host", "guest"), or leave it out.',
+  roleKind: 'give roleKind as "host", "byline" or "other", or leave it out.',
+  language: 'give language as a language tag ("es"), or leave it out.',
+  manner: 'give manner as a string ("Speaking Spanish"), or leave it out.',
+  tape: "give tape as true inside taped audio, or leave it out.",
 };
 const ROOT_FIX = 'a Podcasting 2.0 transcript is an object: {"version": "1.0.0", "segments": [...]}.';
 
@@ -62,7 +51,7 @@ export const podcasting20JsonImporter: Importer = {
   },
   read(source) {
     const { data, lines } = parseJsonSource(source);
-    const file = validate(source, data, lines, fileSchema, (key) => FIXES[key] ?? ROOT_FIX);
+    const file = validate(source, data, lines, podcasting20Transcript, (key) => FIXES[key] ?? ROOT_FIX);
     const warnings: ImportWarning[] = [];
     const speakers = speakerTable(file.segments, file.language ?? undefined);
     const pieces = gatherPieces(file.segments, (i) => lines.get(`segments[${i}]`) ?? 1, warnings);
