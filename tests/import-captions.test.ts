@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { decodeBytes } from "../src/interchange/decode.ts";
 import { srtImporter } from "../src/interchange/importers/srt.ts";
 import { webvttImporter } from "../src/interchange/importers/webvtt.ts";
-import { cueLabel, looksLikeName } from "../src/interchange/labels.ts";
+import { captionLabel, looksLikeName } from "../src/interchange/labels.ts";
 import { ImportError, type ImportedBlock, type ImportedTranscript, type Importer } from "../src/interchange/model.ts";
 
 const dir = path.join(import.meta.dirname, "fixtures", "import", "captions");
@@ -85,20 +85,20 @@ describe("decodeBytes", () => {
 
 describe("labels", () => {
   it("takes a name on the first cue and after a finished sentence", () => {
-    expect(cueLabel("Gilon: So is there", { known: new Set() })).toEqual({ speaker: "Gilon", text: "So is there" });
-    expect(cueLabel("Mary Ellen Park: Yes.", { previousText: "Done.", known: new Set() })?.speaker).toBe("Mary Ellen Park");
+    expect(captionLabel("Gilon: So is there", { known: new Set() })).toEqual({ speaker: "Gilon", text: "So is there" });
+    expect(captionLabel("Mary Ellen Park: Yes.", { previousText: "Done.", known: new Set() })?.speaker).toBe("Mary Ellen Park");
   });
 
   it("refuses prose words and labels in mid-sentence", () => {
-    expect(cueLabel("Note: the stalls close.", { known: new Set() })).toBeUndefined();
-    expect(cueLabel("Fresh Bread: two for five.", { previousText: "the sign says", gap: 0, known: new Set() })).toBeUndefined();
+    expect(captionLabel("Note: the stalls close.", { known: new Set() })).toBeUndefined();
+    expect(captionLabel("Fresh Bread: two for five.", { previousText: "the sign says", gap: 0, known: new Set() })).toBeUndefined();
     expect(looksLikeName("Question")).toBe(false);
     expect(looksLikeName("Chapter 2")).toBe(false);
   });
 
   it("accepts a mid-sentence label for a known speaker or after a pause", () => {
-    expect(cueLabel("Travis: Batch", { previousText: "as well,", gap: 0, known: new Set(["Travis"]) })?.speaker).toBe("Travis");
-    expect(cueLabel("Sarah: Creating", { previousText: "that much faster", gap: 2.7, known: new Set() })?.speaker).toBe("Sarah");
+    expect(captionLabel("Travis: Batch", { previousText: "as well,", gap: 0, known: new Set(["Travis"]) })?.speaker).toBe("Travis");
+    expect(captionLabel("Sarah: Creating", { previousText: "that much faster", gap: 2.7, known: new Set() })?.speaker).toBe("Sarah");
   });
 });
 

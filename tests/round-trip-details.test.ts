@@ -4,7 +4,7 @@
 // a JSON heading segment is a heading; our plain text reads back through the Descript text reader.
 
 import { describe, expect, it } from "vitest";
-import { splitText } from "../src/interchange/exporters/cues.ts";
+import { splitText } from "../src/interchange/exporters/captions.ts";
 import { descriptTextImporter } from "../src/interchange/importers/descript-text.ts";
 import { podcasting20JsonImporter } from "../src/interchange/importers/podcasting20-json.ts";
 import { webvttImporter } from "../src/interchange/importers/webvtt.ts";

@@ -106,7 +106,7 @@ export interface ImportSource {
 }
 
 /** A timed cue from a caption-like format, before cues are merged into paragraphs and turns. */
-export interface TimedCue {
+export interface TimedCaption {
   start: number;
   end: number;
   /** The voice, when the source names one on this cue. */

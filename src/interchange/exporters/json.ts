@@ -1,13 +1,13 @@
 // Podcasting 2.0 JSON transcript: {"version":"1.0.0","segments":[...]} with speaker, startTime,
 // endTime (seconds) and body, plus fields the format lacks and its maintainers accept: what a
 // segment is (type), the sound cue's kind, the speaker's role, the language, the manner of
-// delivery and whether it is taped audio. One segment per caption cue, and a zero-length one per
+// delivery and whether it is taped audio. One segment per caption, and a zero-length one per
 // heading. The spec gives every segment a startTime, so only stories with times are exported as
-// JSON (exportsFor); for one without, the times would be the caption cues' estimates. The shape
+// JSON (exportsFor); for one without, the times would be the captions' estimates. The shape
 // is defined once, as a zod schema, in podcasting20-schema.ts.
 
 import type { Podcasting20Segment, Podcasting20Transcript } from "../podcasting20-schema.ts";
-import { captionCues, type Passage } from "./cues.ts";
+import { captionsOf, type Passage } from "./captions.ts";
 import type { ExportableStory } from "./index.ts";
 
 /** The shapes the importer validates with (podcasting20-schema.ts): what we write, it reads. */
@@ -33,7 +33,7 @@ function segment(passage: Passage, body: string, times: { start: number; end: nu
 }
 
 export function jsonTranscript(story: ExportableStory): JsonTranscript {
-  const segments = captionCues(story, { headings: true }).map((cue) => segment(cue.passage, cue.text, cue));
+  const segments = captionsOf(story, { headings: true }).map((caption) => segment(caption.passage, caption.text, caption));
   return { version: "1.0.0", language: story.lang, segments };
 }
 

@@ -1,14 +1,14 @@
 // Podcasting 2.0 JSON transcripts: {"version": "1.0.0", "segments": [{speaker, startTime, endTime, body}]}.
 // Generators often write one word per segment (the spec's own example does), so segments are
-// joined into sentences here before mergeCues turns sentences into paragraphs and turns: mergeCues
-// always puts a space between cues, which would give "Hello , world ." for word-level input.
+// joined into sentences here before mergeCaptions turns sentences into paragraphs and turns: mergeCaptions
+// always puts a space between captions, which would give "Hello , world ." for word-level input.
 // Our exporter may add `type` ("cue", with `cue` naming the sound; "heading"), `role` and
 // `language`; they are read back when present. The shape is podcasting20-schema.ts, shared
 // with the exporter.
 
 import { ImportError } from "../model.ts";
-import type { ImportedBlock, ImportedSpeaker, ImportedTranscript, ImportWarning, Importer, TimedCue } from "../model.ts";
-import { mergeCues } from "../merge.ts";
+import type { ImportedBlock, ImportedSpeaker, ImportedTranscript, ImportWarning, Importer, TimedCaption } from "../model.ts";
+import { mergeCaptions } from "../merge.ts";
 import { bracketedSounds, cleanText, soundOnly, squash } from "../text.ts";
 import { roundMs } from "../../transcript/times.ts";
 import { isRecord, parseJsonSource, tryParse, validate } from "../json-source.ts";
@@ -17,7 +17,7 @@ import { podcasting20Transcript, type Podcasting20Segment } from "../podcasting2
 type Segment = Podcasting20Segment;
 
 /** A sentence (or a sound, or a named cue, or a heading) gathered from one or more segments. */
-type Piece = { kind: "speech"; cue: TimedCue } | { kind: "block"; block: Extract<ImportedBlock, { type: "cue" | "heading" }> };
+type Piece = { kind: "speech"; caption: TimedCaption } | { kind: "block"; block: Extract<ImportedBlock, { type: "cue" | "heading" }> };
 
 const FIXES: Record<string, string> = {
   startTime: "give startTime as a number of seconds from the start of the audio, e.g. 12.5.",
@@ -89,10 +89,10 @@ function looksLikeRecogniserOutput(data: Record<string, unknown>, segments: unkn
  */
 function gatherPieces(segments: Segment[], lineOf: (index: number) => number, warnings: ImportWarning[]): Piece[] {
   const pieces: Piece[] = [];
-  let sentence: TimedCue | undefined;
+  let sentence: TimedCaption | undefined;
   let voice: string | undefined;
   const flush = () => {
-    if (sentence) pieces.push({ kind: "speech", cue: sentence });
+    if (sentence) pieces.push({ kind: "speech", caption: sentence });
     sentence = undefined;
   };
   segments.forEach((segment, index) => {
@@ -120,12 +120,12 @@ function gatherPieces(segments: Segment[], lineOf: (index: number) => number, wa
     const words = squash(bracketedSounds(cleanText(segment.body ?? "")));
     if (words === "") {
       // A manner with no words is a whole turn: speech the transcript leaves untranslated.
-      if (manner) pieces.push({ kind: "speech", cue: { start: segment.startTime, end, text: "", line, manner, ...(voice ? { speaker: voice } : {}) } });
+      if (manner) pieces.push({ kind: "speech", caption: { start: segment.startTime, end, text: "", line, manner, ...(voice ? { speaker: voice } : {}) } });
       return;
     }
     if (soundOnly(words)) {
       flush();
-      pieces.push({ kind: "speech", cue: { start: segment.startTime, end, text: words, line, ...(voice ? { speaker: voice } : {}) } });
+      pieces.push({ kind: "speech", caption: { start: segment.startTime, end, text: words, line, ...(voice ? { speaker: voice } : {}) } });
       return;
     }
     if (!sentence) sentence = { start: segment.startTime, end, text: words, line, ...(voice ? { speaker: voice } : {}), ...(manner ? { manner } : {}) };
@@ -182,16 +182,16 @@ export function joinWords(before: string, word: string): string {
   return CLOSING.test(word) || OPENING.test(lastWord) ? `${before}${word}` : `${before} ${word}`;
 }
 
-/** Runs of sentences go through mergeCues; named cues and headings sit between them as they are. */
+/** Runs of sentences go through mergeCaptions; named cues and headings sit between them as they are. */
 function piecesToBlocks(pieces: Piece[], speakers: Map<string, ImportedSpeaker>): ImportedBlock[] {
   const blocks: ImportedBlock[] = [];
-  let run: TimedCue[] = [];
+  let run: TimedCaption[] = [];
   const mergeRun = () => {
-    blocks.push(...mergeCues(run, { speakers }));
+    blocks.push(...mergeCaptions(run, { speakers }));
     run = [];
   };
   for (const piece of pieces) {
-    if (piece.kind === "speech") run.push(piece.cue);
+    if (piece.kind === "speech") run.push(piece.caption);
     else {
       mergeRun();
       blocks.push(piece.block);
