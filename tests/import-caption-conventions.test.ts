@@ -19,7 +19,7 @@ import { readOpening, splitVoices } from "../src/interchange/captions/parts.ts";
 import { parseStory } from "../src/story/story.ts";
 
 const dir = path.join(import.meta.dirname, "fixtures", "import", "captions");
-type Turn = Extract<ImportedBlock, { type: "turn" }>;
+type Turn = Extract<ImportedBlock, { kind: "turn" }>;
 
 function text(name: string): string {
   return decodeBytes(fs.readFileSync(path.join(dir, name))).text;
@@ -32,14 +32,14 @@ function read(name: string, source = text(name)): ImportedTranscript {
 }
 
 function turns(t: ImportedTranscript): Turn[] {
-  return t.blocks.filter((b): b is Turn => b.type === "turn");
+  return t.blocks.filter((b): b is Turn => b.kind === "turn");
 }
 
 /** The file as (voice, words) and [sound] lines: what a reader hears, in order. */
 function script(t: ImportedTranscript): string[] {
   return t.blocks.flatMap((b) => {
-    if (b.type === "cue") return [`[${b.text}]`];
-    if (b.type === "heading") return [`# ${b.text}`];
+    if (b.kind === "cue") return [`[${b.text}]`];
+    if (b.kind === "heading") return [`# ${b.title}`];
     return b.paragraphs.map((p) => `${b.speaker?.name ?? "-"}${b.manner ? ` (${b.manner})` : ""}: ${p.text}`);
   });
 }
@@ -228,7 +228,7 @@ describe("Rolling auto-captions", () => {
       "[Musik]",
       "-: also: Mehl, Wasser und Salz",
     ]);
-    const words = t.blocks.flatMap((b) => (b.type === "turn" ? b.paragraphs.flatMap((p) => p.words ?? []) : []));
+    const words = t.blocks.flatMap((b) => (b.kind === "turn" ? b.paragraphs.flatMap((p) => p.words ?? []) : []));
     expect(words.every((w, i) => i === 0 || (w.start ?? 0) >= (words[i - 1]?.start ?? 0))).toBe(true);
     expect(words).toHaveLength(15);
   });
@@ -241,9 +241,9 @@ describe("Rolling auto-captions", () => {
       fc.property(fc.array(line, { minLength: 3, maxLength: 12 }), (lines) => {
         const vtt = rollingFile(lines);
         const t = webvttImporter.read({ file: "rolling.vtt", text: vtt });
-        const said = t.blocks.flatMap((b) => (b.type === "turn" ? b.paragraphs.map((p) => p.text) : [])).join(" ");
+        const said = t.blocks.flatMap((b) => (b.kind === "turn" ? b.paragraphs.map((p) => p.text) : [])).join(" ");
         expect(said).toBe(lines.map((l) => l.join(" ")).join(" "));
-        const words = t.blocks.flatMap((b) => (b.type === "turn" ? b.paragraphs.flatMap((p) => p.words ?? []) : []));
+        const words = t.blocks.flatMap((b) => (b.kind === "turn" ? b.paragraphs.flatMap((p) => p.words ?? []) : []));
         expect(words.map((w) => w.text)).toEqual(lines.flat());
         for (let i = 1; i < words.length; i++) expect(words[i]?.start ?? 0).toBeGreaterThan(words[i - 1]?.start ?? 0);
       }),
@@ -476,7 +476,7 @@ describe("adversarial cues", () => {
           return;
         }
         const out = t.blocks
-          .flatMap((b) => (b.type === "turn" ? [b.speaker?.name ?? "", b.speaker?.diarisation ?? "", b.manner ?? "", ...b.paragraphs.map((p) => p.text)] : [b.text]))
+          .flatMap((b) => (b.kind === "turn" ? [b.speaker?.name ?? "", b.speaker?.diarisation ?? "", b.manner ?? "", ...b.paragraphs.map((p) => p.text)] : [b.kind === "heading" ? b.title : b.text]))
           .join(" ");
         expect(out).not.toMatch(/\\[-*[]/u);
         // A name that says nothing is not lost either: the editor is told about it.

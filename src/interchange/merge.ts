@@ -34,7 +34,7 @@ export function mergeCaptions(captions: MergeCaption[], options: MergeOptions = 
   const paragraphLength = options.paragraphLength ?? 700;
   const speakers = options.speakers ?? new Map<string, ImportedSpeaker>();
   const blocks: ImportedBlock[] = [];
-  let turn: Extract<ImportedBlock, { type: "turn" }> | undefined;
+  let turn: Extract<ImportedBlock, { kind: "turn" }> | undefined;
   let paragraph: ImportedParagraph | undefined;
   let voice: string | undefined;
   const untimed = new WeakSet<ImportedParagraph>();
@@ -50,14 +50,14 @@ export function mergeCaptions(captions: MergeCaption[], options: MergeOptions = 
     if (text === "" && !caption.manner) continue;
     const sound = caption.sound ?? soundOnly(text);
     if (sound) {
-      blocks.push({ type: "cue", text: sound, start: roundMs(caption.start), end: roundMs(caption.end), line: caption.line });
+      blocks.push({ kind: "cue", text: sound, start: roundMs(caption.start), end: roundMs(caption.end), line: caption.line });
       turn = undefined;
       paragraph = undefined;
       continue;
     }
     const name = caption.speaker?.trim() || voice;
     if (!turn || name !== voice || (caption.manner !== turn.manner && (caption.manner !== undefined || caption.plain))) {
-      turn = { type: "turn", ...(name ? { speaker: speakerFor(name) } : {}), ...(caption.manner ? { manner: caption.manner } : {}), paragraphs: [] };
+      turn = { kind: "turn", ...(name ? { speaker: speakerFor(name) } : {}), ...(caption.manner ? { manner: caption.manner } : {}), paragraphs: [] };
       blocks.push(turn);
       paragraph = undefined;
       voice = name;

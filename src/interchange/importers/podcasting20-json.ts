@@ -17,7 +17,7 @@ import { podcasting20Transcript, type Podcasting20Segment } from "../podcasting2
 type Segment = Podcasting20Segment;
 
 /** A sentence (or a sound, or a named cue, or a heading) gathered from one or more segments. */
-type Piece = { kind: "speech"; caption: TimedCaption } | { kind: "block"; block: Extract<ImportedBlock, { type: "cue" | "heading" }> };
+type Piece = { kind: "speech"; caption: TimedCaption } | { kind: "block"; block: Extract<ImportedBlock, { kind: "cue" | "heading" }> };
 
 const FIXES: Record<string, string> = {
   startTime: "give startTime as a number of seconds from the start of the audio, e.g. 12.5.",
@@ -151,7 +151,7 @@ function endOf(segment: Segment, line: number, warnings: ImportWarning[]): numbe
 /** A segment our exporter marked as a cue: a stand-alone cue block, whatever its words. */
 function cuePiece(segment: Segment, end: number, line: number, warnings: ImportWarning[]): Piece | undefined {
   const text = cueText(segment);
-  if (text) return { kind: "block", block: { type: "cue", text, start: roundMs(segment.startTime), end: roundMs(end), line } };
+  if (text) return { kind: "block", block: { kind: "cue", text, start: roundMs(segment.startTime), end: roundMs(end), line } };
   warnings.push({ line, message: "A cue segment names no sound; it was left out.", review: true });
   return undefined;
 }
@@ -159,7 +159,7 @@ function cuePiece(segment: Segment, end: number, line: number, warnings: ImportW
 /** A segment our exporter marked as a heading ("Act One"): a heading between turns, not words. */
 function headingPiece(segment: Segment, line: number, warnings: ImportWarning[]): Piece | undefined {
   const text = squash(cleanText(segment.body ?? ""));
-  if (text) return { kind: "block", block: { type: "heading", text, start: roundMs(segment.startTime), line } };
+  if (text) return { kind: "block", block: { kind: "heading", title: text, start: roundMs(segment.startTime), line } };
   warnings.push({ line, message: "A heading segment has no words; it was left out." });
   return undefined;
 }
