@@ -15,6 +15,8 @@
 // | paragraph           | text, start, end, line, words           | TimedText: text, start                       |
 // | editor's note       | none (written into a turn's words)      | `kind: "note"`                               |
 
+import { ContentError, fileAndLine } from "../story/errors.ts";
+
 export type ImportFormat =
   | "npr-text"
   | "webvtt"
@@ -145,14 +147,10 @@ export interface Importer {
 }
 
 /** Input an importer cannot read at all: names the file and line, says what is wrong and what to do. */
-export class ImportError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | undefined,
-    readonly problem: string,
-    readonly fix: string,
-  ) {
-    super(`${file}${line ? `:${line}` : ""}: ${problem} Fix: ${fix}`);
-    this.name = "ImportError";
+export class ImportError extends ContentError {
+  override readonly name = "ImportError";
+  declare readonly file: string;
+  constructor(file: string, line: number | undefined, problem: string, fix: string) {
+    super(file, line, problem, fix, `${fileAndLine(file, line)}${problem} Fix: ${fix}`);
   }
 }
