@@ -1,13 +1,17 @@
 // Exports: a story's transcript as WebVTT, SRT, Podcasting 2.0 JSON and plain text. The WebVTT
 // files are also read back by Chromium's own parser, as a player would read them.
 
+import path from "node:path";
 import fc from "fast-check";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../src/audit/browser.ts";
-import { captionCues, MAX_LINE, splitText } from "../src/interchange/exporters/cues.ts";
+import { captionsOf, MAX_LINE, splitText } from "../src/interchange/exporters/captions.ts";
 import { EXPORT_FORMATS, exportsFor, type ExportableStory, type ExportFormatId } from "../src/interchange/exporters/index.ts";
 import type { JsonTranscript } from "../src/interchange/exporters/json.ts";
+import { podcasting20Transcript } from "../src/interchange/podcasting20-schema.ts";
+import { loadSite } from "../src/site/load.ts";
+import { projectPaths } from "../src/site/paths.ts";
 import { parseSettings } from "../src/story/settings.ts";
 import { parseStory, type Story, type StoryContext } from "../src/story/story.ts";
 import { renderTranscript } from "../src/transcript/index.ts";
@@ -98,16 +102,16 @@ function clock(text: string): number {
   return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number(m[4]) / 1000;
 }
 
-interface WrittenCue {
+interface WrittenCaption {
   start: number;
   end: number;
   lines: string[];
 }
 
-function readVtt(vtt: string): { header: string; notes: string[]; cues: WrittenCue[] } {
+function readVtt(vtt: string): { header: string; notes: string[]; captions: WrittenCaption[] } {
   const [header = "", ...blocks] = vtt.replace(/\n$/u, "").split("\n\n");
   const notes: string[] = [];
-  const cues: WrittenCue[] = [];
+  const captions: WrittenCaption[] = [];
   for (const block of blocks) {
     if (block.startsWith("NOTE")) {
       notes.push(block);
@@ -116,17 +120,17 @@ function readVtt(vtt: string): { header: string; notes: string[]; cues: WrittenC
     const [timing = "", ...lines] = block.split("\n");
     const m = /^(\S+) --> (\S+)$/u.exec(timing);
     if (!m) throw new Error(`not a timing line: ${timing}`);
-    cues.push({ start: clock(m[1] ?? ""), end: clock(m[2] ?? ""), lines });
+    captions.push({ start: clock(m[1] ?? ""), end: clock(m[2] ?? ""), lines });
   }
-  return { header, notes, cues };
+  return { header, notes, captions };
 }
 
-/** What a viewer sees of a cue line: tags gone, character references read. */
+/** What a viewer sees of a caption line: tags gone, character references read. */
 function shown(line: string): string {
   return line.replace(/<[^>]*>/gu, "").replace(/&lt;/gu, "<").replace(/&gt;/gu, ">").replace(/&amp;/gu, "&");
 }
 
-function readSrt(srt: string): Array<WrittenCue & { number: string }> {
+function readSrt(srt: string): Array<WrittenCaption & { number: string }> {
   return srt
     .replace(/\r\n$/u, "")
     .split("\r\n\r\n")
@@ -138,15 +142,15 @@ function readSrt(srt: string): Array<WrittenCue & { number: string }> {
     });
 }
 
-function expectIncreasing(cues: Array<{ start: number; end: number }>, label: string): void {
+function expectIncreasing(captions: Array<{ start: number; end: number }>, label: string): void {
   let previousEnd = -Infinity;
   let previousStart = -Infinity;
-  for (const [i, cue] of cues.entries()) {
-    expect(cue.end, `${label} cue ${i + 1} ends after it starts`).toBeGreaterThan(cue.start);
-    expect(cue.start, `${label} cue ${i + 1} starts after the one before`).toBeGreaterThan(previousStart);
-    expect(cue.start, `${label} cue ${i + 1} does not overlap the one before`).toBeGreaterThanOrEqual(previousEnd);
-    previousStart = cue.start;
-    previousEnd = cue.end;
+  for (const [i, caption] of captions.entries()) {
+    expect(caption.end, `${label} caption ${i + 1} ends after it starts`).toBeGreaterThan(caption.start);
+    expect(caption.start, `${label} caption ${i + 1} starts after the one before`).toBeGreaterThan(previousStart);
+    expect(caption.start, `${label} caption ${i + 1} does not overlap the one before`).toBeGreaterThanOrEqual(previousEnd);
+    previousStart = caption.start;
+    previousEnd = caption.end;
   }
 }
 
@@ -171,51 +175,51 @@ describe("export formats", () => {
   });
 });
 
-describe("caption cues", () => {
-  it("splits a long paragraph at sentence and clause ends into cues of at most two 65-character lines", () => {
-    const cues = captionCues(LIGHTHOUSE).filter((c) => c.passage.speaker?.name === "Sena Okafor" && c.passage.text === LONG);
-    expect(cues.length).toBeGreaterThanOrEqual(3);
-    expect(cues.map((c) => c.text).join(" ")).toBe(LONG);
-    for (const cue of cues) {
-      expect(cue.lines.length).toBeLessThanOrEqual(2);
-      for (const line of cue.lines) expect(line.length).toBeLessThanOrEqual(MAX_LINE);
-      expect(cue.text).toMatch(/[.,;:]$/u);
+describe("captions", () => {
+  it("splits a long paragraph at sentence and clause ends into captions of at most two 65-character lines", () => {
+    const captions = captionsOf(LIGHTHOUSE).filter((c) => c.passage.speaker?.name === "Sena Okafor" && c.passage.text === LONG);
+    expect(captions.length).toBeGreaterThanOrEqual(3);
+    expect(captions.map((c) => c.text).join(" ")).toBe(LONG);
+    for (const caption of captions) {
+      expect(caption.lines.length).toBeLessThanOrEqual(2);
+      for (const line of caption.lines) expect(line.length).toBeLessThanOrEqual(MAX_LINE);
+      expect(caption.text).toMatch(/[.,;:]$/u);
     }
   });
 
-  it("shares a paragraph's time span among its cues in proportion to their characters", () => {
-    const cues = captionCues(LIGHTHOUSE).filter((c) => c.passage.text === LONG);
-    expect(cues[0]?.start).toBe(9);
-    expect(cues.at(-1)?.end).toBe(31);
-    const chars = cues.map((c) => c.lines.join(" ").length);
+  it("shares a paragraph's time span among its captions in proportion to their characters", () => {
+    const captions = captionsOf(LIGHTHOUSE).filter((c) => c.passage.text === LONG);
+    expect(captions[0]?.start).toBe(9);
+    expect(captions.at(-1)?.end).toBe(31);
+    const chars = captions.map((c) => c.lines.join(" ").length);
     const total = chars.reduce((a, b) => a + b, 0);
-    for (const [i, cue] of cues.entries()) expect((cue.end - cue.start) / 22).toBeCloseTo((chars[i] ?? 0) / total, 2);
+    for (const [i, caption] of captions.entries()) expect((caption.end - caption.start) / 22).toBeCloseTo((chars[i] ?? 0) / total, 2);
   });
 
-  it("lets an untimed paragraph continue from the one before, and ends the last cue at the duration", () => {
-    const cues = captionCues(LIGHTHOUSE);
-    const spanish = cues.filter((c) => c.passage.speaker?.name === "Tomas Lindqvist");
+  it("lets an untimed paragraph continue from the one before, and ends the last caption at the duration", () => {
+    const captions = captionsOf(LIGHTHOUSE);
+    const spanish = captions.filter((c) => c.passage.speaker?.name === "Tomas Lindqvist");
     expect(spanish.map((c) => c.text)).toEqual(["Cada noche subía las escaleras.", "Y cada mañana bajaba."]);
     expect(spanish[0]?.start).toBe(46);
     expect(spanish[1]?.start).toBe(spanish[0]?.end);
     expect(spanish[1]?.end).toBe(62);
-    expect(cues.at(-1)?.end).toBe(190);
-    expectIncreasing(cues, "lighthouse");
+    expect(captions.at(-1)?.end).toBe(190);
+    expectIncreasing(captions, "lighthouse");
   });
 
   it("keeps times strictly increasing when two things share a time, and estimates the end without a duration", () => {
-    const cues = captionCues(BULLETIN);
-    expect(cues.map((c) => [c.passage.type, c.start])).toEqual([
+    const captions = captionsOf(BULLETIN);
+    expect(captions.map((c) => [c.passage.type, c.start])).toEqual([
       ["speech", 0],
       ["speech", 5],
       ["cue", 5.5],
       ["speech", 6],
     ]);
-    expect(cues[1]?.end).toBe(5.5);
-    expect(cues[0]?.end).toBe(5);
-    expect(cues.at(-1)?.end).toBeGreaterThanOrEqual(7);
-    expectIncreasing(cues, "bulletin");
-    for (const cue of [...cues, ...captionCues(LIGHTHOUSE)]) expect(cue.end - cue.start).toBeGreaterThanOrEqual(0.5);
+    expect(captions[1]?.end).toBe(5.5);
+    expect(captions[0]?.end).toBe(5);
+    expect(captions.at(-1)?.end).toBeGreaterThanOrEqual(7);
+    expectIncreasing(captions, "bulletin");
+    for (const caption of [...captions, ...captionsOf(LIGHTHOUSE)]) expect(caption.end - caption.start).toBeGreaterThanOrEqual(0.5);
   });
 
   it("breaks a sentence without punctuation at spaces, and leaves an over-long word whole", () => {
@@ -226,8 +230,8 @@ describe("caption cues", () => {
     expect(pieces.slice(1).every((p) => p.lead === "")).toBe(true);
     expect(pieces.map((p) => p.text).join(" ")).toBe(words);
     const url = `https://example.org/${"a".repeat(80)}`;
-    const cues = captionCues({ blocks: renderTranscript(`[0:01] ANA LIND, HOST: See ${url} for more.`).summary.blocks });
-    expect(cues.flatMap((c) => c.lines)).toContain(url);
+    const captions = captionsOf({ blocks: renderTranscript(`[0:01] ANA LIND, HOST: See ${url} for more.`).summary.blocks });
+    expect(captions.flatMap((c) => c.lines)).toContain(url);
   });
 
   it("holds for any paragraphs and times: two lines of 65 at most, words kept, times increasing", () => {
@@ -238,14 +242,14 @@ describe("caption cues", () => {
       fc.property(fc.array(fc.tuple(time, paragraph), { minLength: 1, maxLength: 8 }), fc.option(fc.integer({ min: 0, max: 900 })), (items, duration) => {
         const body = items.map(([t, text], i) => `${t === undefined ? "" : `[${Math.floor(t / 60)}:${String(t % 60).padStart(2, "0")}] `}${i === 0 ? "ANA LIND, HOST: " : ""}${text}`).join("\n\n");
         const blocks = renderTranscript(body).summary.blocks;
-        const cues = captionCues({ blocks, ...(duration === null ? {} : { duration: { seconds: duration, iso: "", text: "" } }) });
-        for (const cue of cues) {
-          expect(cue.lines.length).toBeLessThanOrEqual(2);
-          for (const line of cue.lines) expect(line.length).toBeLessThanOrEqual(MAX_LINE);
-          expect(cue.lines.join(" ")).toBe(cue.lead + cue.text);
+        const captions = captionsOf({ blocks, ...(duration === null ? {} : { duration: { seconds: duration, iso: "", text: "" } }) });
+        for (const caption of captions) {
+          expect(caption.lines.length).toBeLessThanOrEqual(2);
+          for (const line of caption.lines) expect(line.length).toBeLessThanOrEqual(MAX_LINE);
+          expect(caption.lines.join(" ")).toBe(caption.lead + caption.text);
         }
-        expect(cues.map((c) => c.text).join(" ")).toBe(items.map(([, text]) => text).join(" "));
-        expectIncreasing(cues, "generated");
+        expect(captions.map((c) => c.text).join(" ")).toBe(items.map(([, text]) => text).join(" "));
+        expectIncreasing(captions, "generated");
       }),
       { numRuns: 150 },
     );
@@ -254,7 +258,7 @@ describe("caption cues", () => {
 
 describe("WebVTT", () => {
   const vtt = write("vtt", LIGHTHOUSE);
-  const { header, notes, cues } = readVtt(vtt);
+  const { header, notes, captions } = readVtt(vtt);
 
   it("has a header with the title, LF endings, and the copyright in a NOTE", () => {
     expect(header).toBe("WEBVTT - Night Shift at the Lighthouse");
@@ -263,18 +267,18 @@ describe("WebVTT", () => {
     expect(notes).toEqual(["NOTE © 2026 Harbor Hours Radio"]);
   });
 
-  it("gives every cue of speech its speaker's voice, and none to sounds and notes", () => {
-    expect(cues.length).toBe(captionCues(LIGHTHOUSE).length);
-    for (const [i, cue] of captionCues(LIGHTHOUSE).entries()) {
-      const payload = cues[i]?.lines.join("\n") ?? "";
-      const name = cue.passage.type === "speech" ? cue.passage.speaker?.name : undefined;
+  it("gives every caption of speech its speaker's voice, and none to sounds and notes", () => {
+    expect(captions.length).toBe(captionsOf(LIGHTHOUSE).length);
+    for (const [i, caption] of captionsOf(LIGHTHOUSE).entries()) {
+      const payload = captions[i]?.lines.join("\n") ?? "";
+      const name = caption.passage.type === "speech" ? caption.passage.speaker?.name : undefined;
       if (name) expect(payload.startsWith(`<v ${name}>`), payload).toBe(true);
       else expect(payload).not.toMatch(/<v[ .>]/u);
     }
-    const speech = cues.filter((c) => c.lines[0]?.startsWith("<v "));
-    expect(speech.length).toBe(cues.length - 2);
-    expect(cues.map((c) => c.lines.join("\n"))).toContain("(Soundbite of archived radio broadcast)");
-    expect(cues.map((c) => c.lines.join(" "))).toContain("[Post-broadcast correction: An earlier version of this story gave the wrong number of steps.]");
+    const speech = captions.filter((c) => c.lines[0]?.startsWith("<v "));
+    expect(speech.length).toBe(captions.length - 2);
+    expect(captions.map((c) => c.lines.join("\n"))).toContain("(Soundbite of archived radio broadcast)");
+    expect(captions.map((c) => c.lines.join(" "))).toContain("[Post-broadcast correction: An earlier version of this story gave the wrong number of steps.]");
     expect(vtt).not.toContain("The last keeper");
   });
 
@@ -283,65 +287,65 @@ describe("WebVTT", () => {
     expect(vtt).toContain("Keepers &lt; machines, the memo said.");
     expect(vtt).toContain("<v Tomas Lindqvist>(Speaking Spanish) <lang es>Cada noche subía las escaleras.</lang>\n");
     expect(vtt).toContain("<v Tomas Lindqvist><lang es>Y cada mañana bajaba.</lang>\n");
-    for (const cue of cues) {
-      for (const line of cue.lines) expect(line.replace(/<\/?(v|lang)\b[^>]*>/gu, "")).not.toMatch(/[<>]|&(?!amp;|lt;|gt;)/u);
+    for (const caption of captions) {
+      for (const line of caption.lines) expect(line.replace(/<\/?(v|lang)\b[^>]*>/gu, "")).not.toMatch(/[<>]|&(?!amp;|lt;|gt;)/u);
     }
   });
 
   it("writes an unvoiced introduction, and times that increase, on every timed story", () => {
     for (const [name, s] of TIMED_STORIES) {
       const read = readVtt(write("vtt", s));
-      expectIncreasing(read.cues, name);
-      for (const cue of read.cues) {
-        expect(cue.lines.length).toBeLessThanOrEqual(2);
-        for (const line of cue.lines) expect(shown(line).length, line).toBeLessThanOrEqual(MAX_LINE);
+      expectIncreasing(read.captions, name);
+      for (const caption of read.captions) {
+        expect(caption.lines.length).toBeLessThanOrEqual(2);
+        for (const line of caption.lines) expect(shown(line).length, line).toBeLessThanOrEqual(MAX_LINE);
       }
     }
     const bulletin = readVtt(write("vtt", BULLETIN));
-    expect(bulletin.cues[0]?.lines).toEqual(["From the harbor, this is the morning bulletin."]);
-    expect(bulletin.cues[1]?.lines).toEqual(["<v Pietro Vale>Ferries run late today."]);
-    expect(bulletin.cues[2]?.lines).toEqual(["(Laughter)"]);
+    expect(bulletin.captions[0]?.lines).toEqual(["From the harbor, this is the morning bulletin."]);
+    expect(bulletin.captions[1]?.lines).toEqual(["<v Pietro Vale>Ferries run late today."]);
+    expect(bulletin.captions[2]?.lines).toEqual(["(Laughter)"]);
     expect(bulletin.notes).toEqual([]);
   });
 });
 
 describe("SRT", () => {
   const srt = write("srt", LIGHTHOUSE);
-  const cues = readSrt(srt);
+  const captions = readSrt(srt);
 
-  it("numbers cues from 1, with comma times and CRLF line endings", () => {
-    expect(cues.map((c) => c.number)).toEqual(cues.map((_, i) => String(i + 1)));
+  it("numbers captions from 1, with comma times and CRLF line endings", () => {
+    expect(captions.map((c) => c.number)).toEqual(captions.map((_, i) => String(i + 1)));
     expect(srt.replace(/\r\n/gu, "")).not.toMatch(/[\r\n]/u);
     expect(srt.endsWith("\r\n")).toBe(true);
-    expectIncreasing(cues, "srt");
-    expect(cues.at(-1)?.end).toBe(190);
+    expectIncreasing(captions, "srt");
+    expect(captions.at(-1)?.end).toBe(190);
   });
 
-  it("names the speaker on the first cue of each turn only, and writes no tags", () => {
-    const starts = (name: string) => cues.filter((c) => c.lines.join(" ").startsWith(`${name}: `)).length;
+  it("names the speaker on the first caption of each turn only, and writes no tags", () => {
+    const starts = (name: string) => captions.filter((c) => c.lines.join(" ").startsWith(`${name}: `)).length;
     expect(starts("Selma Arnaut")).toBe(2);
     expect(starts("Sena Okafor")).toBe(2);
     expect(starts("Tomas Lindqvist")).toBe(1);
     expect(starts("Unidentified announcer")).toBe(1);
-    const okafor = cues.findIndex((c) => c.lines.join(" ").startsWith("Sena Okafor: The lamp room"));
+    const okafor = captions.findIndex((c) => c.lines.join(" ").startsWith("Sena Okafor: The lamp room"));
     expect(okafor).toBeGreaterThan(0);
-    expect(cues[okafor + 1]?.lines.join(" ")).not.toContain(":");
-    expect(cues[okafor + 1]?.lines.join(" ")).toMatch(/^[a-z]/u);
-    const texts = cues.map((c) => c.lines.join(" "));
+    expect(captions[okafor + 1]?.lines.join(" ")).not.toContain(":");
+    expect(captions[okafor + 1]?.lines.join(" ")).toMatch(/^[a-z]/u);
+    const texts = captions.map((c) => c.lines.join(" "));
     expect(texts).toContain("Tomas Lindqvist: (Speaking Spanish) Cada noche subía las escaleras.");
     expect(texts).toContain("Sena Okafor: That was 1987. Keepers < machines, the memo said.");
     expect(texts).toContain("Selma Arnaut: Good evening. Tonight: light, salt & the people who keep watch.");
     expect(srt).not.toMatch(/<v |<lang|&amp;|&lt;/u);
-    for (const cue of cues) for (const line of cue.lines) expect(line.length).toBeLessThanOrEqual(MAX_LINE);
+    for (const caption of captions) for (const line of caption.lines) expect(line.length).toBeLessThanOrEqual(MAX_LINE);
   });
 });
 
 describe("Podcasting 2.0 JSON", () => {
-  it("writes a segment per caption cue with times, type, role, language, manner and tape", () => {
+  it("writes a segment per caption with times, type, role, language, manner and tape", () => {
     const json = JSON.parse(write("json", LIGHTHOUSE)) as JsonTranscript;
     expect(json.version).toBe("1.0.0");
     const speech = json.segments.filter((s) => s.type === "speech");
-    expect(speech.length).toBe(captionCues(LIGHTHOUSE).filter((c) => c.passage.type === "speech").length);
+    expect(speech.length).toBe(captionsOf(LIGHTHOUSE).filter((c) => c.passage.type === "speech").length);
     expect(json.segments[0]).toEqual({
       speaker: "Selma Arnaut", startTime: 2, endTime: 9, body: "Good evening. Tonight: light, salt & the people who keep watch.",
       type: "speech", role: "host", roleKind: "host",
@@ -364,6 +368,17 @@ describe("Podcasting 2.0 JSON", () => {
       expect(s.endTime).toBeGreaterThanOrEqual(s.startTime ?? Infinity);
       expect(Math.round((s.startTime ?? 0) * 1000) / 1000).toBe(s.startTime);
       previous = s.endTime ?? Infinity;
+    }
+  });
+
+  it("writes, for every sample story with times, JSON the importer's schema accepts whole (no field it would drop)", () => {
+    const stories = loadSite(projectPaths(path.resolve(import.meta.dirname, ".."))).stories.filter((s) => s.timed);
+    expect(stories.length).toBeGreaterThan(0);
+    for (const sample of stories) {
+      const json: unknown = JSON.parse(write("json", sample));
+      const parsed = podcasting20Transcript.safeParse(json);
+      expect(parsed.error?.issues, sample.file).toBeUndefined();
+      expect(parsed.data, sample.file).toEqual(json);
     }
   });
 
@@ -442,7 +457,7 @@ describe("WebVTT in Chromium", () => {
     await browser?.close();
   });
 
-  interface LoadedCue {
+  interface LoadedCaption {
     start: number;
     end: number;
     text: string;
@@ -450,12 +465,12 @@ describe("WebVTT in Chromium", () => {
     shown: string;
   }
 
-  async function load(file: string): Promise<{ status: string; mode: string; cues: LoadedCue[] }> {
+  async function load(file: string): Promise<{ status: string; mode: string; captions: LoadedCaption[] }> {
     vtt = file;
     await page.goto("http://verbatim.test/player.html", { waitUntil: "load" });
     return page.evaluate(async () => {
       const element = document.querySelector("track");
-      if (!element) return { status: "no track", mode: "", cues: [] };
+      if (!element) return { status: "no track", mode: "", captions: [] };
       const loaded = new Promise<string>((resolve) => {
         if (element.readyState === 2) resolve("load");
         element.addEventListener("load", () => resolve("load"));
@@ -463,42 +478,42 @@ describe("WebVTT in Chromium", () => {
       });
       if (element.track.mode === "disabled") element.track.mode = "hidden";
       const status = await loaded;
-      const cues = Array.from(element.track.cues ?? []).map((cue) => {
+      const captions = Array.from(element.track.cues ?? []).map((cue) => {
         const vttCue = cue as VTTCue;
         const holder = document.createElement("div");
         holder.append(vttCue.getCueAsHTML());
         return { start: vttCue.startTime, end: vttCue.endTime, text: vttCue.text, html: holder.innerHTML, shown: holder.textContent ?? "" };
       });
-      return { status, mode: element.track.mode, cues };
+      return { status, mode: element.track.mode, captions };
     });
   }
 
-  it.each(TIMED_STORIES)("reads every cue of the %s export, with its times, voices and language", async (_, s) => {
+  it.each(TIMED_STORIES)("reads every caption of the %s export, with its times, voices and language", async (_, s) => {
     const file = write("vtt", s);
-    const written = captionCues(s);
-    const { status, mode, cues } = await load(file);
+    const written = captionsOf(s);
+    const { status, mode, captions } = await load(file);
     expect(status).toBe("load");
     expect(["hidden", "showing"]).toContain(mode);
-    expect(cues.length).toBe(written.length);
-    expect(cues.length).toBe(file.match(/ --> /gu)?.length);
-    for (const [i, cue] of written.entries()) {
-      const loaded = cues[i];
-      expect(loaded?.start).toBeCloseTo(cue.start, 3);
-      expect(loaded?.end).toBeCloseTo(cue.end, 3);
-      expect(loaded?.shown.replace(/\n/gu, " ")).toBe(cue.lead + cue.text);
-      const name = cue.passage.type === "speech" ? cue.passage.speaker?.name : undefined;
+    expect(captions.length).toBe(written.length);
+    expect(captions.length).toBe(file.match(/ --> /gu)?.length);
+    for (const [i, caption] of written.entries()) {
+      const loaded = captions[i];
+      expect(loaded?.start).toBeCloseTo(caption.start, 3);
+      expect(loaded?.end).toBeCloseTo(caption.end, 3);
+      expect(loaded?.shown.replace(/\n/gu, " ")).toBe(caption.lead + caption.text);
+      const name = caption.passage.type === "speech" ? caption.passage.speaker?.name : undefined;
       if (name) {
         expect(loaded?.text.startsWith(`<v ${name}>`)).toBe(true);
         expect(loaded?.html).toContain(`<span title="${name}">`);
       } else expect(loaded?.html).not.toContain("title=");
-      if (cue.passage.lang) expect(loaded?.html).toContain(`<span lang="${cue.passage.lang}">`);
+      if (caption.passage.lang) expect(loaded?.html).toContain(`<span lang="${caption.passage.lang}">`);
     }
   });
 
-  it("shows the first cue's speaker as a voice span", async () => {
-    const { cues } = await load(write("vtt", LIGHTHOUSE));
-    expect(cues[0]?.text).toContain("<v Selma Arnaut>");
-    expect(cues[0]?.html).toMatch(/^<span title="Selma Arnaut">Good evening\. Tonight: light, salt &amp; the people/u);
-    expect(cues.find((c) => c.shown.includes("Keepers"))?.shown).toContain("Keepers < machines");
+  it("shows the first caption's speaker as a voice span", async () => {
+    const { captions } = await load(write("vtt", LIGHTHOUSE));
+    expect(captions[0]?.text).toContain("<v Selma Arnaut>");
+    expect(captions[0]?.html).toMatch(/^<span title="Selma Arnaut">Good evening\. Tonight: light, salt &amp; the people/u);
+    expect(captions.find((c) => c.shown.includes("Keepers"))?.shown).toContain("Keepers < machines");
   });
 });

@@ -30,7 +30,7 @@ function read(importer: Importer, text: string): ImportedTranscript {
 /** Each turn as [speaker, start of its first paragraph, its words]. */
 function turns(blocks: readonly ImportedBlock[]): Array<[string | null, number | null, string]> {
   return blocks.flatMap((b): Array<[string | null, number | null, string]> =>
-    b.type === "turn" ? [[b.speaker?.name ?? null, b.paragraphs[0]?.start ?? null, b.paragraphs.map((p) => p.text).join(" ¶ ")]] : [],
+    b.kind === "turn" ? [[b.speaker?.name ?? null, b.paragraphs[0]?.start ?? null, b.paragraphs.map((p) => p.text).join(" ¶ ")]] : [],
   );
 }
 
@@ -58,8 +58,8 @@ describe("Otter.ai text export", () => {
       ["Unknown Speaker", 45], ["Maya Ortiz", 62], ["Omar Haddad", 78], ["Unknown Speaker", 91], ["Omar Haddad", 3598], ["Maya Ortiz", 3604],
     ]);
     // Two speaker lines of the same voice in a row: one turn of two paragraphs, each with its time.
-    const twice = t.blocks.find((b) => b.type === "turn" && b.paragraphs[0]?.start === 62);
-    expect(twice?.type === "turn" && twice.paragraphs.map((p) => [p.start, p.text])).toEqual([
+    const twice = t.blocks.find((b) => b.kind === "turn" && b.paragraphs[0]?.start === 62);
+    expect(twice?.kind === "turn" && twice.paragraphs.map((p) => [p.start, p.text])).toEqual([
       [62, "We're out on the water now. It's dark, it's cold, and the ship we're heading for is the size of a city block."],
       [75, "Omar, how do you get on board?"],
     ]);
@@ -68,7 +68,7 @@ describe("Otter.ai text export", () => {
     expect(got[3]?.[2]).toBe("They wait. Note: waiting costs the shipping lines a lot of money, so the phone doesn't stop ringing.");
     expect(JSON.stringify(t)).not.toContain("otter.ai");
     // Otter's placeholders are diarisation labels, named once by the import.
-    const placeholders = t.blocks.flatMap((b) => (b.type === "turn" && b.speaker?.diarisation ? [b.speaker.diarisation] : []));
+    const placeholders = t.blocks.flatMap((b) => (b.kind === "turn" && b.speaker?.diarisation ? [b.speaker.diarisation] : []));
     expect(new Set(placeholders)).toEqual(new Set(["Speaker 3", "Unknown Speaker"]));
   });
 
@@ -132,10 +132,10 @@ describe("Descript text export", () => {
       ["Omar Haddad", 110, "That's Night Market for this week. Thanks for listening."],
     ]);
     const later = t.blocks.at(-2);
-    expect(later?.type === "turn" && later.paragraphs.map((p) => p.start ?? null)).toEqual([44, 90]);
+    expect(later?.kind === "turn" && later.paragraphs.map((p) => p.start ?? null)).toEqual([44, 90]);
     // The paragraph after "Maya Ortiz:" with no time of its own has none.
     const third = t.blocks[2];
-    expect(third?.type === "turn" && third.paragraphs[1]?.start).toBeUndefined();
+    expect(third?.kind === "turn" && third.paragraphs[1]?.start).toBeUndefined();
     expect(t.warnings).toContainEqual(expect.objectContaining({ line: 15, message: expect.stringContaining("1 timecode inside paragraphs") }));
   });
 
@@ -168,7 +168,7 @@ describe("Descript text export", () => {
     const t = read(descriptTextImporter, fixture("descript-untimed.txt"));
     expect(turns(t.blocks).map(([name]) => name)).toEqual(["Maya Ortiz", "Omar", "Maya Ortiz", "Priya Raman", "Omar", "Priya Raman", "Omar", "Priya Raman"]);
     expect(turns(t.blocks)[5]?.[2]).toBe("A wedding dress. Still in its bag. Look: we kept it for a year, and nobody came.");
-    expect(t.blocks.every((b) => b.type !== "turn" || b.paragraphs.every((p) => p.start === undefined))).toBe(true);
+    expect(t.blocks.every((b) => b.kind !== "turn" || b.paragraphs.every((p) => p.start === undefined))).toBe(true);
   });
 
   it("leaves a one-off capitalised word and colon as speech, and lists it for review", () => {

@@ -28,15 +28,15 @@ function read(name: string): ImportedTranscript {
   return importer.read(source);
 }
 
-type Turn = Extract<ImportedBlock, { type: "turn" }>;
+type Turn = Extract<ImportedBlock, { kind: "turn" }>;
 
 function turns(t: ImportedTranscript): Turn[] {
-  return t.blocks.filter((b): b is Turn => b.type === "turn");
+  return t.blocks.filter((b): b is Turn => b.kind === "turn");
 }
 
 /** Each block as "label: paragraph | paragraph" ("-" for no speaker), or "(cue)". */
 function outline(t: ImportedTranscript): string[] {
-  return t.blocks.map((b) => (b.type === "turn" ? `${b.speaker?.name ?? "-"}: ${b.paragraphs.map((p) => p.text).join(" | ")}` : `(${b.text})`));
+  return t.blocks.map((b) => (b.kind === "turn" ? `${b.speaker?.name ?? "-"}: ${b.paragraphs.map((p) => p.text).join(" | ")}` : `(${b.kind === "heading" ? b.title : b.text})`));
 }
 
 /** The ImportError a read throws (the test fails if it throws something else or nothing). */
@@ -129,12 +129,12 @@ describe("Whisper JSON", () => {
   });
 
   it("joins a word Whisper cut in two (no leading space) into one word with both times", () => {
-    const words = read("whisper-harbour.json").blocks.flatMap((b) => (b.type === "turn" ? b.paragraphs.flatMap((p) => p.words ?? []) : []));
+    const words = read("whisper-harbour.json").blocks.flatMap((b) => (b.kind === "turn" ? b.paragraphs.flatMap((p) => p.words ?? []) : []));
     expect(words.find((w) => w.text.startsWith("Inish"))).toEqual({ text: "Inishmore", start: 3.34, end: 4.12, confidence: 0.38, line: 38 });
   });
 
   it("makes repeated music notes one cue spanning them", () => {
-    expect(read("whisper-harbour.json").blocks[1]).toEqual({ type: "cue", text: "MUSIC", start: 6.5, end: 11, line: 57 });
+    expect(read("whisper-harbour.json").blocks[1]).toEqual({ kind: "cue", text: "MUSIC", start: 6.5, end: 11, line: 57 });
   });
 
   it("reads segment-level output and a language written as a name", () => {
@@ -433,8 +433,8 @@ describe("the shared core (property tests)", () => {
         const { blocks } = tokensToBlocks(tokens);
         const heard: Array<[string | undefined, string, number | undefined]> = [];
         for (const block of blocks) {
-          expect(block.type).toBe("turn");
-          if (block.type !== "turn") continue;
+          expect(block.kind).toBe("turn");
+          if (block.kind !== "turn") continue;
           for (const p of block.paragraphs) {
             const words = p.words ?? [];
             expect(p.text).toBe(words.map((w) => w.text).join(" "));
@@ -445,7 +445,7 @@ describe("the shared core (property tests)", () => {
         }
         expect(heard).toEqual(tokens.map((t) => [t.speaker, t.text, t.line]));
         // Consecutive turns never share a speaker: a change of voice is the only thing that opens one.
-        const labels = blocks.map((b) => (b.type === "turn" ? b.speaker?.diarisation : undefined));
+        const labels = blocks.map((b) => (b.kind === "turn" ? b.speaker?.diarisation : undefined));
         expect(labels.every((l, i) => i === 0 || l !== labels[i - 1])).toBe(true);
       }),
       { numRuns: 300 },
@@ -459,7 +459,7 @@ describe("the shared core (property tests)", () => {
         const { blocks } = tokensToBlocks(tokens);
         let index = 0;
         for (const block of blocks) {
-          if (block.type !== "turn") continue;
+          if (block.kind !== "turn") continue;
           block.paragraphs.forEach((p, k) => {
             if (k > 0) {
               const before = tokens[index - 1];

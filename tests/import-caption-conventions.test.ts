@@ -19,7 +19,7 @@ import { readOpening, splitVoices } from "../src/interchange/captions/parts.ts";
 import { parseStory } from "../src/story/story.ts";
 
 const dir = path.join(import.meta.dirname, "fixtures", "import", "captions");
-type Turn = Extract<ImportedBlock, { type: "turn" }>;
+type Turn = Extract<ImportedBlock, { kind: "turn" }>;
 
 function text(name: string): string {
   return decodeBytes(fs.readFileSync(path.join(dir, name))).text;
@@ -32,14 +32,14 @@ function read(name: string, source = text(name)): ImportedTranscript {
 }
 
 function turns(t: ImportedTranscript): Turn[] {
-  return t.blocks.filter((b): b is Turn => b.type === "turn");
+  return t.blocks.filter((b): b is Turn => b.kind === "turn");
 }
 
 /** The file as (voice, words) and [sound] lines: what a reader hears, in order. */
 function script(t: ImportedTranscript): string[] {
   return t.blocks.flatMap((b) => {
-    if (b.type === "cue") return [`[${b.text}]`];
-    if (b.type === "heading") return [`# ${b.text}`];
+    if (b.kind === "cue") return [`[${b.text}]`];
+    if (b.kind === "heading") return [`# ${b.title}`];
     return b.paragraphs.map((p) => `${b.speaker?.name ?? "-"}${b.manner ? ` (${b.manner})` : ""}: ${p.text}`);
   });
 }
@@ -228,7 +228,7 @@ describe("Rolling auto-captions", () => {
       "[Musik]",
       "-: also: Mehl, Wasser und Salz",
     ]);
-    const words = t.blocks.flatMap((b) => (b.type === "turn" ? b.paragraphs.flatMap((p) => p.words ?? []) : []));
+    const words = t.blocks.flatMap((b) => (b.kind === "turn" ? b.paragraphs.flatMap((p) => p.words ?? []) : []));
     expect(words.every((w, i) => i === 0 || (w.start ?? 0) >= (words[i - 1]?.start ?? 0))).toBe(true);
     expect(words).toHaveLength(15);
   });
@@ -241,9 +241,9 @@ describe("Rolling auto-captions", () => {
       fc.property(fc.array(line, { minLength: 3, maxLength: 12 }), (lines) => {
         const vtt = rollingFile(lines);
         const t = webvttImporter.read({ file: "rolling.vtt", text: vtt });
-        const said = t.blocks.flatMap((b) => (b.type === "turn" ? b.paragraphs.map((p) => p.text) : [])).join(" ");
+        const said = t.blocks.flatMap((b) => (b.kind === "turn" ? b.paragraphs.map((p) => p.text) : [])).join(" ");
         expect(said).toBe(lines.map((l) => l.join(" ")).join(" "));
-        const words = t.blocks.flatMap((b) => (b.type === "turn" ? b.paragraphs.flatMap((p) => p.words ?? []) : []));
+        const words = t.blocks.flatMap((b) => (b.kind === "turn" ? b.paragraphs.flatMap((p) => p.words ?? []) : []));
         expect(words.map((w) => w.text)).toEqual(lines.flat());
         for (let i = 1; i < words.length; i++) expect(words[i]?.start ?? 0).toBeGreaterThan(words[i - 1]?.start ?? 0);
       }),
@@ -257,7 +257,7 @@ describe("Rolling auto-captions", () => {
   });
 });
 
-/** A rolling caption file in the shape of YouTube's, one cue per line of words, 0.25 s a word. */
+/** A rolling caption file in the shape of YouTube's, one caption per line of words, 0.25 s a word. */
 function rollingFile(lines: string[][]): string {
   const ts = (t: number) => {
     const ms = Math.round(t * 1000);
@@ -266,16 +266,16 @@ function rollingFile(lines: string[][]): string {
   };
   let time = 0;
   let previous = " ";
-  const cues: string[] = [];
+  const captions: string[] = [];
   for (const words of lines) {
     const start = time;
     const tagged = words.map((w, i) => (i === 0 ? w : `<${ts(start + i * 0.25)}><c> ${w}</c>`)).join("");
     time += words.length * 0.25 + 0.5;
-    cues.push(`${ts(start)} --> ${ts(time - 0.01)} align:start position:0%\n${previous}\n${tagged}`);
+    captions.push(`${ts(start)} --> ${ts(time - 0.01)} align:start position:0%\n${previous}\n${tagged}`);
     previous = words.join(" ");
-    cues.push(`${ts(time - 0.01)} --> ${ts(time)} align:start position:0%\n${previous}\n `);
+    captions.push(`${ts(time - 0.01)} --> ${ts(time)} align:start position:0%\n${previous}\n `);
   }
-  return `WEBVTT\nKind: captions\nLanguage: en\n\n${cues.join("\n\n")}\n`;
+  return `WEBVTT\nKind: captions\nLanguage: en\n\n${captions.join("\n\n")}\n`;
 }
 
 describe("relatives of every new fixture: CRLF, BOM, no final newline, truncated last cue", () => {
@@ -296,7 +296,7 @@ describe("relatives of every new fixture: CRLF, BOM, no final newline, truncated
     });
 
     it.skipIf(name.startsWith("youtube-"))(`${name}: each cue flattened onto one line reads the same`, () => {
-      expect(script(read(name, flattenCues(original)))).toEqual(expected);
+      expect(script(read(name, flattenCaptions(original)))).toEqual(expected);
     });
 
     it(`${name}: a truncated last cue keeps everything before it`, () => {
@@ -313,8 +313,8 @@ describe("relatives of every new fixture: CRLF, BOM, no final newline, truncated
   }
 });
 
-/** The caption file with each cue's text lines joined by a space: dashes and names mid-line. */
-function flattenCues(file: string): string {
+/** The caption file with each caption's text lines joined by a space: dashes and names mid-line. */
+function flattenCaptions(file: string): string {
   return file
     .replace(/\r\n/gu, "\n")
     .split(/\n{2,}/u)
@@ -398,21 +398,21 @@ describe("voices", () => {
 
   it("property: dash lines are never merged into the speaker before, and no word is lost", () => {
     const sentence = fc.array(fc.stringMatching(/^[a-z]{1,8}$/u), { minLength: 1, maxLength: 6 }).map((w) => `${w.join(" ")}.`);
-    const cue = fc.array(sentence, { minLength: 1, maxLength: 3 });
+    const caption = fc.array(sentence, { minLength: 1, maxLength: 3 });
     fc.assert(
-      fc.property(fc.array(cue, { minLength: 1, maxLength: 8 }), (cues) => {
+      fc.property(fc.array(caption, { minLength: 1, maxLength: 8 }), (captions) => {
         let srt = "";
-        cues.forEach((lines, i) => {
+        captions.forEach((lines, i) => {
           const body = lines.length > 1 ? lines.map((l) => `- ${l}`) : [`Alba: ${lines[0]}`];
           srt += `${i + 1}\n00:00:${String(i * 2).padStart(2, "0")},000 --> 00:00:${String(i * 2 + 1).padStart(2, "0")},500\n${body.join("\n")}\n\n`;
         });
         const t = srtImporter.read({ file: "p.srt", text: srt });
-        const dashLines = cues.filter((l) => l.length > 1).flat();
+        const dashLines = captions.filter((l) => l.length > 1).flat();
         const unnamed = turns(t).filter((turn) => turn.speaker?.name.startsWith("Unidentified speaker"));
         expect(unnamed.map((turn) => turn.paragraphs.map((p) => p.text).join(" "))).toEqual(dashLines);
         expect(new Set(unnamed.map((turn) => turn.speaker?.name)).size).toBe(dashLines.length);
         const said = turns(t).flatMap((turn) => turn.paragraphs.map((p) => p.text)).join(" ");
-        expect(said).toBe(cues.flat().join(" "));
+        expect(said).toBe(captions.flat().join(" "));
       }),
       { numRuns: 80 },
     );
@@ -460,12 +460,12 @@ describe("adversarial cues", () => {
     "[Alba]", "(ALBA)", "ALBA:", "Alba:", ">>", ">> BRUNO:", ">>BRUNO:", "- ", "[SPEAKER_01]:", "[door slams]", "(risas)", "[música]",
     "(LAUGHTER)", "♪", "Remember:", "rule:", "\\-", "\\*", "\\[", "(", ")", "[", "]", ":", "words", "more", "Tomás", "días", "Straße", "fin.", "yes?", "\n",
   );
-  const cue = fc.array(token, { minLength: 1, maxLength: 12 }).map((t) => t.join(" ").replace(/ ?\n ?/gu, "\n").replace(/\n+/gu, "\n").replace(/^\n|\n$/gu, "") || "words");
+  const caption = fc.array(token, { minLength: 1, maxLength: 12 }).map((t) => t.join(" ").replace(/ ?\n ?/gu, "\n").replace(/\n+/gu, "\n").replace(/^\n|\n$/gu, "") || "words");
 
   it("property: never throws, never leaks an escape, keeps every word it was given", () => {
     fc.assert(
-      fc.property(fc.array(cue, { minLength: 1, maxLength: 8 }), fc.boolean(), (cues, vtt) => {
-        const body = cues.map((c, i) => `${vtt ? "" : `${i + 1}\n`}00:00:${String(i).padStart(2, "0")}${vtt ? "." : ","}000 --> 00:00:${String(i).padStart(2, "0")}${vtt ? "." : ","}900\n${c}`);
+      fc.property(fc.array(caption, { minLength: 1, maxLength: 8 }), fc.boolean(), (captions, vtt) => {
+        const body = captions.map((c, i) => `${vtt ? "" : `${i + 1}\n`}00:00:${String(i).padStart(2, "0")}${vtt ? "." : ","}000 --> 00:00:${String(i).padStart(2, "0")}${vtt ? "." : ","}900\n${c}`);
         const file = `${vtt ? "WEBVTT\n\n" : ""}${body.join("\n\n")}\n`;
         let t: ImportedTranscript;
         try {
@@ -476,13 +476,13 @@ describe("adversarial cues", () => {
           return;
         }
         const out = t.blocks
-          .flatMap((b) => (b.type === "turn" ? [b.speaker?.name ?? "", b.speaker?.diarisation ?? "", b.manner ?? "", ...b.paragraphs.map((p) => p.text)] : [b.text]))
+          .flatMap((b) => (b.kind === "turn" ? [b.speaker?.name ?? "", b.speaker?.diarisation ?? "", b.manner ?? "", ...b.paragraphs.map((p) => p.text)] : [b.kind === "heading" ? b.title : b.text]))
           .join(" ");
         expect(out).not.toMatch(/\\[-*[]/u);
         // A name that says nothing is not lost either: the editor is told about it.
         const told = `${out} ${t.warnings.filter((w) => w.message.includes("says nothing")).map((w) => w.message).join(" ")}`;
         // Diarisation labels are meant to vanish (a voice that says nothing leaves no trace).
-        for (const word of cues.join(" ").replace(/\[SPEAKER_\d+\]/gu, "").match(/\p{L}{3,}/gu) ?? []) expect(told.toLowerCase(), word).toContain(word.toLowerCase());
+        for (const word of captions.join(" ").replace(/\[SPEAKER_\d+\]/gu, "").match(/\p{L}{3,}/gu) ?? []) expect(told.toLowerCase(), word).toContain(word.toLowerCase());
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
     );
@@ -534,8 +534,8 @@ describe("summarising warnings", () => {
   });
 
   it("import: the terminal gets one line for many repeats; the story's notes keep every guess", () => {
-    const cues = Array.from({ length: 40 }, (_, i) => `${i + 1}\n00:${String(Math.floor(i / 30)).padStart(2, "0")}:${String((i * 2) % 60).padStart(2, "0")},000 --> 00:${String(Math.floor(i / 30)).padStart(2, "0")}:${String((i * 2) % 60).padStart(2, "0")},900\n- Line ${i}.\n- Answer ${i}.\n`);
-    const bytes = new TextEncoder().encode(cues.join("\n"));
+    const captions = Array.from({ length: 40 }, (_, i) => `${i + 1}\n00:${String(Math.floor(i / 30)).padStart(2, "0")}:${String((i * 2) % 60).padStart(2, "0")},000 --> 00:${String(Math.floor(i / 30)).padStart(2, "0")}:${String((i * 2) % 60).padStart(2, "0")},900\n- Line ${i}.\n- Answer ${i}.\n`);
+    const bytes = new TextEncoder().encode(captions.join("\n"));
     const imported = importTranscript(bytes, "many.srt", { show: "S", today: "2026-12-01", lang: "en" });
     expect(imported.transcript.warnings.filter((w) => w.review)).toHaveLength(80);
     expect(imported.warnings).toHaveLength(1);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { decodeBytes } from "../src/interchange/decode.ts";
 import { srtImporter } from "../src/interchange/importers/srt.ts";
 import { webvttImporter } from "../src/interchange/importers/webvtt.ts";
-import { cueLabel, looksLikeName } from "../src/interchange/labels.ts";
+import { captionLabel, looksLikeName } from "../src/interchange/labels.ts";
 import { ImportError, type ImportedBlock, type ImportedTranscript, type Importer } from "../src/interchange/model.ts";
 
 const dir = path.join(import.meta.dirname, "fixtures", "import", "captions");
@@ -20,10 +20,10 @@ function load(importer: Importer, name: string): ImportedTranscript {
   return importer.read({ file: name, text: decodeBytes(bytes(name)).text });
 }
 
-type Turn = Extract<ImportedBlock, { type: "turn" }>;
+type Turn = Extract<ImportedBlock, { kind: "turn" }>;
 
 function turns(t: ImportedTranscript): Turn[] {
-  return t.blocks.filter((b): b is Turn => b.type === "turn");
+  return t.blocks.filter((b): b is Turn => b.kind === "turn");
 }
 
 function speakers(t: ImportedTranscript): string[] {
@@ -85,20 +85,20 @@ describe("decodeBytes", () => {
 
 describe("labels", () => {
   it("takes a name on the first cue and after a finished sentence", () => {
-    expect(cueLabel("Gilon: So is there", { known: new Set() })).toEqual({ speaker: "Gilon", text: "So is there" });
-    expect(cueLabel("Mary Ellen Park: Yes.", { previousText: "Done.", known: new Set() })?.speaker).toBe("Mary Ellen Park");
+    expect(captionLabel("Gilon: So is there", { known: new Set() })).toEqual({ speaker: "Gilon", text: "So is there" });
+    expect(captionLabel("Mary Ellen Park: Yes.", { previousText: "Done.", known: new Set() })?.speaker).toBe("Mary Ellen Park");
   });
 
   it("refuses prose words and labels in mid-sentence", () => {
-    expect(cueLabel("Note: the stalls close.", { known: new Set() })).toBeUndefined();
-    expect(cueLabel("Fresh Bread: two for five.", { previousText: "the sign says", gap: 0, known: new Set() })).toBeUndefined();
+    expect(captionLabel("Note: the stalls close.", { known: new Set() })).toBeUndefined();
+    expect(captionLabel("Fresh Bread: two for five.", { previousText: "the sign says", gap: 0, known: new Set() })).toBeUndefined();
     expect(looksLikeName("Question")).toBe(false);
     expect(looksLikeName("Chapter 2")).toBe(false);
   });
 
   it("accepts a mid-sentence label for a known speaker or after a pause", () => {
-    expect(cueLabel("Travis: Batch", { previousText: "as well,", gap: 0, known: new Set(["Travis"]) })?.speaker).toBe("Travis");
-    expect(cueLabel("Sarah: Creating", { previousText: "that much faster", gap: 2.7, known: new Set() })?.speaker).toBe("Sarah");
+    expect(captionLabel("Travis: Batch", { previousText: "as well,", gap: 0, known: new Set(["Travis"]) })?.speaker).toBe("Travis");
+    expect(captionLabel("Sarah: Creating", { previousText: "that much faster", gap: 2.7, known: new Set() })?.speaker).toBe("Sarah");
   });
 });
 
@@ -143,7 +143,7 @@ describe("WebVTT: invented interview (BOM, CRLF, NOTE/STYLE/REGION, cue settings
   });
 
   it("makes sound-only cues into cue blocks and bracketed sounds in speech into parentheses", () => {
-    const cues = t.blocks.filter((b) => b.type === "cue").map((b) => b.type === "cue" && [b.text, b.start]);
+    const cues = t.blocks.filter((b) => b.kind === "cue").map((b) => b.kind === "cue" && [b.text, b.start]);
     expect(cues).toEqual([["Laughter", 17.2], ["Applause", 27], ["MUSIC", 29.5]]);
     expect(turns(t)[5]?.paragraphs[0]?.text).toBe("I run the bread stall, and (laughs) we sell out by ten.");
   });
@@ -186,9 +186,9 @@ describe("WebVTT: real files", () => {
     expect(speakers(t)).toEqual(["Kyle Huey", "Chris Pearce"]);
     expect(turns(t)).toHaveLength(4);
     expect(t.blocks.slice(1, 4)).toEqual([
-      { type: "turn", speaker: { name: "Chris Pearce" }, paragraphs: [{ text: "Okay, we're good now.", start: 4, end: 5, line: 6 }] },
-      { type: "turn", speaker: { name: "Kyle Huey" }, paragraphs: [{ text: "Oh, now we're good?", start: 4, end: 5, line: 6 }] },
-      { type: "cue", text: "Laughter", start: 4, end: 5, line: 6 },
+      { kind: "turn", speaker: { name: "Chris Pearce" }, paragraphs: [{ text: "Okay, we're good now.", start: 4, end: 5, line: 6 }] },
+      { kind: "turn", speaker: { name: "Kyle Huey" }, paragraphs: [{ text: "Oh, now we're good?", start: 4, end: 5, line: 6 }] },
+      { kind: "cue", text: "Laughter", start: 4, end: 5, line: 6 },
     ]);
     expect(turns(t)[3]?.paragraphs[0]?.text).toContain("So thanks again for coming. I'm going to talk");
   });
@@ -196,7 +196,7 @@ describe("WebVTT: real files", () => {
   it("wpt cue identifiers: every cue's text, no final newline", () => {
     const t = load(webvttImporter, "edge-wpt-cue-identifiers.vtt");
     expect(t.blocks).toEqual([
-      { type: "turn", paragraphs: [{ text: "text1 text2 text3 text4 text5", start: 0, end: 1, line: 4 }] },
+      { kind: "turn", paragraphs: [{ text: "text1 text2 text3 text4 text5", start: 0, end: 1, line: 4 }] },
     ]);
     expect(t.warnings).toEqual([]);
   });
@@ -245,7 +245,7 @@ describe("SRT: invented files", () => {
     ]);
     // "Update:" is not a speaker; the "3" before a timing line with no blank line is a cue number.
     expect(turns(t)[1]?.paragraphs[0]?.text).toBe("The Saturday crowd is the best crowd. Update: we now open at eight.");
-    expect(t.blocks[2]).toEqual({ type: "cue", text: "LAUGHTER", start: 11.5, end: 13, line: lineOf(name, "00:00:11,500 --> 00:00:13,000") });
+    expect(t.blocks[2]).toEqual({ kind: "cue", text: "LAUGHTER", start: 11.5, end: 13, line: lineOf(name, "00:00:11,500 --> 00:00:13,000") });
     expect(turns(t)[4]?.paragraphs[0]?.text).toBe("Tomás, thank you (laughs).");
   });
 
@@ -274,7 +274,7 @@ describe("SRT: invented files", () => {
       start: 0.5,
       line: 1,
     });
-    expect(t.blocks[1]).toMatchObject({ type: "cue", text: "MUSIC" });
+    expect(t.blocks[1]).toMatchObject({ kind: "cue", text: "MUSIC" });
     // The label-like "Fresh Bread:" stays in Priya's words, and the editor is told so (issue 12).
     expect(t.warnings).toEqual([expect.objectContaining({ line: 7, review: true, message: expect.stringContaining('"Fresh Bread:"') })]);
   });
@@ -302,8 +302,8 @@ describe("SRT: invented files", () => {
     const text = '1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<font face="Arial">Hello</font> <u>there</u>.\n\n2\n00:00:03,000 --> 00:00:04,000\n<i>Applause</i>\n';
     const t = srtImporter.read({ file: "tags.srt", text });
     expect(t.blocks).toEqual([
-      { type: "turn", paragraphs: [{ text: "Hello there.", start: 1, end: 2, line: 2 }] },
-      { type: "cue", text: "Applause", start: 3, end: 4, line: 6 },
+      { kind: "turn", paragraphs: [{ text: "Hello there.", start: 1, end: 2, line: 2 }] },
+      { kind: "cue", text: "Applause", start: 3, end: 4, line: 6 },
     ]);
   });
 

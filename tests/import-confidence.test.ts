@@ -24,7 +24,7 @@ function read(name: string): ImportedTranscript {
 
 /** A transcript of one paragraph holding these words. */
 function transcriptOf(words: ImportedWord[]): ImportedTranscript {
-  return { format: "whisperx-json", meta: {}, warnings: [], blocks: [{ type: "turn", paragraphs: [{ text: words.map((w) => w.text).join(" "), start: words[0]?.start, line: 1, words }] }] };
+  return { format: "whisperx-json", meta: {}, warnings: [], blocks: [{ kind: "turn", paragraphs: [{ text: words.map((w) => w.text).join(" "), start: words[0]?.start, line: 1, words }] }] };
 }
 
 describe("low-confidence words", () => {

@@ -13,7 +13,7 @@ const enc = (text: string) => new TextEncoder().encode(text);
 const options = { show: "Test show", today: "2026-12-01" };
 
 function transcript(turns: Array<[ImportedSpeaker | undefined, string]>, lang?: string): ImportedTranscript {
-  const blocks: ImportedBlock[] = turns.map(([speaker, text], i) => ({ type: "turn", ...(speaker ? { speaker } : {}), paragraphs: [{ text, line: i + 1 }] }));
+  const blocks: ImportedBlock[] = turns.map(([speaker, text], i) => ({ kind: "turn", ...(speaker ? { speaker } : {}), paragraphs: [{ text, line: i + 1 }] }));
   return { format: "srt", meta: lang ? { lang } : {}, blocks, warnings: [] };
 }
 

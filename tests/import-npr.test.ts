@@ -11,7 +11,7 @@ import { ImportError, type ImportedBlock, type ImportedSpeaker, type ImportedTra
 const dir = path.join(import.meta.dirname, "fixtures", "import", "npr");
 const sample = path.join(import.meta.dirname, "..", "..", "shared", "samples", "npr-mexico-cartels.txt");
 
-type Turn = Extract<ImportedBlock, { type: "turn" }>;
+type Turn = Extract<ImportedBlock, { kind: "turn" }>;
 
 function fixture(name: string): string {
   return fs.readFileSync(path.join(dir, name), "utf8");
@@ -26,7 +26,7 @@ function readFixture(name: string): ImportedTranscript {
 }
 
 function turns(result: ImportedTranscript): Turn[] {
-  return result.blocks.filter((b): b is Turn => b.type === "turn");
+  return result.blocks.filter((b): b is Turn => b.kind === "turn");
 }
 
 /** Each speaker once, in the order they first speak. */
@@ -39,15 +39,15 @@ function speakers(result: ImportedTranscript): ImportedSpeaker[] {
 /** The conversation in a compact form: "Name: first words" per turn, "(cue)" per cue. */
 function outline(result: ImportedTranscript): string[] {
   return result.blocks.map((b) => {
-    if (b.type === "cue") return `(${b.text})`;
-    if (b.type === "heading") return `# ${b.text}`;
+    if (b.kind === "cue") return `(${b.text})`;
+    if (b.kind === "heading") return `# ${b.title}`;
     const manner = b.manner ? ` [${b.manner}]` : "";
     return `${b.speaker?.name ?? "-"}${manner}: ${b.paragraphs.map((p) => p.text).join(" / ")}`;
   });
 }
 
 function cues(result: ImportedTranscript): Array<{ text: string; line?: number }> {
-  return result.blocks.flatMap((b) => (b.type === "cue" ? [{ text: b.text, line: b.line }] : []));
+  return result.blocks.flatMap((b) => (b.kind === "cue" ? [{ text: b.text, line: b.line }] : []));
 }
 
 function paragraphLines(result: ImportedTranscript): number[] {
@@ -135,7 +135,7 @@ describe("nprTextImporter: a whole story (night-buses.txt)", () => {
       .join(" ");
     const got = [
       result.meta.summary ?? "",
-      ...result.blocks.map((b) => (b.type === "turn" ? `${b.manner ?? ""} ${b.paragraphs.map((p) => p.text).join(" ")}` : b.text)),
+      ...result.blocks.map((b) => (b.kind === "turn" ? `${b.manner ?? ""} ${b.paragraphs.map((p) => p.text).join(" ")}` : b.kind === "heading" ? b.title : b.text)),
       result.meta.copyright ?? "",
       `Tags ${(result.meta.tags ?? []).join(" ")}`,
     ].join(" ");

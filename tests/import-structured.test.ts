@@ -19,16 +19,16 @@ function fixture(name: string): ImportSource {
   return { file: name, text: fs.readFileSync(path.join(dir, name), "utf8") };
 }
 
-type Turn = Extract<ImportedBlock, { type: "turn" }>;
+type Turn = Extract<ImportedBlock, { kind: "turn" }>;
 
 function turns(t: ImportedTranscript): Turn[] {
-  return t.blocks.filter((b): b is Turn => b.type === "turn");
+  return t.blocks.filter((b): b is Turn => b.kind === "turn");
 }
 
 /** Each turn as "Speaker: paragraph | paragraph", the shape a reader sees. */
 function outline(t: ImportedTranscript): string[] {
   return t.blocks.map((b) =>
-    b.type === "turn" ? `${b.speaker?.name ?? "?"}: ${b.paragraphs.map((p) => p.text).join(" | ")}` : `[${b.type}] ${b.text}`,
+    b.kind === "turn" ? `${b.speaker?.name ?? "?"}: ${b.paragraphs.map((p) => p.text).join(" | ")}` : `[${b.kind}] ${b.kind === "heading" ? b.title : b.text}`,
   );
 }
 
@@ -132,7 +132,7 @@ describe("Podcasting 2.0 JSON", () => {
     const t = podcasting20JsonImporter.read(fixture("words.json"));
     expect(t.meta.lang).toBe("en");
     expect(turns(t)[0]?.speaker).toEqual({ name: "Marta Quill", role: "host" });
-    expect(t.blocks[1]).toEqual({ type: "cue", text: "laughter", start: 2.3, end: 3, line: 12 });
+    expect(t.blocks[1]).toEqual({ kind: "cue", text: "laughter", start: 2.3, end: 3, line: 12 });
   });
 
   it("warns, with the line, about an end before its start", () => {
@@ -297,10 +297,10 @@ describe("Markdown", () => {
   });
 
   it("makes the breaks headings with their times", () => {
-    const headings = changelog().blocks.filter((b) => b.type !== "turn");
+    const headings = changelog().blocks.filter((b) => b.kind !== "turn");
     expect(headings).toEqual([
-      { type: "heading", text: "Break", start: 1072, line: 115 },
-      { type: "heading", text: "Break", start: 2449, line: 273 },
+      { kind: "heading", title: "Break", start: 1072, line: 115 },
+      { kind: "heading", title: "Break", start: 2449, line: 273 },
     ]);
   });
 
@@ -347,7 +347,7 @@ describe("Markdown", () => {
 
   it("times the Break heading and warns about a timestamp inside a paragraph", () => {
     const t = markdownImporter.read(fixture("show.md"));
-    expect(t.blocks[3]).toEqual({ type: "heading", text: "Break", start: 60, line: 16 });
+    expect(t.blocks[3]).toEqual({ kind: "heading", title: "Break", start: 60, line: 16 });
     expect(t.warnings).toEqual([{ line: 18, message: expect.stringContaining("[01:30]") }]);
   });
 

@@ -21,7 +21,7 @@ function readBack(text: string) {
 }
 
 const turn = (name: string | undefined, ...texts: Array<string | [string, number]>): ImportedBlock => ({
-  type: "turn",
+  kind: "turn",
   ...(name ? { speaker: { name } } : {}),
   paragraphs: texts.map((t) => (typeof t === "string" ? { text: t } : { text: t[0], start: t[1] })),
 });
@@ -31,11 +31,11 @@ describe("writing an imported transcript as a story", () => {
     const written = writeStoryFile(
       doc([
         turn(undefined, ["Tonight, the harbour lights.", 0]),
-        { type: "turn", speaker: { name: "Kira Oduya", role: "host" }, paragraphs: [{ text: "Welcome.", start: 4.5 }] },
-        { type: "turn", speaker: { name: "Tomas Reyes", role: "reporter" }, paragraphs: [{ text: "Thanks, Kira.", start: 6 }, { text: "It was dark.", start: 65.25 }] },
-        { type: "cue", text: "SOUNDBITE OF MUSIC", start: 70 },
-        { type: "heading", text: "Part two", start: 3600 },
-        { type: "turn", speaker: { name: "Kira Oduya", role: "host" }, manner: "Speaking Spanish", paragraphs: [{ text: "Hola.", start: 3601 }] },
+        { kind: "turn", speaker: { name: "Kira Oduya", role: "host" }, paragraphs: [{ text: "Welcome.", start: 4.5 }] },
+        { kind: "turn", speaker: { name: "Tomas Reyes", role: "reporter" }, paragraphs: [{ text: "Thanks, Kira.", start: 6 }, { text: "It was dark.", start: 65.25 }] },
+        { kind: "cue", text: "SOUNDBITE OF MUSIC", start: 70 },
+        { kind: "heading", title: "Part two", start: 3600 },
+        { kind: "turn", speaker: { name: "Kira Oduya", role: "host" }, manner: "Speaking Spanish", paragraphs: [{ text: "Hola.", start: 3601 }] },
       ]),
       options,
     );
@@ -87,7 +87,7 @@ describe("writing an imported transcript as a story", () => {
   });
 
   it("gives speech with no voice after a named turn to an unidentified speaker", () => {
-    const written = writeStoryFile(doc([turn("Kira Oduya", "Hello."), { type: "cue", text: "Laughter" }, turn(undefined, "Who said that?")]), options);
+    const written = writeStoryFile(doc([turn("Kira Oduya", "Hello."), { kind: "cue", text: "Laughter" }, turn(undefined, "Who said that?")]), options);
     expect(readBack(written.text).speakers.map((s) => s.name)).toEqual(["Kira Oduya", "Unidentified speaker"]);
   });
 

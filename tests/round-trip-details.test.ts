@@ -4,7 +4,7 @@
 // a JSON heading segment is a heading; our plain text reads back through the Descript text reader.
 
 import { describe, expect, it } from "vitest";
-import { splitText } from "../src/interchange/exporters/cues.ts";
+import { splitText } from "../src/interchange/exporters/captions.ts";
 import { descriptTextImporter } from "../src/interchange/importers/descript-text.ts";
 import { podcasting20JsonImporter } from "../src/interchange/importers/podcasting20-json.ts";
 import { webvttImporter } from "../src/interchange/importers/webvtt.ts";
@@ -34,7 +34,7 @@ describe("an inline sound that ends a passage stays with the words before it", (
 function turns(vtt: string) {
   const imported = webvttImporter.read({ file: "x.vtt", text: vtt });
   return imported.blocks.map((b) =>
-    b.type === "turn" ? { speaker: b.speaker?.name, manner: b.manner, text: b.paragraphs.map((p) => p.text).join(" ") } : { cue: b.text },
+    b.kind === "turn" ? { speaker: b.speaker?.name, manner: b.manner, text: b.paragraphs.map((p) => p.text).join(" ") } : { cue: b.kind === "heading" ? b.title : b.text },
   );
 }
 
@@ -95,7 +95,7 @@ describe("a Podcasting 2.0 JSON heading segment (our exporter's type field)", ()
       ],
     });
     const imported = podcasting20JsonImporter.read({ file: "x.json", text: json });
-    expect(imported.blocks.map((b) => (b.type === "turn" ? `${b.speaker?.name}: ${b.paragraphs.map((p) => p.text).join(" ")}` : `${b.type}: ${b.text}`))).toEqual([
+    expect(imported.blocks.map((b) => (b.kind === "turn" ? `${b.speaker?.name}: ${b.paragraphs.map((p) => p.text).join(" ")}` : `${b.kind}: ${b.kind === "heading" ? b.title : b.text}`))).toEqual([
       "Ana Ruiz: Good evening.",
       "heading: Act Two",
       "Ana Ruiz: We go on.",
@@ -121,11 +121,11 @@ describe("our plain-text export, read back by the Descript text reader", () => {
   it("takes the first line as the title even with an introduction after it, and a long copyright line as the copyright", () => {
     expect(imported.meta.title).toBe("In Bramwell, the Library Now Lends Drills");
     expect(imported.meta.copyright).toBe(copyright);
-    expect(imported.blocks[0]).toMatchObject({ type: "turn", paragraphs: [{ text: "The public library in Bramwell has always lent books." }, { text: expect.stringContaining("Critics") }] });
+    expect(imported.blocks[0]).toMatchObject({ kind: "turn", paragraphs: [{ text: "The public library in Bramwell has always lent books." }, { text: expect.stringContaining("Critics") }] });
   });
 
   it("reads a one-word voice or a group with a manner after it as a speaker", () => {
-    const turns = imported.blocks.flatMap((b) => (b.type === "turn" ? [[b.speaker?.name ?? null, b.manner ?? null, b.paragraphs.map((p) => p.text).join(" ")]] : []));
+    const turns = imported.blocks.flatMap((b) => (b.kind === "turn" ? [[b.speaker?.name ?? null, b.manner ?? null, b.paragraphs.map((p) => p.text).join(" ")]] : []));
     expect(turns.slice(1)).toEqual([
       ["Hana Kowalczyk", null, "On a Tuesday afternoon, the basement sounds like a hardware store."],
       ["Crowd", "Chanting", "Keep the yard!"],
@@ -136,7 +136,7 @@ describe("our plain-text export, read back by the Descript text reader", () => {
 
   it("leaves a one-word label without a manner or other evidence in the speech", () => {
     const plain = descriptTextImporter.read({ file: "t.txt", text: "Maya Ortiz: Hello there.\n\nOmar Haddad: Hi.\n\nHonestly: no.\n\nMaya Ortiz: Fine.\n" });
-    const turns = plain.blocks.flatMap((b) => (b.type === "turn" ? [[b.speaker?.name ?? null, b.paragraphs.map((p) => p.text).join(" ")]] : []));
+    const turns = plain.blocks.flatMap((b) => (b.kind === "turn" ? [[b.speaker?.name ?? null, b.paragraphs.map((p) => p.text).join(" ")]] : []));
     expect(turns).toEqual([["Maya Ortiz", "Hello there."], ["Omar Haddad", "Hi. Honestly: no."], ["Maya Ortiz", "Fine."]]);
   });
 });

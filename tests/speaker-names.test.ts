@@ -25,7 +25,7 @@ function diarised(labels: readonly string[]): ImportedTranscript {
     meta: {},
     warnings: [],
     blocks: labels.map((label, i): ImportedBlock => ({
-      type: "turn",
+      kind: "turn",
       speaker: { name: label, diarisation: label },
       paragraphs: [{ text: `Words number ${i + 1}.`, start: i * 4, line: i * 10 + 3 }],
     })),
@@ -33,7 +33,7 @@ function diarised(labels: readonly string[]): ImportedTranscript {
 }
 
 function names(t: ImportedTranscript): string[] {
-  return t.blocks.flatMap((b) => (b.type === "turn" && b.speaker ? [b.speaker.name] : []));
+  return t.blocks.flatMap((b) => (b.kind === "turn" && b.speaker ? [b.speaker.name] : []));
 }
 
 function write(t: ImportedTranscript): string {
@@ -79,7 +79,7 @@ describe("diarised voices are numbered once", () => {
   it("in order of first speech, whatever the labels", () => {
     const named = nameSpeakers(diarised(["SPEAKER_01", "SPEAKER_00", "SPEAKER_01", "SPEAKER_02", "SPEAKER_00"]), "x.json");
     expect(names(named)).toEqual(["Speaker 1", "Speaker 2", "Speaker 1", "Speaker 3", "Speaker 2"]);
-    const speakers = named.blocks.flatMap((b) => (b.type === "turn" && b.speaker ? [b.speaker] : []));
+    const speakers = named.blocks.flatMap((b) => (b.kind === "turn" && b.speaker ? [b.speaker] : []));
     expect(speakers[0]).toEqual({ name: "Speaker 1", diarisation: "SPEAKER_01" });
     expect(names(nameSpeakers(diarised(["B", "A", "0", "spk_1"]), "x.json"))).toEqual(["Speaker 1", "Speaker 2", "Speaker 3", "Speaker 4"]);
   });
@@ -114,7 +114,7 @@ describe("diarised voices are numbered once", () => {
 
   it("leaves named speakers alone", () => {
     const t = diarised(["SPEAKER_00"]);
-    t.blocks.unshift({ type: "turn", speaker: { name: "Maya Ortiz", role: "host" }, paragraphs: [{ text: "Hello." }] });
+    t.blocks.unshift({ kind: "turn", speaker: { name: "Maya Ortiz", role: "host" }, paragraphs: [{ text: "Hello." }] });
     expect(nameSpeakers(t, "x.json").blocks[0]).toMatchObject({ speaker: { name: "Maya Ortiz", role: "host" } });
   });
 });
@@ -123,7 +123,7 @@ describe("--speakers names voices at import", () => {
   it("by raw label or by the placeholder, with a role", () => {
     const mapping = parseSpeakerMapping("SPEAKER_00=Maya Ortiz, host; Speaker 1=Omar Haddad");
     const named = nameSpeakers(diarised(["SPEAKER_01", "SPEAKER_00", "SPEAKER_01"]), "x.json", mapping);
-    const speakers = named.blocks.flatMap((b) => (b.type === "turn" && b.speaker ? [b.speaker] : []));
+    const speakers = named.blocks.flatMap((b) => (b.kind === "turn" && b.speaker ? [b.speaker] : []));
     expect(speakers.map((s) => [s.name, s.role ?? null])).toEqual([["Omar Haddad", null], ["Maya Ortiz", "host"], ["Omar Haddad", null]]);
     expect(named.warnings).toEqual([]);
   });

@@ -1,7 +1,11 @@
 // Story files: front matter validated with a schema; every problem names the file, line and field.
 
 import { describe, expect, it } from "vitest";
-import { InputError } from "../src/story/errors.ts";
+import { ImageError } from "../src/images/errors.ts";
+import { ImportError } from "../src/interchange/model.ts";
+import { SpeakerMappingError } from "../src/interchange/speaker-mapping.ts";
+import { ContentError, ContentErrors, InputError } from "../src/story/errors.ts";
+import { NotationError } from "../src/transcript/errors.ts";
 import { parseSettings } from "../src/story/settings.ts";
 import { parseDuration, parseStory, storySlug, type StoryContext } from "../src/story/story.ts";
 import { scaffoldStory } from "../src/story/scaffold.ts";
@@ -137,5 +141,31 @@ describe("a new story", () => {
     const s = parseStory({ file: `content/stories/${made.slug}.md`, raw: made.text }, context);
     expect(s).toMatchObject({ title: "The Ferry: Returns", draft: true, slug: "the-ferry-returns" });
     expect(s.turns).toBeGreaterThan(3);
+  });
+});
+
+describe("content errors", () => {
+  it("are all ContentErrors with file, line, problem and fix, each keeping its message layout", () => {
+    const cases: Array<[ContentError, string, string | undefined, number | undefined, string]> = [
+      [new InputError("a.md", 3, "Bad.", "do this."), "InputError", "a.md", 3, "a.md:3: Bad.\n  Fix: do this."],
+      [new InputError("site.json", undefined, "Bad.", "do this."), "InputError", "site.json", undefined, "site.json: Bad.\n  Fix: do this."],
+      [new ImportError("x.vtt", 7, "Bad.", "do this."), "ImportError", "x.vtt", 7, "x.vtt:7: Bad. Fix: do this."],
+      [new NotationError(12, "Bad.", "do this."), "NotationError", undefined, 12, "line 12: Bad.\n  Fix: do this."],
+      [new ImageError("cover.png", "Bad.", "do this."), "ImageError", "cover.png", undefined, "cover.png: Bad. Fix: do this."],
+      [new ImageError(undefined, "Bad.", "do this."), "ImageError", undefined, undefined, "Bad. Fix: do this."],
+      [new SpeakerMappingError("Bad.", "do this."), "SpeakerMappingError", undefined, undefined, "Bad. Fix: do this."],
+    ];
+    for (const [error, name, file, line, message] of cases) {
+      expect(error).toBeInstanceOf(ContentError);
+      expect(error).toBeInstanceOf(Error);
+      expect({ name: error.name, file: error.file, line: error.line, problem: error.problem, fix: error.fix, message: error.message }).toEqual({
+        name, file, line, problem: "Bad.", fix: "do this.", message,
+      });
+    }
+  });
+
+  it("are listed together by ContentErrors", () => {
+    const list = new ContentErrors([new InputError("a.md", 1, "One.", "fix one."), new InputError("b.md", 2, "Two.", "fix two.")]);
+    expect(list.message).toBe("2 problems in the content:\n\na.md:1: One.\n  Fix: fix one.\n\nb.md:2: Two.\n  Fix: fix two.");
   });
 });

@@ -4,7 +4,7 @@
 import type { ImportedBlock, ImportedParagraph, ImportedSpeaker, ImportWarning } from "./model.ts";
 import { soundOnly } from "./text.ts";
 
-type Turn = Extract<ImportedBlock, { type: "turn" }>;
+type Turn = Extract<ImportedBlock, { kind: "turn" }>;
 
 /**
  * Blocks from formats that come in paragraphs, each possibly labelled with its speaker. A label
@@ -35,12 +35,12 @@ export class BlockBuilder {
     const sound = soundOnly(paragraph.text);
     if (sound) {
       const { start, end, line } = paragraph;
-      this.blocks.push({ type: "cue", text: sound, ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }), ...(line === undefined ? {} : { line }) });
+      this.blocks.push({ kind: "cue", text: sound, ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }), ...(line === undefined ? {} : { line }) });
       this.turn = undefined;
       return;
     }
     if (!this.turn || this.turn.speaker !== this.voice) {
-      this.turn = { type: "turn", ...(this.voice ? { speaker: this.voice } : {}), paragraphs: [] };
+      this.turn = { kind: "turn", ...(this.voice ? { speaker: this.voice } : {}), paragraphs: [] };
       this.blocks.push(this.turn);
     }
     this.turn.paragraphs.push(paragraph);
@@ -49,12 +49,12 @@ export class BlockBuilder {
   /** A segment heading. Speech after it without a label still belongs to the voice before it. */
   heading(text: string, line?: number, start?: number): void {
     if (text === "") return;
-    this.blocks.push({ type: "heading", text, ...(start === undefined ? {} : { start }), ...(line === undefined ? {} : { line }) });
+    this.blocks.push({ kind: "heading", title: text, ...(start === undefined ? {} : { start }), ...(line === undefined ? {} : { line }) });
     this.turn = undefined;
   }
 
   hasSpeech(): boolean {
-    return this.blocks.some((b) => b.type !== "heading");
+    return this.blocks.some((b) => b.kind !== "heading");
   }
 
   finish(): { blocks: ImportedBlock[]; warnings: ImportWarning[] } {

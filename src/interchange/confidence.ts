@@ -71,7 +71,7 @@ export function lowConfidenceWarnings(transcript: ImportedTranscript, minConfide
 function doubtfulRuns(transcript: ImportedTranscript, minConfidence: number): DoubtfulRun[] {
   const runs: DoubtfulRun[] = [];
   for (const block of transcript.blocks) {
-    if (block.type !== "turn") continue;
+    if (block.kind !== "turn") continue;
     for (const paragraph of block.paragraphs) {
       let run: DoubtfulRun | undefined;
       for (const word of paragraph.words ?? []) {

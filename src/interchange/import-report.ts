@@ -26,7 +26,7 @@ export function describeResult(result: ImportResult, index: number, total: numbe
   }
   const { imported, output } = result;
   const { story } = imported;
-  const cues = imported.transcript.blocks.filter((b) => b.type === "cue").length;
+  const cues = imported.transcript.blocks.filter((b) => b.kind === "cue").length;
   const facts = [
     imported.formatName,
     languageFact(imported.language),

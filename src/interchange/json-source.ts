@@ -56,7 +56,7 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: before.split("\n").length, column: offset - lineStart + 1 };
 }
 
-/** Where JSON text breaks its grammar, and how. */
+/** Where JSON text breaks its grammar, and how. Internal: parseJsonSource turns it into an ImportError (a ContentError). */
 class JsonFault extends Error {
   constructor(
     readonly offset: number,

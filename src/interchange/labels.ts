@@ -1,5 +1,5 @@
-// Plain "Name:" speaker labels at the start of a caption cue. SRT has no voice markup, so files
-// name the speaker as "Travis: When you first get" on a turn's first cue; WebVTT files that use
+// Plain "Name:" speaker labels at the start of a caption. SRT has no voice markup, so files
+// name the speaker as "Travis: When you first get" on a turn's first caption; WebVTT files that use
 // <v> sometimes slip into the same habit ("Gilon: So is there..."). A colon after a capitalised
 // word is also ordinary prose ("Note: ...", "Question: ..."), so a label counts only when it looks
 // like a name and sits where a new speaker can start.
@@ -10,9 +10,9 @@ import { soundOnly } from "./text.ts";
 export { isProseHeading };
 
 export interface LabelContext {
-  /** Words of the cue before this one; undefined for the file's first cue. */
+  /** Words of the caption before this one; undefined for the file's first caption. */
   previousText?: string;
-  /** Seconds between the end of the cue before and the start of this one. */
+  /** Seconds between the end of the caption before and the start of this one. */
   gap?: number;
   /** Names already used as speakers in this file (labels or voice markup). */
   known: ReadonlySet<string>;
@@ -20,9 +20,9 @@ export interface LabelContext {
   afterMarker?: boolean;
 }
 
-export interface CueLabel {
+export interface CaptionLabel {
   speaker: string;
-  /** The cue's words after the label. */
+  /** The caption's words after the label. */
   text: string;
 }
 
@@ -53,19 +53,19 @@ const GENERIC = /^((?:Unidentified|Unknown)(?:\s+[\p{L}\-]+){1,3}(?:\s+#\d+)?|Sp
 const SENTENCE_END = /[.!?…]["”’')\]]*$/u;
 
 /**
- * A pause this long before a cue lets a label start a turn even after an unfinished sentence:
+ * A pause this long before a caption lets a label start a turn even after an unfinished sentence:
  * captioners drop the final full stop, and a new voice usually follows a breath.
  */
 const TURN_PAUSE = 1.5;
 
-/** The speaker label opening a cue, when it is one; undefined leaves the words as they are. */
-export function cueLabel(text: string, context: LabelContext): CueLabel | undefined {
+/** The speaker label opening a caption, when it is one; undefined leaves the words as they are. */
+export function captionLabel(text: string, context: LabelContext): CaptionLabel | undefined {
   const generic = GENERIC.exec(text);
   const m = generic ?? LABEL.exec(text);
   const name = m?.[1]?.trim();
   if (!m || !name || (!generic && !looksLikeName(name))) return undefined;
   const rest = text.slice(m[0].length).trim();
-  // A label with nothing after it would leave an empty cue that carries the voice nowhere.
+  // A label with nothing after it would leave an empty caption that carries the voice nowhere.
   if (rest === "") return undefined;
   return canStartTurn(name, context) ? { speaker: name, text: rest } : undefined;
 }

@@ -91,7 +91,7 @@ function leader(t: Tally): { lang: string; share: number } | undefined {
 }
 
 function paragraphsOf(blocks: readonly ImportedBlock[], speaker?: ImportedSpeaker): string[] {
-  return blocks.flatMap((b) => (b.type === "turn" && (speaker === undefined || b.speaker === speaker) ? b.paragraphs.map((p) => p.text) : []));
+  return blocks.flatMap((b) => (b.kind === "turn" && (speaker === undefined || b.speaker === speaker) ? b.paragraphs.map((p) => p.text) : []));
 }
 
 function percent(share: number): string {
@@ -139,7 +139,7 @@ export function settleLanguage(transcript: ImportedTranscript, option?: string):
 function speakerLanguages(blocks: readonly ImportedBlock[]): Map<ImportedSpeaker, { lang: string; share: number }> {
   const out = new Map<ImportedSpeaker, { lang: string; share: number }>();
   const speakers = new Set<ImportedSpeaker>();
-  for (const b of blocks) if (b.type === "turn" && b.speaker) speakers.add(b.speaker);
+  for (const b of blocks) if (b.kind === "turn" && b.speaker) speakers.add(b.speaker);
   for (const speaker of speakers) {
     const own = tally(paragraphsOf(blocks, speaker));
     if (own.total < SPEAKER_MIN_LETTERS) continue;
@@ -157,7 +157,7 @@ function speakerLanguages(blocks: readonly ImportedBlock[]): Map<ImportedSpeaker
 function bilingual(blocks: readonly ImportedBlock[], detected: Tally, warnings: ImportWarning[]): LanguageDecision | undefined {
   const languages = speakerLanguages(blocks);
   const consistent = [...languages.keys()];
-  const voiced = new Set(blocks.flatMap((b) => (b.type === "turn" && b.speaker ? [b.speaker] : [])));
+  const voiced = new Set(blocks.flatMap((b) => (b.kind === "turn" && b.speaker ? [b.speaker] : [])));
   const mixed = [...voiced].some((s) => !languages.has(s) && letters(paragraphsOf(blocks, s).join(" ")) >= SPEAKER_MIN_LETTERS);
   const first = consistent[0];
   const lang = first ? languages.get(first)?.lang : undefined;
@@ -175,8 +175,8 @@ function settleSpeakers(blocks: readonly ImportedBlock[], storyLang: string, war
   for (const [speaker, lead] of speakerLanguages(blocks)) {
     if (speaker.lang || primary(lead.lang) === primary(storyLang)) continue;
     speaker.lang = lead.lang;
-    const first = blocks.find((b) => b.type === "turn" && b.speaker === speaker);
-    const line = first?.type === "turn" ? first.paragraphs[0]?.line : undefined;
+    const first = blocks.find((b) => b.kind === "turn" && b.speaker === speaker);
+    const line = first?.kind === "turn" ? first.paragraphs[0]?.line : undefined;
     warnings.push({
       ...(line ? { line } : {}),
       message: `${speaker.name} speaks ${languageName(lead.lang)} (${percent(lead.share)} of their words), so their turns are marked lang="${lead.lang}"; check.`,

@@ -1,5 +1,21 @@
 // What every importer produces: a transcript read from someone else's format, before it is
 // written in our notation. Format-neutral; times in seconds from the start of the audio.
+//
+// This import model and the transcript model (src/transcript/model.ts, what the notation
+// produces) use the same words: blocks are told apart by `kind` ("turn", "cue",
+// "heading"), a heading has a `title`, a speaker a `name`, `role` and `lang`, times are `start`
+// and `end` in seconds. Where they differ, it is because an import is not yet notation:
+//
+// | What                | Import model (ImportedBlock)            | Transcript model (TranscriptBlock)           |
+// |---------------------|-----------------------------------------|----------------------------------------------|
+// | speech before names | a turn without `speaker`                | `kind: "intro"`                              |
+// | sound cue           | `text`: the words as found, "LAUGHTER"  | `cue`: a parsed Cue (type, text, startsTape) |
+// | manner              | `manner`: the words, "Speaking Spanish" | `manner`: a parsed Manner (type, text, lang) |
+// | speaker             | name, role, lang, diarisation label     | id, name, title, role, roleKind, kind, ...   |
+// | paragraph           | text, start, end, line, words           | TimedText: text, start                       |
+// | editor's note       | none (written into a turn's words)      | `kind: "note"`                               |
+
+import { ContentError, fileAndLine } from "../story/errors.ts";
 
 export type ImportFormat =
   | "npr-text"
@@ -71,12 +87,12 @@ export interface ImportedParagraph {
 }
 
 export type ImportedBlock =
-  /** Speech. No speaker: an unattributed introduction (before anyone is named). */
-  | { type: "turn"; speaker?: ImportedSpeaker; manner?: string; paragraphs: ImportedParagraph[] }
+  /** Speech. No speaker: an unattributed introduction (before anyone is named; "intro" in the transcript model). */
+  | { kind: "turn"; speaker?: ImportedSpeaker; manner?: string; paragraphs: ImportedParagraph[] }
   /** A stand-alone cue, its words without parentheses: "SOUNDBITE OF MUSIC", "Laughter". */
-  | { type: "cue"; text: string; start?: number; end?: number; line?: number }
+  | { kind: "cue"; text: string; start?: number; end?: number; line?: number }
   /** A segment heading: "Act One", "Break". */
-  | { type: "heading"; text: string; start?: number; line?: number };
+  | { kind: "heading"; title: string; start?: number; line?: number };
 
 export interface ImportedMeta {
   title?: string;
@@ -106,7 +122,7 @@ export interface ImportSource {
 }
 
 /** A timed cue from a caption-like format, before cues are merged into paragraphs and turns. */
-export interface TimedCue {
+export interface TimedCaption {
   start: number;
   end: number;
   /** The voice, when the source names one on this cue. */
@@ -131,14 +147,10 @@ export interface Importer {
 }
 
 /** Input an importer cannot read at all: names the file and line, says what is wrong and what to do. */
-export class ImportError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | undefined,
-    readonly problem: string,
-    readonly fix: string,
-  ) {
-    super(`${file}${line ? `:${line}` : ""}: ${problem} Fix: ${fix}`);
-    this.name = "ImportError";
+export class ImportError extends ContentError {
+  override readonly name = "ImportError";
+  declare readonly file: string;
+  constructor(file: string, line: number | undefined, problem: string, fix: string) {
+    super(file, line, problem, fix, `${fileAndLine(file, line)}${problem} Fix: ${fix}`);
   }
 }

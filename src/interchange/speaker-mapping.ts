@@ -4,6 +4,8 @@
 // one the file uses ("SPEAKER_00", "A", "spk_1", an Otter name) or the placeholder the import
 // gives it ("Speaker 1"). Pure: no file is read here.
 
+import { ContentError } from "../story/errors.ts";
+
 export interface SpeakerNaming {
   /** The label as the editor wrote it. */
   key: string;
@@ -12,13 +14,12 @@ export interface SpeakerNaming {
 }
 
 /** A --speakers value that cannot be read: what is wrong, and how to write it. */
-export class SpeakerMappingError extends Error {
-  constructor(
-    readonly problem: string,
-    readonly fix: string,
-  ) {
-    super(`${problem} Fix: ${fix}`);
-    this.name = "SpeakerMappingError";
+export class SpeakerMappingError extends ContentError {
+  override readonly name = "SpeakerMappingError";
+  declare readonly file: undefined;
+  declare readonly line: undefined;
+  constructor(problem: string, fix: string) {
+    super(undefined, undefined, problem, fix, `${problem} Fix: ${fix}`);
   }
 }
 

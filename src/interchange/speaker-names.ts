@@ -35,7 +35,7 @@ function voiceId(speaker: ImportedSpeaker): string {
   return isPlaceholderName(speaker.name) ? `label:${speaker.name.trim()}` : `name:${speakerKey(speaker.name)}`;
 }
 
-function firstLine(block: Extract<ImportedBlock, { type: "turn" }>): number | undefined {
+function firstLine(block: Extract<ImportedBlock, { kind: "turn" }>): number | undefined {
   return block.paragraphs.find((p) => p.line !== undefined)?.line;
 }
 
@@ -43,7 +43,7 @@ function firstLine(block: Extract<ImportedBlock, { type: "turn" }>): number | un
 function collectVoices(blocks: readonly ImportedBlock[]): Map<string, Voice> {
   const voices = new Map<string, Voice>();
   for (const block of blocks) {
-    if (block.type !== "turn" || !block.speaker) continue;
+    if (block.kind !== "turn" || !block.speaker) continue;
     const id = voiceId(block.speaker);
     let voice = voices.get(id);
     if (!voice) {
@@ -168,7 +168,7 @@ export function nameSpeakers(transcript: ImportedTranscript, file: string, mappi
   applyMapping(mapping, [...voices.values()], file, warnings);
   placeholderNotes([...voices.values()], warnings);
   const blocks = transcript.blocks.map((block): ImportedBlock => {
-    if (block.type !== "turn" || !block.speaker) return block;
+    if (block.kind !== "turn" || !block.speaker) return block;
     const voice = voices.get(voiceId(block.speaker));
     return voice ? { ...block, speaker: voice.named } : block;
   });

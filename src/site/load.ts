@@ -4,22 +4,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { decodeUtf8File } from "../story/encoding.ts";
-import { InputError } from "../story/errors.ts";
+import { ContentErrors, InputError } from "../story/errors.ts";
 import { parseSettings, type SiteSettings } from "../story/settings.ts";
 import { buildSite, type SiteModel } from "../story/site.ts";
 import { parseShowConfig, type ShowConfig } from "../story/show-config.ts";
 import { parseStory, type Story, type StoryContext } from "../story/story.ts";
 import type { ProjectPaths } from "./paths.ts";
 
-/** Every problem found in the content, each naming its file and line. */
-export class ContentErrors extends Error {
-  override readonly name = "ContentErrors";
-  /** Tells Eleventy (npm start) to print the message without a stack trace. */
-  readonly skipOriginalStack = true;
-  constructor(readonly errors: InputError[]) {
-    super(`${errors.length} problem${errors.length === 1 ? "" : "s"} in the content:\n\n${errors.map((e) => e.message).join("\n\n")}`);
-  }
-}
+/** Every problem found in the content (defined next to ContentError, the type of each problem). */
+export { ContentErrors };
 
 const toPosix = (p: string) => p.split(path.sep).join("/");
 

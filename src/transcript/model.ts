@@ -1,5 +1,19 @@
 // The transcript model: what the notation parser produces and every renderer,
 // exporter and site page consumes.
+//
+// The import model (src/interchange/model.ts, what importers produce) and this transcript model
+// (what the notation produces) use the same words: blocks are told apart by `kind` ("turn", "cue",
+// "heading"), a heading has a `title`, a speaker a `name`, `role` and `lang`, times are `start`
+// and `end` in seconds. Where they differ, it is because an import is not yet notation:
+//
+// | What                | Import model (ImportedBlock)            | Transcript model (TranscriptBlock)           |
+// |---------------------|-----------------------------------------|----------------------------------------------|
+// | speech before names | a turn without `speaker`                | `kind: "intro"`                              |
+// | sound cue           | `text`: the words as found, "LAUGHTER"  | `cue`: a parsed Cue (type, text, startsTape) |
+// | manner              | `manner`: the words, "Speaking Spanish" | `manner`: a parsed Manner (type, text, lang) |
+// | speaker             | name, role, lang, diarisation label     | id, name, title, role, roleKind, kind, ...   |
+// | paragraph           | text, start, end, line, words           | TimedText: text, start                       |
+// | editor's note       | none (written into a turn's words)      | `kind: "note"`                               |
 
 /** How a speaker relates to the programme: its own voices (host, byline) or others. */
 export type RoleKind = "host" | "byline" | "other";

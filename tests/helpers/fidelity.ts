@@ -55,7 +55,7 @@ export function storyTurns(blocks: readonly TranscriptBlock[], name: (speaker: S
 /** An import's speech as turns; cues and headings left out. */
 export function importedTurns(transcript: Pick<ImportedTranscript, "blocks">): SpokenTurn[] {
   return transcript.blocks.flatMap((block): SpokenTurn[] =>
-    block.type === "turn" ? [{ speaker: speakerKey(block.speaker?.name), words: normalisedWords(block.paragraphs.map((p) => p.text).join(" ")) }] : [],
+    block.kind === "turn" ? [{ speaker: speakerKey(block.speaker?.name), words: normalisedWords(block.paragraphs.map((p) => p.text).join(" ")) }] : [],
   );
 }
 

@@ -1,10 +1,10 @@
-// Caption cues (WebVTT or SRT, already parsed) → timed cues by voice, ready for mergeCues. Written
-// once for both formats: rolling repeats dropped, each cue cut into voice parts at dashes and ">>",
+// Captions (WebVTT or SRT, already parsed) → timed captions by voice, ready for mergeCaptions. Written
+// once for both formats: rolling repeats dropped, each caption cut into voice parts at dashes and ">>",
 // each part's speaker read from "[Alba]", "(ALBA)", "ALBA:", ">> ALBA:" or "[SPEAKER_00]: ",
 // unnamed voices numbered, descriptions made sounds, and every guess listed with its line.
 
-import { cueLabel } from "../labels.ts";
-import type { MergeCue } from "../merge.ts";
+import { captionLabel } from "../labels.ts";
+import type { MergeCaption } from "../merge.ts";
 import type { ImportedSpeaker, ImportWarning } from "../model.ts";
 import { soundOnly, unescapeMarkdown } from "../text.ts";
 import { readBody } from "./inline.ts";
@@ -23,7 +23,7 @@ export interface CaptionOptions {
 }
 
 export interface CaptionResult {
-  cues: MergeCue[];
+  captions: MergeCaption[];
   speakers: Map<string, ImportedSpeaker>;
   warnings: ImportWarning[];
 }
@@ -42,31 +42,31 @@ interface ReadPart {
   piece: Piece;
 }
 
-/** Reads a file's caption cues into timed cues by voice. */
+/** Reads a file's captions into timed captions by voice. */
 export function readCaptions(raw: RawCaption[], options: CaptionOptions): CaptionResult {
   const warnings: ImportWarning[] = [];
-  const captions = withoutRepeats(raw.map(unescaped), options, warnings);
-  const reader = new PartReader(captions, options, warnings);
-  const parts = captions.flatMap((cue) => reader.read(cue));
+  const cleaned = withoutRepeats(raw.map(unescaped), options, warnings);
+  const reader = new PartReader(cleaned, options, warnings);
+  const parts = cleaned.flatMap((caption) => reader.read(caption));
   const tracker = new VoiceTracker();
-  const cues = assignVoices(parts, tracker, warnings).map((cue) => (cue.speaker ? { ...cue, speaker: tracker.spelling(cue.speaker) } : cue));
-  return { cues, speakers: tracker.speakers, warnings: [...warnings, ...tracker.warnings] };
+  const captions = assignVoices(parts, tracker, warnings).map((caption) => (caption.speaker ? { ...caption, speaker: tracker.spelling(caption.speaker) } : caption));
+  return { captions, speakers: tracker.speakers, warnings: [...warnings, ...tracker.warnings] };
 }
 
 /** An escaped dialogue dash ("\- Where?") is still a dash: escapes go before anything is read. */
-function unescaped(cue: RawCaption): RawCaption {
-  return { ...cue, lines: cue.lines.map((l) => ({ ...l, text: unescapeMarkdown(l.text) })) };
+function unescaped(caption: RawCaption): RawCaption {
+  return { ...caption, lines: caption.lines.map((l) => ({ ...l, text: unescapeMarkdown(l.text) })) };
 }
 
-/** The cues without the lines rolling captions repeat, when the file rolls; said once, without a line. */
+/** The captions without the lines rolling captions repeat, when the file rolls; said once, without a line. */
 function withoutRepeats(raw: RawCaption[], options: CaptionOptions, warnings: ImportWarning[]): RawCaption[] {
   if (!isRolling(raw)) return raw;
   const rolling = dropRepeatedLines(raw);
   warnings.push({ message: `${options.formatName}: rolling captions (each cue repeats the line before); ${rolling.dropped} repeated lines were left out so that every word appears once.` });
-  return rolling.cues;
+  return rolling.captions;
 }
 
-/** Reads each cue's parts, keeping the names heard so far as evidence for the next. */
+/** Reads each caption's parts, keeping the names heard so far as evidence for the next. */
 class PartReader {
   /** Speaker names heard so far, as written and in upper case. */
   private readonly known = new Set<string>();
@@ -75,23 +75,23 @@ class PartReader {
   private previous: ReadPart | undefined;
 
   constructor(
-    cues: RawCaption[],
+    captions: RawCaption[],
     private readonly options: CaptionOptions,
     private readonly warnings: ImportWarning[],
   ) {
     for (const voice of options.voices ?? []) this.learn(voice);
-    this.common = lowerCaseWords(cues);
+    this.common = lowerCaseWords(captions);
   }
 
-  read(cue: RawCaption): ReadPart[] {
-    const base = { line: cue.line, start: cue.start, end: cue.end };
-    if (cue.voice) {
-      const { manner, piece } = mannerOpening(trim(joinLines(cue.lines)));
+  read(caption: RawCaption): ReadPart[] {
+    const base = { line: caption.line, start: caption.start, end: caption.end };
+    if (caption.voice) {
+      const { manner, piece } = mannerOpening(trim(joinLines(caption.lines)));
       const body = readBody(piece.text);
-      const diarisation = isDiarisationLabel(cue.voice) ? { diarisation: cue.voice } : {};
-      return [this.remember({ ...base, name: cue.voice, ...diarisation, ...(manner ? { manner } : {}), ...body, piece })];
+      const diarisation = isDiarisationLabel(caption.voice) ? { diarisation: caption.voice } : {};
+      return [this.remember({ ...base, name: caption.voice, ...diarisation, ...(manner ? { manner } : {}), ...body, piece })];
     }
-    return splitVoices(joinLines(cue.lines)).map((part) => this.remember(this.readPart(part, base)));
+    return splitVoices(joinLines(caption.lines)).map((part) => this.remember(this.readPart(part, base)));
   }
 
   private remember(part: ReadPart): ReadPart {
@@ -153,13 +153,13 @@ class PartReader {
     };
   }
 
-  /** A "Name:" label opening the part, weighed against the cue before and the file's own words. */
+  /** A "Name:" label opening the part, weighed against the caption before and the file's own words. */
   private label(rest: Piece, part: VoicePart, base: { line: number; start: number }): { speaker: string; rest: Piece } | undefined {
     const before = this.previous;
     const newVoice = part.marker === "dash" || part.marker === "chevron";
-    // Within a cue, the words before are in the same cue: no pause between them.
+    // Within a caption, the words before are in the same caption: no pause between them.
     const gap = before && before.start === base.start ? 0 : base.start - (before?.end ?? base.start);
-    const label = cueLabel(rest.text, {
+    const label = captionLabel(rest.text, {
       ...(before && !newVoice ? { previousText: before.text, gap } : {}),
       known: this.known,
       ...(newVoice ? { afterMarker: true } : {}),
@@ -193,7 +193,7 @@ class PartReader {
    * sentence before runs on): said as a guess to check, for the words may be that speaker's.
    */
   private warnIfLabelLeft(rest: Piece, line: number): void {
-    const anywhere = cueLabel(rest.text, { known: this.known, afterMarker: true });
+    const anywhere = captionLabel(rest.text, { known: this.known, afterMarker: true });
     if (!anywhere) return;
     this.warnings.push({
       line,
@@ -214,9 +214,9 @@ function mannerOpening(piece: Piece): { manner?: string; piece: Piece } {
 }
 
 /** Every word the file writes starting in lower case, lower-cased. */
-function lowerCaseWords(cues: RawCaption[]): Set<string> {
+function lowerCaseWords(captions: RawCaption[]): Set<string> {
   const words = new Set<string>();
-  for (const cue of cues) for (const line of cue.lines) for (const m of line.text.matchAll(/(?<![\p{L}'’])\p{Ll}[\p{L}'’-]*/gu)) words.add(m[0]);
+  for (const caption of captions) for (const line of caption.lines) for (const m of line.text.matchAll(/(?<![\p{L}'’])\p{Ll}[\p{L}'’-]*/gu)) words.add(m[0]);
   return words;
 }
 
@@ -226,8 +226,8 @@ function lowerCaseWords(cues: RawCaption[]): Set<string> {
  * their own, and speech after the song goes back to the voice before it, as a guess to check.
  * A sound changes no voice.
  */
-function assignVoices(parts: ReadPart[], tracker: VoiceTracker, warnings: ImportWarning[]): MergeCue[] {
-  const out: MergeCue[] = [];
+function assignVoices(parts: ReadPart[], tracker: VoiceTracker, warnings: ImportWarning[]): MergeCaption[] {
+  const out: MergeCaption[] = [];
   let song: { before: string | undefined; singer: string } | undefined;
   /** Names given since anyone last said something: the last may speak next, the others said nothing. */
   let silent: ReadPart[] = [];

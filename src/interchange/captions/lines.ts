@@ -21,13 +21,13 @@ export interface CaptionLine {
   words?: ImportedWord[];
 }
 
-/** A caption cue (or one <v> voice of one) before voices are read. */
+/** A caption (or one <v> voice of one) before voices are read. */
 export interface RawCaption {
   start: number;
   end: number;
-  /** 1-based line of the cue's timing line. */
+  /** 1-based line of the caption's timing line. */
   line: number;
-  /** The voice WebVTT markup gives this part of the cue, if any. */
+  /** The voice WebVTT markup gives this part of the caption, if any. */
   voice?: string;
   lines: CaptionLine[];
 }

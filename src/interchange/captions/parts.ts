@@ -1,19 +1,19 @@
-// One caption cue → its voice parts. Captioners mark a change of speaker inside a cue with a
+// One caption → its voice parts. Captioners mark a change of speaker inside a caption with a
 // dash at the start of a line ("- Did you go?" / "- I did.") or, in broadcast captions, with
 // ">>" anywhere in the text; a part may then open with the speaker's name: "[Alba]", "(ALBA)",
-// "ALBA:", ">> ALBA:", WhisperX's "[SPEAKER_00]: ". This module cuts the cue and reads each
-// part's opening; who the voice is across cues is voices.ts's concern.
+// "ALBA:", ">> ALBA:", WhisperX's "[SPEAKER_00]: ". This module cuts the caption and reads each
+// part's opening; who the voice is across captions is voices.ts's concern.
 
 import { slice, trim, type Piece } from "./lines.ts";
 import { isManner, looksLikeDescription } from "./sounds.ts";
 
 /**
- * What starts a part: a dash or ">>" says a new voice starts; "line" is a line of the cue that
+ * What starts a part: a dash or ">>" says a new voice starts; "line" is a line of the caption that
  * opens like a name ("BRUNO: …", "[Bruno] …") and may start a turn, if the name is read as one.
  */
 export type Marker = "dash" | "chevron" | "line";
 
-/** A part of a cue spoken by one voice. */
+/** A part of a caption spoken by one voice. */
 export interface VoicePart extends Piece {
   marker?: Marker;
 }
@@ -24,11 +24,11 @@ export interface VoicePart extends Piece {
  * before a lower-case word continues a sentence.
  */
 const DASH = /^[-–—]\s+|^-(?=[\p{Lu}"“'‘(\[¿¡])|^[–—](?=[\p{Lu}¿¡«"“])/u;
-/** A line inside a cue that opens like a speaker's name: "BRUNO: …", "Mary Ellen: …", "[Bruno] …", "(BRUNO) …". */
+/** A line inside a caption that opens like a speaker's name: "BRUNO: …", "Mary Ellen: …", "[Bruno] …", "(BRUNO) …". */
 const NAMED_LINE = /^(?:[\[(][^\[\]()]{1,48}[\])]|\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*){0,3}\s*:)(?:\s|$)/u;
 /**
  * A second dialogue dash on a line that starts with one, after a sentence end: "-Where? -Here.",
- * "- ¿Y el horno? - Ya está caliente." (the two lines of a cue flattened into one).
+ * "- ¿Y el horno? - Ya está caliente." (the two lines of a caption flattened into one).
  */
 const INNER_DASH = /(?<=[.!?…]["”’)]?)\s+[-–—]\s*(?=[\p{Lu}¿¡"“«])/gu;
 /** ">>" (change of speaker) or ">>>" (change of story) in broadcast captions. */
@@ -42,7 +42,7 @@ interface Boundary {
   marker: Marker;
 }
 
-/** The cue's parts by voice, markers removed; without markers, one part. */
+/** The caption's parts by voice, markers removed; without markers, one part. */
 export function splitVoices(piece: Piece): VoicePart[] {
   const boundaries: Boundary[] = [];
   let offset = 0;
@@ -66,7 +66,7 @@ export function splitVoices(piece: Piece): VoicePart[] {
   if (first.text !== "") parts.push(first);
   boundaries.forEach((b, i) => {
     const part = trim(slice(piece, b.from, boundaries[i + 1]?.at ?? piece.text.length));
-    // A marker with nothing after it (">>" closing a cue) still says the next words are a new voice.
+    // A marker with nothing after it (">>" closing a caption) still says the next words are a new voice.
     parts.push({ ...part, marker: b.marker });
   });
   return parts.filter((p) => p.text !== "" || p.marker);

@@ -2,7 +2,7 @@
 // ">>" without a name is a NEW voice, numbered in order ("Unidentified speaker 1", "…2"): captions
 // never say who an unnamed voice is, so it is never taken for the speaker before it nor for any
 // voice heard earlier, and every unnamed voice is listed for the editor to name. A part with no
-// marker continues the voice before it, as captions name a speaker on a turn's first cue only.
+// marker continues the voice before it, as captions name a speaker on a turn's first caption only.
 
 import { properCase } from "../../transcript/text.ts";
 import type { ImportedSpeaker, ImportWarning } from "../model.ts";

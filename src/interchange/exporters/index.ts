@@ -39,5 +39,5 @@ export function exportsFor(story: Pick<Story, "timed">): ExportFormat[] {
   return EXPORT_FORMATS.filter((format) => story.timed || !format.timed);
 }
 
-export { captionCues, passages, type CaptionCue, type CaptionOptions, type Passage, type SegmentType } from "./cues.ts";
+export { captionsOf, passages, type Caption, type CaptionOptions, type Passage, type SegmentType } from "./captions.ts";
 export { jsonTranscript, type JsonSegment, type JsonTranscript } from "./json.ts";

@@ -1,37 +1,18 @@
 // Podcasting 2.0 JSON transcript: {"version":"1.0.0","segments":[...]} with speaker, startTime,
 // endTime (seconds) and body, plus fields the format lacks and its maintainers accept: what a
 // segment is (type), the sound cue's kind, the speaker's role, the language, the manner of
-// delivery and whether it is taped audio. One segment per caption cue, and a zero-length one per
+// delivery and whether it is taped audio. One segment per caption, and a zero-length one per
 // heading. The spec gives every segment a startTime, so only stories with times are exported as
-// JSON (exportsFor); for one without, the times would be the caption cues' estimates.
+// JSON (exportsFor); for one without, the times would be the captions' estimates. The shape
+// is defined once, as a zod schema, in podcasting20-schema.ts.
 
-import type { RoleKind } from "../../transcript/model.ts";
-import { captionCues, type Passage, type SegmentType } from "./cues.ts";
+import type { Podcasting20Segment, Podcasting20Transcript } from "../podcasting20-schema.ts";
+import { captionsOf, type Passage } from "./captions.ts";
 import type { ExportableStory } from "./index.ts";
 
-export interface JsonSegment {
-  speaker?: string;
-  startTime: number;
-  endTime: number;
-  body: string;
-  type: SegmentType;
-  /** For sound cues: "laughter", "soundbite", "song", "music", ... */
-  cue?: string;
-  role?: string;
-  roleKind?: RoleKind;
-  language?: string;
-  /** As written, without parentheses: "Speaking Spanish". */
-  manner?: string;
-  /** Present (true) only inside taped audio. */
-  tape?: true;
-}
-
-export interface JsonTranscript {
-  version: "1.0.0";
-  /** The transcript's own language (an extra field); segments name only other languages. */
-  language: string;
-  segments: JsonSegment[];
-}
+/** The shapes the importer validates with (podcasting20-schema.ts): what we write, it reads. */
+export type JsonSegment = Podcasting20Segment;
+export type JsonTranscript = Podcasting20Transcript;
 
 function segment(passage: Passage, body: string, times: { start: number; end: number }): JsonSegment {
   const speaker = passage.speaker;
@@ -52,7 +33,7 @@ function segment(passage: Passage, body: string, times: { start: number; end: nu
 }
 
 export function jsonTranscript(story: ExportableStory): JsonTranscript {
-  const segments = captionCues(story, { headings: true }).map((cue) => segment(cue.passage, cue.text, cue));
+  const segments = captionsOf(story, { headings: true }).map((caption) => segment(caption.passage, caption.text, caption));
   return { version: "1.0.0", language: story.lang, segments };
 }
 

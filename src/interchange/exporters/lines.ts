@@ -1,4 +1,4 @@
-// Lines: breaking a caption cue's text into at most two lines of 65 characters.
+// Lines: breaking a caption's text into at most two lines of 65 characters.
 
 export const MAX_LINE = 65;
 export const MAX_LINES = 2;

@@ -3,7 +3,9 @@
 
 import type { Cue, Manner, Speaker, TranscriptBlock } from "../../transcript/model.ts";
 
-export type SegmentType = "speech" | "cue" | "heading" | "note";
+import type { SegmentType } from "../podcasting20-schema.ts";
+
+export type { SegmentType };
 
 type TurnBlock = Extract<TranscriptBlock, { kind: "turn" }>;
 

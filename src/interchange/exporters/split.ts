@@ -1,12 +1,12 @@
-// Splitting a passage into cues: pieces of text short enough to read on screen.
+// Splitting a passage into captions: pieces of text short enough to read on screen.
 
 import { breakAfter, MAX_LINE, MAX_LINES } from "./lines.ts";
 
-/** A break is worth taking when the cue before it holds at least this many characters. */
+/** A break is worth taking when the caption before it holds at least this many characters. */
 const MIN_USEFUL = 30;
 
 /**
- * Greedy line breaking at spaces (as `wrapGreedy` does), one word at a time: a cue grows word by
+ * Greedy line breaking at spaces (as `wrapGreedy` does), one word at a time: a caption grows word by
  * word, and wrapping its whole text again for each word made long paragraphs quadratic.
  */
 class GreedyLines {
@@ -37,7 +37,7 @@ const CLOSING_SOUND = /(?:^|\s)(\([^()]+\)(?:\s+\([^()]+\))*)$/u;
 /**
  * The words with a sound that closes the passage glued to the word before it, so that no cut
  * falls between them. An inline sound belongs to the speech it ends ("…anymore. (laughter)"):
- * alone in a cue of its own, a reader (and an importer) would take it for a stand-alone cue.
+ * alone in a caption of its own, a reader (and an importer) would take it for a stand-alone cue.
  */
 function withClosingSound(words: string[]): string[] {
   const sound = CLOSING_SOUND.exec(words.join(" "))?.[1];
@@ -49,8 +49,8 @@ function withClosingSound(words: string[]): string[] {
 }
 
 /**
- * Splits `lead + text` into cue texts that fit, cutting at the last sentence end that fits, else
- * the last clause end, else the last word that fits. The lead goes on the first cue only; it is
+ * Splits `lead + text` into caption texts that fit, cutting at the last sentence end that fits, else
+ * the last clause end, else the last word that fits. The lead goes on the first caption only; it is
  * empty or ends with a space ("Ana Lopez: ").
  */
 export function splitText(lead: string, text: string): Array<{ lead: string; text: string }> {

@@ -5,7 +5,7 @@
 
 import { formatTimestamp } from "../../transcript/times.ts";
 import { speakerLabel } from "../../transcript/speakers.ts";
-import { captionCues, passages, type Passage } from "./cues.ts";
+import { captionsOf, passages, type Passage } from "./captions.ts";
 import type { ExportableStory } from "./index.ts";
 
 type Turn = NonNullable<Passage["turn"]>;
@@ -14,8 +14,8 @@ export function writeText(story: ExportableStory): string {
   // When each turn starts: its own time, or where the caption timeline puts it.
   const starts = new Map<Turn, number>();
   if (story.timed) {
-    for (const cue of captionCues(story)) {
-      if (cue.turnFirst && cue.passage.turn) starts.set(cue.passage.turn, cue.start);
+    for (const caption of captionsOf(story)) {
+      if (caption.turnFirst && caption.passage.turn) starts.set(caption.passage.turn, caption.start);
     }
   }
   const spoken = new Set<string>();

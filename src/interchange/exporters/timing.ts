@@ -1,9 +1,9 @@
-// Caption cues with times. A caption cue is a piece of a passage short enough to read on screen
+// Captions with times. A caption is a piece of a passage short enough to read on screen
 // (at most two lines of 65 characters), with a start and an end in the audio.
 //
 // Times: a passage with its own time starts there, and passages without one continue from the
 // one before. Everything from one known time to the next (a "run") shares that span in
-// proportion to its characters, each cue getting half a second at least when the span allows.
+// proportion to its characters, each caption getting half a second at least when the span allows.
 // The last run ends at the story's duration, or after an estimated reading time.
 
 import type { ExportableStory } from "./index.ts";
@@ -12,18 +12,18 @@ import { passages, type Passage } from "./passages.ts";
 import { splitText } from "./split.ts";
 
 /** A piece of a passage as shown on screen. */
-export interface CaptionCue {
+export interface Caption {
   passage: Passage;
-  /** What opens the cue before the words: "(Speaking Spanish) ", or "Ana Ruiz: " for SRT. */
+  /** What opens the caption before the words: "(Speaking Spanish) ", or "Ana Ruiz: " for SRT. */
   lead: string;
-  /** The passage's words this cue shows. */
+  /** The passage's words this caption shows. */
   text: string;
   /**
    * `lead + text` broken into lines at spaces: joined with "\n", it is `lead + text` with some
    * single spaces turned into line breaks, so offsets into one are offsets into the other.
    */
   lines: string[];
-  /** Whether this is the first cue of its turn. */
+  /** Whether this is the first caption of its turn. */
   turnFirst: boolean;
   /** Seconds, whole milliseconds. Headings are points: start equals end. */
   start: number;
@@ -31,15 +31,15 @@ export interface CaptionCue {
 }
 
 export interface CaptionOptions {
-  /** Put "Name: " before the first cue of each turn (SRT's convention). */
+  /** Put "Name: " before the first caption of each turn (SRT's convention). */
   names?: boolean;
-  /** Keep headings, as zero-length cues (JSON does; captions do not). */
+  /** Keep headings, as zero-length captions (JSON does; WebVTT and SRT do not). */
   headings?: boolean;
 }
 
-/** Shortest time a cue stays on screen when the span allows, in milliseconds. */
-export const MIN_CUE_MS = 500;
-/** The least a cue is given when its passage is too short for MIN_CUE_MS a cue. */
+/** Shortest time a caption stays on screen when the span allows, in milliseconds. */
+export const MIN_CAPTION_MS = 500;
+/** The least a caption is given when its passage is too short for MIN_CAPTION_MS a caption. */
 const MIN_SQUEEZED_MS = 20;
 /** Reading speed for estimates: characters per second. */
 const CHARS_PER_SECOND = 15;
@@ -47,8 +47,8 @@ const CHARS_PER_SECOND = 15;
 const CUE_WEIGHT = 20;
 
 interface Planned {
-  cue: Omit<CaptionCue, "start" | "end">;
-  /** Milliseconds from a passage's own time, on the passage's first cue. */
+  caption: Omit<Caption, "start" | "end">;
+  /** Milliseconds from a passage's own time, on the passage's first caption. */
   anchor?: number;
   weight: number;
   start: number;
@@ -56,10 +56,10 @@ interface Planned {
 }
 
 /**
- * The story's caption cues in order, with times. For a story without any times, the times are an
+ * The story's captions in order, with times. For a story without any times, the times are an
  * estimate from the start (spread over the duration when it is known).
  */
-export function captionCues(story: Pick<ExportableStory, "blocks" | "duration">, options: CaptionOptions = {}): CaptionCue[] {
+export function captionsOf(story: Pick<ExportableStory, "blocks" | "duration">, options: CaptionOptions = {}): Caption[] {
   const planned = plan(passages(story.blocks), options);
   const runs = runsOf(planned);
   mergeTimelessRuns(runs);
@@ -67,7 +67,7 @@ export function captionCues(story: Pick<ExportableStory, "blocks" | "duration">,
   return placed(planned, options);
 }
 
-/** Each passage split into cues, weighed by its characters, the first anchored at the passage's time. */
+/** Each passage split into captions, weighed by its characters, the first anchored at the passage's time. */
 function plan(all: readonly Passage[], options: CaptionOptions): Planned[] {
   const planned: Planned[] = [];
   for (const passage of all) {
@@ -78,7 +78,7 @@ function plan(all: readonly Passage[], options: CaptionOptions): Planned[] {
       const full = piece.lead + piece.text;
       const weight = passage.type === "heading" ? 0 : passage.type === "cue" ? Math.max(CUE_WEIGHT, full.length) : full.length;
       planned.push({
-        cue: {
+        caption: {
           passage,
           lead: piece.lead,
           text: piece.text,
@@ -95,7 +95,7 @@ function plan(all: readonly Passage[], options: CaptionOptions): Planned[] {
   return planned;
 }
 
-/** Runs: from one anchored cue to the next; cues before the first anchor start at zero. */
+/** Runs: from one anchored caption to the next; captions before the first anchor start at zero. */
 function runsOf(planned: Planned[]): Planned[][] {
   const runs: Planned[][] = [];
   for (const item of planned) {
@@ -112,8 +112,8 @@ function minimum(run: Planned[]): number {
 }
 
 /**
- * Known times are the truth; a cue's minimum length is only comfort. So a run short of time
- * squeezes its cues, and only a run with no real time at all (two things at one moment, or times
+ * Known times are the truth; a caption's minimum length is only comfort. So a run short of time
+ * squeezes its captions, and only a run with no real time at all (two things at one moment, or times
  * out of order) takes in the run after it, whose time gives way.
  */
 function mergeTimelessRuns(runs: Planned[][]): void {
@@ -130,7 +130,7 @@ function mergeTimelessRuns(runs: Planned[][]): void {
   }
 }
 
-/** Each run's span, to the next anchor, the duration or an estimate, shared among its cues. */
+/** Each run's span, to the next anchor, the duration or an estimate, shared among its captions. */
 function timeRuns(runs: Planned[][], durationMs: number | undefined): void {
   runs.forEach((run, r) => {
     const from = run[0]?.anchor ?? 0;
@@ -152,18 +152,18 @@ function timeRuns(runs: Planned[][], durationMs: number | undefined): void {
 }
 
 /**
- * The cues in order, none starting before the one before it ends. Headings are planned like the
- * rest (their times bound the cues around them) and left out here unless asked for, so every
- * format gives the same cue the same times.
+ * The captions in order, none starting before the one before it ends. Headings are planned like the
+ * rest (their times bound the captions around them) and left out here unless asked for, so every
+ * format gives the same caption the same times.
  */
-function placed(planned: Planned[], options: CaptionOptions): CaptionCue[] {
+function placed(planned: Planned[], options: CaptionOptions): Caption[] {
   let previousEnd = 0;
-  const out: CaptionCue[] = [];
+  const out: Caption[] = [];
   for (const item of planned) {
     const start = Math.max(item.start, previousEnd);
-    const end = item.weight === 0 ? start : Math.max(item.end, start + Math.max(1, Math.min(MIN_CUE_MS, item.end - item.start)));
+    const end = item.weight === 0 ? start : Math.max(item.end, start + Math.max(1, Math.min(MIN_CAPTION_MS, item.end - item.start)));
     previousEnd = end;
-    if (item.cue.passage.type !== "heading" || options.headings) out.push({ ...item.cue, start: start / 1000, end: end / 1000 });
+    if (item.caption.passage.type !== "heading" || options.headings) out.push({ ...item.caption, start: start / 1000, end: end / 1000 });
   }
   return out;
 }
@@ -172,18 +172,18 @@ function placed(planned: Planned[], options: CaptionOptions): CaptionCue[] {
 function shares(weights: number[], span: number): number[] {
   const n = weights.length;
   if (n === 0) return [];
-  if (span < n * MIN_CUE_MS) return weights.map(() => Math.max(0, span) / n);
+  if (span < n * MIN_CAPTION_MS) return weights.map(() => Math.max(0, span) / n);
   const result = new Array<number>(n).fill(0);
   const fixed = new Set<number>();
   // Proportional shares; anything under the floor is fixed at the floor and the rest re-shared.
   for (;;) {
     const free = weights.map((_, i) => i).filter((i) => !fixed.has(i));
-    const room = span - fixed.size * MIN_CUE_MS;
+    const room = span - fixed.size * MIN_CAPTION_MS;
     const total = free.reduce((sum, i) => sum + (weights[i] ?? 0), 0);
     let changed = false;
     for (const i of free) {
       const share = total > 0 ? (room * (weights[i] ?? 0)) / total : room / free.length;
-      if (share < MIN_CUE_MS) {
+      if (share < MIN_CAPTION_MS) {
         fixed.add(i);
         changed = true;
       }
@@ -191,7 +191,7 @@ function shares(weights: number[], span: number): number[] {
     }
     if (!changed) break;
   }
-  for (const i of fixed) result[i] = MIN_CUE_MS;
+  for (const i of fixed) result[i] = MIN_CAPTION_MS;
   return result;
 }
 

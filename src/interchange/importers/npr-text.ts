@@ -26,7 +26,7 @@ function read(source: ImportSource): ImportedTranscript {
   }
   const reader = new NprReader();
   reader.read(sourceParagraphs(source.text));
-  const named = reader.blocks.some((block) => block.type === "cue" || (block.type === "turn" && block.speaker));
+  const named = reader.blocks.some((block) => block.kind === "cue" || (block.kind === "turn" && block.speaker));
   if (!named) {
     throw new ImportError(
       source.file,

@@ -70,7 +70,7 @@ export const podcasting20HtmlImporter: Importer = {
       }
     }
     const { blocks, warnings } = builder.finish();
-    if (!blocks.some((b) => b.type === "turn")) {
+    if (!blocks.some((b) => b.kind === "turn")) {
       throw new ImportError(source.file, undefined, "No transcript paragraphs were found in the HTML.", "put each paragraph of speech in <p>…</p>, after <cite>Speaker:</cite> or opening with <strong>Speaker:</strong>.");
     }
     return { format: "podcasting20-html", meta, blocks, warnings };

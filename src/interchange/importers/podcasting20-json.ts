@@ -1,41 +1,23 @@
 // Podcasting 2.0 JSON transcripts: {"version": "1.0.0", "segments": [{speaker, startTime, endTime, body}]}.
 // Generators often write one word per segment (the spec's own example does), so segments are
-// joined into sentences here before mergeCues turns sentences into paragraphs and turns: mergeCues
-// always puts a space between cues, which would give "Hello , world ." for word-level input.
+// joined into sentences here before mergeCaptions turns sentences into paragraphs and turns: mergeCaptions
+// always puts a space between captions, which would give "Hello , world ." for word-level input.
 // Our exporter may add `type` ("cue", with `cue` naming the sound; "heading"), `role` and
-// `language`; they are read back when present.
+// `language`; they are read back when present. The shape is podcasting20-schema.ts, shared
+// with the exporter.
 
-import { z } from "zod";
 import { ImportError } from "../model.ts";
-import type { ImportedBlock, ImportedSpeaker, ImportedTranscript, ImportWarning, Importer, TimedCue } from "../model.ts";
-import { mergeCues } from "../merge.ts";
+import type { ImportedBlock, ImportedSpeaker, ImportedTranscript, ImportWarning, Importer, TimedCaption } from "../model.ts";
+import { mergeCaptions } from "../merge.ts";
 import { bracketedSounds, cleanText, soundOnly, squash } from "../text.ts";
 import { roundMs } from "../../transcript/times.ts";
 import { isRecord, parseJsonSource, tryParse, validate } from "../json-source.ts";
+import { podcasting20Transcript, type Podcasting20Segment } from "../podcasting20-schema.ts";
 
-const segmentSchema = z.object({
-  speaker: z.string().nullish(),
-  startTime: z.number().min(0),
-  endTime: z.number().min(0),
-  body: z.string().nullish(),
-  type: z.string().nullish(),
-  cue: z.string().nullish(),
-  role: z.string().nullish(),
-  language: z.string().nullish(),
-  manner: z.string().nullish(),
-});
-
-const fileSchema = z.object({
-  version: z.string().optional(),
-  /** Our exporter's extra field: the transcript's own language. */
-  language: z.string().nullish(),
-  segments: z.array(segmentSchema),
-});
-
-type Segment = z.infer<typeof segmentSchema>;
+type Segment = Podcasting20Segment;
 
 /** A sentence (or a sound, or a named cue, or a heading) gathered from one or more segments. */
-type Piece = { kind: "speech"; cue: TimedCue } | { kind: "block"; block: Extract<ImportedBlock, { type: "cue" | "heading" }> };
+type Piece = { kind: "speech"; caption: TimedCaption } | { kind: "block"; block: Extract<ImportedBlock, { kind: "cue" | "heading" }> };
 
 const FIXES: Record<string, string> = {
   startTime: "give startTime as a number of seconds from the start of the audio, e.g. 12.5.",
@@ -44,6 +26,13 @@ const FIXES: Record<string, string> = {
   speaker: "give speaker as a string naming the voice, or leave it out.",
   segments: 'give "segments" as a list of {"speaker", "startTime", "endTime", "body"} objects.',
   version: 'give version as a string, "1.0.0".',
+  type: 'give type as "speech", "cue", "heading" or "note", or leave it out.',
+  cue: 'give cue as a string naming the sound ("laughter"), or leave it out.',
+  role: 'give role as a string ("host", "guest"), or leave it out.',
+  roleKind: 'give roleKind as "host", "byline" or "other", or leave it out.',
+  language: 'give language as a language tag ("es"), or leave it out.',
+  manner: 'give manner as a string ("Speaking Spanish"), or leave it out.',
+  tape: "give tape as true inside taped audio, or leave it out.",
 };
 const ROOT_FIX = 'a Podcasting 2.0 transcript is an object: {"version": "1.0.0", "segments": [...]}.';
 
@@ -62,7 +51,7 @@ export const podcasting20JsonImporter: Importer = {
   },
   read(source) {
     const { data, lines } = parseJsonSource(source);
-    const file = validate(source, data, lines, fileSchema, (key) => FIXES[key] ?? ROOT_FIX);
+    const file = validate(source, data, lines, podcasting20Transcript, (key) => FIXES[key] ?? ROOT_FIX);
     const warnings: ImportWarning[] = [];
     const speakers = speakerTable(file.segments, file.language ?? undefined);
     const pieces = gatherPieces(file.segments, (i) => lines.get(`segments[${i}]`) ?? 1, warnings);
@@ -100,10 +89,10 @@ function looksLikeRecogniserOutput(data: Record<string, unknown>, segments: unkn
  */
 function gatherPieces(segments: Segment[], lineOf: (index: number) => number, warnings: ImportWarning[]): Piece[] {
   const pieces: Piece[] = [];
-  let sentence: TimedCue | undefined;
+  let sentence: TimedCaption | undefined;
   let voice: string | undefined;
   const flush = () => {
-    if (sentence) pieces.push({ kind: "speech", cue: sentence });
+    if (sentence) pieces.push({ kind: "speech", caption: sentence });
     sentence = undefined;
   };
   segments.forEach((segment, index) => {
@@ -131,12 +120,12 @@ function gatherPieces(segments: Segment[], lineOf: (index: number) => number, wa
     const words = squash(bracketedSounds(cleanText(segment.body ?? "")));
     if (words === "") {
       // A manner with no words is a whole turn: speech the transcript leaves untranslated.
-      if (manner) pieces.push({ kind: "speech", cue: { start: segment.startTime, end, text: "", line, manner, ...(voice ? { speaker: voice } : {}) } });
+      if (manner) pieces.push({ kind: "speech", caption: { start: segment.startTime, end, text: "", line, manner, ...(voice ? { speaker: voice } : {}) } });
       return;
     }
     if (soundOnly(words)) {
       flush();
-      pieces.push({ kind: "speech", cue: { start: segment.startTime, end, text: words, line, ...(voice ? { speaker: voice } : {}) } });
+      pieces.push({ kind: "speech", caption: { start: segment.startTime, end, text: words, line, ...(voice ? { speaker: voice } : {}) } });
       return;
     }
     if (!sentence) sentence = { start: segment.startTime, end, text: words, line, ...(voice ? { speaker: voice } : {}), ...(manner ? { manner } : {}) };
@@ -162,7 +151,7 @@ function endOf(segment: Segment, line: number, warnings: ImportWarning[]): numbe
 /** A segment our exporter marked as a cue: a stand-alone cue block, whatever its words. */
 function cuePiece(segment: Segment, end: number, line: number, warnings: ImportWarning[]): Piece | undefined {
   const text = cueText(segment);
-  if (text) return { kind: "block", block: { type: "cue", text, start: roundMs(segment.startTime), end: roundMs(end), line } };
+  if (text) return { kind: "block", block: { kind: "cue", text, start: roundMs(segment.startTime), end: roundMs(end), line } };
   warnings.push({ line, message: "A cue segment names no sound; it was left out.", review: true });
   return undefined;
 }
@@ -170,7 +159,7 @@ function cuePiece(segment: Segment, end: number, line: number, warnings: ImportW
 /** A segment our exporter marked as a heading ("Act One"): a heading between turns, not words. */
 function headingPiece(segment: Segment, line: number, warnings: ImportWarning[]): Piece | undefined {
   const text = squash(cleanText(segment.body ?? ""));
-  if (text) return { kind: "block", block: { type: "heading", text, start: roundMs(segment.startTime), line } };
+  if (text) return { kind: "block", block: { kind: "heading", title: text, start: roundMs(segment.startTime), line } };
   warnings.push({ line, message: "A heading segment has no words; it was left out." });
   return undefined;
 }
@@ -193,16 +182,16 @@ export function joinWords(before: string, word: string): string {
   return CLOSING.test(word) || OPENING.test(lastWord) ? `${before}${word}` : `${before} ${word}`;
 }
 
-/** Runs of sentences go through mergeCues; named cues and headings sit between them as they are. */
+/** Runs of sentences go through mergeCaptions; named cues and headings sit between them as they are. */
 function piecesToBlocks(pieces: Piece[], speakers: Map<string, ImportedSpeaker>): ImportedBlock[] {
   const blocks: ImportedBlock[] = [];
-  let run: TimedCue[] = [];
+  let run: TimedCaption[] = [];
   const mergeRun = () => {
-    blocks.push(...mergeCues(run, { speakers }));
+    blocks.push(...mergeCaptions(run, { speakers }));
     run = [];
   };
   for (const piece of pieces) {
-    if (piece.kind === "speech") run.push(piece.cue);
+    if (piece.kind === "speech") run.push(piece.caption);
     else {
       mergeRun();
       blocks.push(piece.block);

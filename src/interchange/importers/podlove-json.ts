@@ -1,13 +1,13 @@
 // Podlove Web Player transcripts: a bare array (or {"transcripts": [...]}) of
 // {start, start_ms, end, end_ms, speaker, voice, text}. `speaker` is an id ("3" or 3) and `voice`
-// the name shown. Items are sentence-sized already, so they go to mergeCues as they are, sorted by
+// the name shown. Items are sentence-sized already, so they go to mergeCaptions as they are, sorted by
 // start: overlapping speech appears in the file roughly in order, and a stable sort keeps the
 // file's order for items that start together.
 
 import { z } from "zod";
 import { ImportError } from "../model.ts";
-import type { ImportWarning, Importer, TimedCue } from "../model.ts";
-import { mergeCues } from "../merge.ts";
+import type { ImportWarning, Importer, TimedCaption } from "../model.ts";
+import { mergeCaptions } from "../merge.ts";
 import { bracketedSounds, cleanText } from "../text.ts";
 import { parseTimestamp } from "../../transcript/times.ts";
 import { parseJsonSource, tryParse, validate } from "../json-source.ts";
@@ -70,15 +70,15 @@ export const podloveJsonImporter: Importer = {
       : validate(source, data, lines, z.array(itemSchema), fixFor);
     const prefix = wrapped ? "transcripts" : "";
     const unnamed = new Map<string, number>();
-    const cues = items.map((item, i) => toCue(item, lines.get(`${prefix}[${i}]`) ?? 1, unnamed));
+    const captions = items.map((item, i) => toCaption(item, lines.get(`${prefix}[${i}]`) ?? 1, unnamed));
     const warnings: ImportWarning[] = [...unnamed].map(([id, line]) => ({
       line,
       message: `Speaker ${id} has no voice name; called "Speaker ${id}".`,
       review: true,
     }));
     // Array.prototype.sort is stable: items that start together keep the file's order.
-    cues.sort((a, b) => a.start - b.start);
-    const blocks = mergeCues(cues);
+    captions.sort((a, b) => a.start - b.start);
+    const blocks = mergeCaptions(captions);
     if (blocks.length === 0) {
       throw new ImportError(source.file, 1, "The transcript has no item with words in it.", "check that each item's words are in its text field.");
     }
@@ -93,7 +93,7 @@ function itemsOf(data: unknown): unknown[] | undefined {
   return undefined;
 }
 
-function toCue(item: Item, line: number, unnamed: Map<string, number>): TimedCue {
+function toCaption(item: Item, line: number, unnamed: Map<string, number>): TimedCaption {
   const start = seconds(item.start_ms, item.start) ?? 0;
   const end = Math.max(start, seconds(item.end_ms, item.end) ?? start);
   const speaker = speakerName(item, line, unnamed);

@@ -155,7 +155,7 @@ export function readSpeakerText(source: ImportSource, options: ReadOptions): Imp
   }
   // A service's own placeholders are diarisation labels, not names: the import names them once.
   for (const block of blocks) {
-    if (block.type !== "turn" || !block.speaker) continue;
+    if (block.kind !== "turn" || !block.speaker) continue;
     const role = roles.get(block.speaker.name);
     if (role && block.speaker.role === undefined) block.speaker.role = role;
     if (block.speaker.diarisation === undefined && isPlaceholderName(block.speaker.name)) block.speaker.diarisation = block.speaker.name;
@@ -179,9 +179,9 @@ const LABEL_LIKE = /^(\p{Lu}[\p{L}\p{M}'’\-]*(?: [\p{L}\p{M}'’\-#\d]+){0,3})
 function titleLine(blocks: ImportedBlock[], warnings: ImportWarning[]): ImportedMeta {
   const first = blocks[0];
   const next = blocks[1];
-  if (first?.type !== "turn" || first.speaker) return {};
+  if (first?.kind !== "turn" || first.speaker) return {};
   // Alone before the first speaker, or the file's first line with an introduction after it.
-  const alone = first.paragraphs.length === 1 && next?.type === "turn" && next.speaker !== undefined;
+  const alone = first.paragraphs.length === 1 && next?.kind === "turn" && next.speaker !== undefined;
   const paragraph = first.paragraphs[0];
   if (!paragraph || !(alone || paragraph.line === 1) || paragraph.start !== undefined || paragraph.text.length > 120 || /[.!?…:;,"”)\]]$/u.test(paragraph.text)) return {};
   if (alone) blocks.shift();
@@ -193,7 +193,7 @@ function titleLine(blocks: ImportedBlock[], warnings: ImportWarning[]): Imported
 /** "(Speaking Spanish) Hola." opening a turn: how the voice speaks, the turn's manner, as the notation writes it. */
 function manners(blocks: ImportedBlock[]): void {
   for (const block of blocks) {
-    if (block.type !== "turn" || block.manner !== undefined) continue;
+    if (block.kind !== "turn" || block.manner !== undefined) continue;
     const first = block.paragraphs[0];
     const found = first ? matchManner(first.text) : undefined;
     if (!first || !found) continue;
@@ -209,7 +209,7 @@ function manners(blocks: ImportedBlock[]): void {
  */
 function copyrightLine(blocks: ImportedBlock[]): ImportedMeta {
   const last = blocks.at(-1);
-  if (last?.type !== "turn") return {};
+  if (last?.kind !== "turn") return {};
   const paragraph = last.paragraphs.at(-1);
   if (!paragraph || !/^(?:Copyright\b|©)/iu.test(paragraph.text) || paragraph.text.length > 500) return {};
   if (last.paragraphs.length === 1 && last.speaker) return {};

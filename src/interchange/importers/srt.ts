@@ -1,15 +1,15 @@
 // SubRip (SRT) captions → an imported transcript.
 //
 // SRT has no specification, only habits, and real files break the ones npm parsers rely on:
-// cue numbers missing or counting from 0, no blank line between cues, a full stop instead of a
+// caption numbers missing or counting from 0, no blank line between captions, a full stop instead of a
 // comma in the times, position coordinates after the times, font and ASS tags in the text.
-// So this is a small parser of its own: a timing line starts a cue wherever it appears, the line
-// before it is a cue number only if it is all digits, and a block it cannot read is skipped
+// So this is a small parser of its own: a timing line starts a caption wherever it appears, the line
+// before it is a caption number only if it is all digits, and a block it cannot read is skipped
 // with a warning rather than ending the import. The caption conventions (names in brackets,
 // dashes, ">>", sounds, rolling lines) are read by captions/, shared with WebVTT.
 
 import { readCaptions, type RawCaption } from "../captions/index.ts";
-import { mergeCues } from "../merge.ts";
+import { mergeCaptions } from "../merge.ts";
 import { ImportError, type ImportedTranscript, type ImportSource, type ImportWarning, type Importer } from "../model.ts";
 import { cleanText, soundOnly, squash } from "../text.ts";
 
@@ -19,7 +19,7 @@ const CLOCK = String.raw`(\d{1,3}):(\d{1,2}):(\d{1,2})[,.](\d{1,3})`;
 const TIMING = new RegExp(String.raw`^\s*${CLOCK}\s*-->\s*${CLOCK}(?:\s.*)?$`, "u");
 /** Detection is stricter than reading: the comma is what tells SRT from other timed text. */
 const SRT_TIMING = /^\s*\d{1,3}:\d{2}:\d{2},\d{1,3}\s*-->\s*\d{1,3}:\d{2}:\d{2},\d{1,3}/u;
-const CUE_NUMBER = /^\s*\d+\s*$/u;
+const CAPTION_NUMBER = /^\s*\d+\s*$/u;
 /** Markup subtitle editors write: HTML-like font tags and ASS override blocks such as {\an8}. */
 const TAGS = /<\/?(?:i|b|u|s|em|strong|font|span|c|v|ruby|rt)\b[^>]*>/giu;
 const ASS_TAGS = /\{\\[^}]*\}/gu;
@@ -43,18 +43,18 @@ function detectSrt(source: ImportSource): boolean {
 
 function readSrt(source: ImportSource): ImportedTranscript {
   const warnings: ImportWarning[] = [];
-  const raw = rawCues(withoutBom(source.text).split(NEWLINE), warnings);
-  const captions = readCaptions(raw.map(captionOf).filter((c) => c.lines.length > 0), { formatName: "SRT" });
-  const blocks = mergeCues(captions.cues, { speakers: captions.speakers });
-  if (blocks.length === 0) throw noCues(source.file, warnings);
-  return { format: "srt", meta: {}, blocks, warnings: byLine([...warnings, ...captions.warnings]) };
+  const raw = srtCaptions(withoutBom(source.text).split(NEWLINE), warnings);
+  const read = readCaptions(raw.map(captionOf).filter((c) => c.lines.length > 0), { formatName: "SRT" });
+  const blocks = mergeCaptions(read.captions, { speakers: read.speakers });
+  if (blocks.length === 0) throw noCaptions(source.file, warnings);
+  return { format: "srt", meta: {}, blocks, warnings: byLine([...warnings, ...read.warnings]) };
 }
 
 function withoutBom(text: string): string {
   return text.startsWith("\ufeff") ? text.slice(1) : text;
 }
 
-function noCues(file: string, warnings: ImportWarning[]): ImportError {
+function noCaptions(file: string, warnings: ImportWarning[]): ImportError {
   const first = warnings[0];
   return new ImportError(
     file,
@@ -64,8 +64,8 @@ function noCues(file: string, warnings: ImportWarning[]): ImportError {
   );
 }
 
-/** A cue as it stands in the file: its timing and its text lines, markup and all. */
-interface RawCue {
+/** A caption as it stands in the file: its timing and its text lines, markup and all. */
+interface SrtCaption {
   start: number;
   end: number;
   /** 1-based line of the timing line. */
@@ -93,30 +93,30 @@ function blocks(lines: string[]): Block[] {
   return out;
 }
 
-function rawCues(lines: string[], warnings: ImportWarning[]): RawCue[] {
-  const cues: RawCue[] = [];
+function srtCaptions(lines: string[], warnings: ImportWarning[]): SrtCaption[] {
+  const captions: SrtCaption[] = [];
   let skipped = false;
   // Words after a skipped subtitle are its words, not the words of the subtitle before it.
-  for (const block of blocks(lines)) skipped = readBlock(block, skipped ? undefined : cues.at(-1), cues, warnings);
-  return cues.sort((a, b) => a.start - b.start);
+  for (const block of blocks(lines)) skipped = readBlock(block, skipped ? undefined : captions.at(-1), captions, warnings);
+  return captions.sort((a, b) => a.start - b.start);
 }
 
 /**
- * Reads one block into cues. A block normally holds one cue; when blank lines are missing it
- * holds several, each starting at its timing line. Lines before the first timing line are a cue
- * number, or words that a stray blank line cut off from the cue before. Returns whether the
+ * Reads one block into captions. A block normally holds one caption; when blank lines are missing it
+ * holds several, each starting at its timing line. Lines before the first timing line are a caption
+ * number, or words that a stray blank line cut off from the caption before. Returns whether the
  * block ended inside a skipped subtitle.
  */
-function readBlock(block: Block, previous: RawCue | undefined, cues: RawCue[], warnings: ImportWarning[]): boolean {
+function readBlock(block: Block, previous: SrtCaption | undefined, captions: SrtCaption[], warnings: ImportWarning[]): boolean {
   const leading: string[] = [];
-  let current: RawCue | undefined;
+  let current: SrtCaption | undefined;
   let skipping = false;
   block.lines.forEach((text, i) => {
     const line = block.line + i;
     if (text.includes("-->")) {
       if (current) dropTrailingNumber(current);
-      current = timingCue(text, line, warnings);
-      if (current) cues.push(current);
+      current = captionAtTiming(text, line, warnings);
+      if (current) captions.push(current);
       skipping = current === undefined;
     } else if (current) {
       current.text.push(text);
@@ -129,7 +129,7 @@ function readBlock(block: Block, previous: RawCue | undefined, cues: RawCue[], w
   return skipping;
 }
 
-function timingCue(text: string, line: number, warnings: ImportWarning[]): RawCue | undefined {
+function captionAtTiming(text: string, line: number, warnings: ImportWarning[]): SrtCaption | undefined {
   const times = parseTiming(text);
   if (times) return { ...times, line, text: [] };
   warnings.push({
@@ -155,15 +155,15 @@ function clock(parts: Array<string | undefined>): number | undefined {
   return hours * 3600 + minutes * 60 + seconds + Number(`0.${parts[3] ?? "0"}`);
 }
 
-/** With no blank line before the next cue, its number ends up as this cue's last line. */
-function dropTrailingNumber(cue: RawCue): void {
-  const last = cue.text.at(-1);
-  if (cue.text.length > 1 && last !== undefined && CUE_NUMBER.test(last)) cue.text.pop();
+/** With no blank line before the next caption, its number ends up as this caption's last line. */
+function dropTrailingNumber(caption: SrtCaption): void {
+  const last = caption.text.at(-1);
+  if (caption.text.length > 1 && last !== undefined && CAPTION_NUMBER.test(last)) caption.text.pop();
 }
 
-/** Words before a block's first timing line belong to the cue before (a stray blank line split it). */
-function attachLeading(leading: string[], line: number, previous: RawCue | undefined, warnings: ImportWarning[]): void {
-  const words = leading.filter((text, i) => !(i === leading.length - 1 && CUE_NUMBER.test(text)));
+/** Words before a block's first timing line belong to the caption before (a stray blank line split it). */
+function attachLeading(leading: string[], line: number, previous: SrtCaption | undefined, warnings: ImportWarning[]): void {
+  const words = leading.filter((text, i) => !(i === leading.length - 1 && CAPTION_NUMBER.test(text)));
   if (words.length === 0) return;
   if (previous) {
     previous.text.push(...words);
@@ -174,11 +174,11 @@ function attachLeading(leading: string[], line: number, previous: RawCue | undef
 }
 
 /** A subtitle's lines as caption lines: markup gone, entities decoded, an italic sound as "(Laughter)". */
-function captionOf(cue: RawCue): RawCaption {
-  const joined = cue.text.join("\n").replace(ASS_TAGS, "").replace(LINE_BREAK_TAG, "\n");
+function captionOf(caption: SrtCaption): RawCaption {
+  const joined = caption.text.join("\n").replace(ASS_TAGS, "").replace(LINE_BREAK_TAG, "\n");
   const sound = italicSound(joined);
   const lines = sound ? [sound] : cleanText(joined.replace(TAGS, "")).split("\n");
-  return { start: cue.start, end: cue.end, line: cue.line, lines: lines.filter((l) => l.trim() !== "").map((text) => ({ text })) };
+  return { start: caption.start, end: caption.end, line: caption.line, lines: lines.filter((l) => l.trim() !== "").map((text) => ({ text })) };
 }
 
 /** A part that is only an italic sound, "<i>Laughter</i>", as "(Laughter)". */

@@ -2,13 +2,13 @@
 // the way the specification says; this module turns its cue trees into caption lines: one cue
 // part per voice (a cue may hold two <v> spans), markup dropped, inline timestamps kept as word
 // times. The caption conventions (names in brackets, dashes, ">>", sounds, rolling lines) are
-// read by captions/, shared with SRT; mergeCues makes paragraphs and turns.
+// read by captions/, shared with SRT; mergeCaptions makes paragraphs and turns.
 
 import pkg from "webvtt-parser";
 import type { Cue as VttCue, Error as VttError, Entity, TreeNode, TreeNodeObjectTagNameWithRt } from "webvtt-parser";
 import entityTable from "webvtt-parser/html-entities.json" with { type: "json" };
 import { readCaptions, type CaptionLine, type RawCaption } from "../captions/index.ts";
-import { mergeCues } from "../merge.ts";
+import { mergeCaptions } from "../merge.ts";
 import { ImportError, type ImportedTranscript, type ImportedWord, type ImportSource, type ImportWarning, type Importer } from "../model.ts";
 import { roundMs } from "../../transcript/times.ts";
 import { cleanText, soundOnly, squash } from "../text.ts";
@@ -49,16 +49,16 @@ function readWebVtt(source: ImportSource): ImportedTranscript {
   }
   const lines = prepareLines(text);
   const parsed = new WebVTTParser(ENTITIES).parse(lines.join("\n"), "metadata");
-  if (parsed.cues.length === 0) throw noCues(source.file, lines, parsed.errors);
+  if (parsed.cues.length === 0) throw noCaptions(source.file, lines, parsed.errors);
 
   const warnings = parserWarnings(parsed.errors, lines);
-  const captions = readCaptions(rawCaptions(parsed.cues, lines), { formatName: "WebVTT", voices: voicesIn(parsed.cues) });
-  const blocks = mergeCues(captions.cues, { speakers: captions.speakers });
+  const read = readCaptions(rawCaptions(parsed.cues, lines), { formatName: "WebVTT", voices: voicesIn(parsed.cues) });
+  const blocks = mergeCaptions(read.captions, { speakers: read.speakers });
   if (blocks.length === 0) {
     throw new ImportError(source.file, undefined, "The file's cues have no words in them.", "Check that this is the right caption file.");
   }
   const lang = headerLanguage(lines);
-  return { format: "webvtt", meta: lang ? { lang } : {}, blocks, warnings: byLine([...warnings, ...captions.warnings]) };
+  return { format: "webvtt", meta: lang ? { lang } : {}, blocks, warnings: byLine([...warnings, ...read.warnings]) };
 }
 
 function withoutBom(text: string): string {
@@ -107,7 +107,7 @@ function isHeaderField(line: string | undefined): boolean {
   return line !== undefined && /^[\w-]+:\s*\S/u.test(line) && !line.includes("-->");
 }
 
-function noCues(file: string, lines: string[], errors: VttError[]): ImportError {
+function noCaptions(file: string, lines: string[], errors: VttError[]): ImportError {
   const first = errors.find((e) => !e.message.startsWith("No blank line after the signature")) ?? errors[0];
   const commaLine = lines.findIndex((line) => COMMA_TIME.test(line));
   const fix =
@@ -120,13 +120,13 @@ function noCues(file: string, lines: string[], errors: VttError[]): ImportError 
 }
 
 /** Where each cue's timing line is, found by the cue's raw text (the parser does not say). */
-interface CueSite {
+interface CaptionSite {
   line: number;
   start: number | undefined;
 }
 
-function locateCues(lines: string[]): Map<string, CueSite[]> {
-  const sites = new Map<string, CueSite[]>();
+function locateCaptions(lines: string[]): Map<string, CaptionSite[]> {
+  const sites = new Map<string, CaptionSite[]>();
   lines.forEach((line, i) => {
     if (!line.includes("-->")) return;
     const body: string[] = [];
@@ -146,7 +146,7 @@ function startSeconds(timing: string): number | undefined {
 }
 
 /** Takes the first unused site of a cue with this text, preferring one with the same start. */
-function takeSite(sites: Map<string, CueSite[]>, cue: VttCue): number {
+function takeSite(sites: Map<string, CaptionSite[]>, cue: VttCue): number {
   const list = sites.get(cue.text) ?? [];
   const index = Math.max(0, list.findIndex((s) => s.start !== undefined && Math.abs(s.start - cue.startTime) < 0.0005));
   const [site] = list.splice(index, 1);
@@ -183,7 +183,7 @@ function voicesIn(cues: VttCue[]): Set<string> {
 
 /** Each cue's parts by voice, as caption lines, with the line of its timing line. */
 function rawCaptions(parsed: VttCue[], lines: string[]): RawCaption[] {
-  const sites = locateCues(lines);
+  const sites = locateCaptions(lines);
   const out: RawCaption[] = [];
   // A file that times words inside its cues (YouTube's) gets word times on every line, a line's
   // first word timed from its cue's start; a file with a stray timestamp or two gets none.
@@ -227,7 +227,7 @@ function collectRuns(nodes: readonly Node[], runs: Run[], clock: { time: number;
 }
 
 /** Runs → lines of clean text; when the cue has inline timestamps, each line's words with times. */
-function toLines(runs: Run[], cueEnd: number): CaptionLine[] {
+function toLines(runs: Run[], captionEnd: number): CaptionLine[] {
   const timed = runs.some((r) => r.timed);
   const lines: Array<{ text: string; words: ImportedWord[] }> = [{ text: "", words: [] }];
   for (const run of runs) {
@@ -252,7 +252,7 @@ function toLines(runs: Run[], cueEnd: number): CaptionLine[] {
   all.forEach((word, i) => {
     if (word.start === undefined) return;
     const next = all.slice(i + 1).find((w) => w.start !== undefined);
-    word.end = roundMs(next?.start ?? cueEnd);
+    word.end = roundMs(next?.start ?? captionEnd);
   });
   return lines.map((l) => (l.words.length ? { text: l.text, words: l.words } : { text: l.text }));
 }

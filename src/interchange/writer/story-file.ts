@@ -50,9 +50,9 @@ function writeBody(blocks: ImportedBlock[], plan: LabelPlan): string {
   const out: string[] = [];
   const introduced = new Set<string>();
   for (const block of blocks) {
-    if (block.type === "heading") {
-      out.push(`## ${stamp(block.start)}${escapeParagraph(block.text, { afterLabel: true })}`);
-    } else if (block.type === "cue") {
+    if (block.kind === "heading") {
+      out.push(`## ${stamp(block.start)}${escapeParagraph(block.title, { afterLabel: true })}`);
+    } else if (block.kind === "cue") {
       out.push(`${stamp(block.start)}${cueLine(block.text)}`);
     } else if (!block.speaker && introduced.size === 0) {
       for (const p of block.paragraphs) out.push(`${stamp(p.start)}${escapeParagraph(p.text, { afterLabel: false })}`);
@@ -79,8 +79,8 @@ function lastTime(blocks: ImportedBlock[]): number | undefined {
     if (t !== undefined && (last === undefined || t > last)) last = t;
   };
   for (const b of blocks) {
-    if (b.type === "turn") for (const p of b.paragraphs) see(p.end ?? p.start);
-    else see(b.type === "cue" ? (b.end ?? b.start) : b.start);
+    if (b.kind === "turn") for (const p of b.paragraphs) see(p.end ?? p.start);
+    else see(b.kind === "cue" ? (b.end ?? b.start) : b.start);
   }
   return last;
 }
@@ -123,8 +123,8 @@ function frontMatter(doc: ImportedTranscript, options: StoryFileOptions, plan: L
 
 /** Writes the story; throws NotationError only if the writer itself made a mistake. */
 export function writeStoryFile(doc: ImportedTranscript, options: StoryFileOptions): WrittenStory {
-  const speakers = doc.blocks.flatMap((b) => (b.type === "turn" && b.speaker ? [b.speaker] : []));
-  if (doc.blocks.some((b, i) => b.type === "turn" && !b.speaker && doc.blocks.slice(0, i).some((x) => x.type === "turn" && x.speaker))) {
+  const speakers = doc.blocks.flatMap((b) => (b.kind === "turn" && b.speaker ? [b.speaker] : []));
+  if (doc.blocks.some((b, i) => b.kind === "turn" && !b.speaker && doc.blocks.slice(0, i).some((x) => x.kind === "turn" && x.speaker))) {
     speakers.push(UNATTRIBUTED);
   }
   let lastError: unknown;

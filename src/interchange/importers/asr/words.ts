@@ -137,7 +137,7 @@ function continueWord(word: Unit, text: string, piece: AsrToken): void {
   if (piece.confidence !== undefined) word.confidence = Math.min(word.confidence ?? piece.confidence, piece.confidence);
 }
 
-type Turn = Extract<ImportedBlock, { type: "turn" }>;
+type Turn = Extract<ImportedBlock, { kind: "turn" }>;
 
 /** A run of words in a diarised file that no speaker label covers. */
 interface UnlabelledRun {
@@ -172,18 +172,18 @@ class BlockBuilder {
   /** A stand-alone sound; the same sound again straight after ("♪", "♪") lengthens it. */
   private addCue(sound: string, unit: Unit): void {
     const last = this.blocks.at(-1);
-    if (last?.type === "cue" && last.text === sound && this.turn === undefined) {
+    if (last?.kind === "cue" && last.text === sound && this.turn === undefined) {
       if (unit.end !== undefined) last.end = roundMs(Math.max(last.end ?? unit.end, unit.end));
       return;
     }
-    this.blocks.push({ type: "cue", text: sound, ...times(unit.start, unit.end), ...(unit.line ? { line: unit.line } : {}) });
+    this.blocks.push({ kind: "cue", text: sound, ...times(unit.start, unit.end), ...(unit.line ? { line: unit.line } : {}) });
     this.turn = undefined;
     this.paragraph = undefined;
   }
 
   private openTurn(unit: Unit): void {
     const label = unit.speaker;
-    this.turn = { type: "turn", ...(label !== undefined ? { speaker: this.speakerFor(label) } : {}), paragraphs: [] };
+    this.turn = { kind: "turn", ...(label !== undefined ? { speaker: this.speakerFor(label) } : {}), paragraphs: [] };
     this.blocks.push(this.turn);
     this.label = label;
     this.paragraph = undefined;

@@ -71,7 +71,7 @@ export class NprReader {
         const { cues, rest: after } = leadingCues(rest);
         // Cues before a label, or alone, stand on their own; so does taped audio before unlabelled speech.
         if (cues.length > 0 && (after === "" || labelAtStart(after) || cues.some(startsTape))) {
-          for (const cue of cues) this.blocks.push({ type: "cue", text: cue, line });
+          for (const cue of cues) this.blocks.push({ kind: "cue", text: cue, line });
           rest = after;
           blankBefore = 0;
         }
@@ -91,7 +91,7 @@ export class NprReader {
       if (found.kind === "label") {
         rest = this.turn(found.label, rest.slice(found.at + found.label.length), line, 0, true);
       } else {
-        this.blocks.push({ type: "cue", text: found.text, line });
+        this.blocks.push({ kind: "cue", text: found.text, line });
         rest = rest.slice(found.at + found.length).trim();
         atStart = true;
         blankBefore = 0;
@@ -109,7 +109,7 @@ export class NprReader {
     if (!who.introduced) this.lostLabel(who.speaker, label, line);
     else if (who.first && !who.programme && blankBefore >= 2) this.lostSoundbite(label, line);
     const manner = matchManner(speech);
-    const turn: Turn = { type: "turn", speaker: who.speaker, ...(manner ? { manner: manner.manner.text } : {}), paragraphs: [] };
+    const turn: Turn = { kind: "turn", speaker: who.speaker, ...(manner ? { manner: manner.manner.text } : {}), paragraphs: [] };
     this.blocks.push(turn);
     this.labelLines.set(turn, line);
     return (manner ? speech.slice(manner.length) : speech).trim();
@@ -118,7 +118,7 @@ export class NprReader {
   /** Text without a label: more of the open turn, or of the voice before a laugh, or unattributed. */
   private unlabelled(text: string, line: number): void {
     const last = this.blocks.at(-1);
-    if (last?.type === "turn") {
+    if (last?.kind === "turn") {
       // A label that ended its line: its manner may open the next one.
       const manner = last.paragraphs.length === 0 && !last.manner ? matchManner(text) : undefined;
       if (manner) last.manner = manner.manner.text;
@@ -127,8 +127,8 @@ export class NprReader {
       return;
     }
     // After (LAUGHTER) the same person goes on; after a SOUNDBITE the voice is unknown.
-    const speaker = last?.type === "cue" && !startsTape(last.text) ? lastTurn(this.blocks)?.speaker : undefined;
-    this.blocks.push({ type: "turn", ...(speaker ? { speaker } : {}), paragraphs: [{ text, line }] });
+    const speaker = last?.kind === "cue" && !startsTape(last.text) ? lastTurn(this.blocks)?.speaker : undefined;
+    this.blocks.push({ kind: "turn", ...(speaker ? { speaker } : {}), paragraphs: [{ text, line }] });
   }
 
   /** A label-like run in speech kept as words: a guess the editor must check. */
@@ -167,8 +167,8 @@ export class NprReader {
    * dropped its `(SOUNDBITE OF ...)` line. Put a cue back so the tape reads as tape, and say so.
    */
   private lostSoundbite(label: LabelMatch, line: number): void {
-    if (this.blocks.length === 0 || this.blocks.at(-1)?.type === "cue") return;
-    this.blocks.push({ type: "cue", text: LOST_SOUNDBITE, line });
+    if (this.blocks.length === 0 || this.blocks.at(-1)?.kind === "cue") return;
+    this.blocks.push({ kind: "cue", text: LOST_SOUNDBITE, line });
     this.warnings.push({
       line,
       message: `A SOUNDBITE line seems lost here; check what was played. Blank lines stand before "${label.raw}:", so "(${LOST_SOUNDBITE})" was added before it.`,
@@ -211,7 +211,7 @@ export class NprReader {
   private settleEmptyTurns(): void {
     for (let i = this.blocks.length - 1; i >= 0; i--) {
       const block = this.blocks[i];
-      if (block?.type !== "turn" || block.paragraphs.length > 0 || block.manner) continue;
+      if (block?.kind !== "turn" || block.paragraphs.length > 0 || block.manner) continue;
       const line = this.labelLines.get(block);
       this.blocks.splice(i, 1);
       this.warnings.push({ ...(line ? { line } : {}), message: `The label for ${block.speaker?.name ?? "a speaker"} has no words after it; it was left out.` });
@@ -222,7 +222,7 @@ export class NprReader {
   private flagUnattributed(): void {
     const intro = new Set(introTurns(this.blocks));
     for (const block of this.blocks) {
-      if (block.type !== "turn" || block.speaker || intro.has(block)) continue;
+      if (block.kind !== "turn" || block.speaker || intro.has(block)) continue;
       const line = block.paragraphs[0]?.line;
       this.warnings.push({
         ...(line ? { line } : {}),

@@ -3,14 +3,14 @@
 
 import type { ImportedBlock } from "../../model.ts";
 
-export type Turn = Extract<ImportedBlock, { type: "turn" }>;
+export type Turn = Extract<ImportedBlock, { kind: "turn" }>;
 
 /** The unattributed turns right before this point: at the end of the blocks read so far. */
 export function unattributedRun(blocks: readonly ImportedBlock[]): Turn[] {
   const run: Turn[] = [];
   for (let i = blocks.length - 1; i >= 0; i--) {
     const block = blocks[i];
-    if (block?.type !== "turn" || block.speaker) break;
+    if (block?.kind !== "turn" || block.speaker) break;
     run.unshift(block);
   }
   return run;
@@ -20,7 +20,7 @@ export function unattributedRun(blocks: readonly ImportedBlock[]): Turn[] {
 export function introTurns(blocks: readonly ImportedBlock[]): Turn[] {
   const intro: Turn[] = [];
   for (const block of blocks) {
-    if (block.type !== "turn") continue;
+    if (block.kind !== "turn") continue;
     if (block.speaker) break;
     intro.push(block);
   }
@@ -30,7 +30,7 @@ export function introTurns(blocks: readonly ImportedBlock[]): Turn[] {
 export function lastTurn(blocks: readonly ImportedBlock[]): Turn | undefined {
   for (let i = blocks.length - 1; i >= 0; i--) {
     const block = blocks[i];
-    if (block?.type === "turn") return block;
+    if (block?.kind === "turn") return block;
   }
   return undefined;
 }
