@@ -235,8 +235,9 @@ describe("Ctrl-C in the terminal running npm run build", () => {
 describe("a build killed with SIGKILL", () => {
   it.each(["rendering", "auditing"] as Phase[])("while %s: leaves the output alone and no process running; the next build removes its staging folder", async (phase) => {
     const run = await buildUntil(phase);
+    // Chromium with its helper processes (they start one after another on a loaded machine).
+    if (phase === "auditing") expect(await within(20_000, () => chromiumOf(run.pid).length > 1)).toBe(true);
     const started = [...descendants(run.pid), ...chromiumOf(run.pid)];
-    if (phase === "auditing") expect(started.filter((p) => p.cmdline.includes("chromium")).length).toBeGreaterThan(1);
     run.child.kill("SIGKILL");
     expect(await run.exited).toEqual({ code: null, signal: "SIGKILL" });
 

@@ -4,7 +4,7 @@
 // Rendering cannot be interrupted midway, so a build that has not stopped after a few seconds is
 // stopped anyway (the browser is killed on exit; the staging folder is removed all the same).
 
-import { removeLeftFolders } from "./staging.ts";
+import { leftFolders, removeLeftFolders } from "./staging.ts";
 
 const SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
 type StopSignal = keyof typeof SIGNALS;
@@ -53,11 +53,18 @@ export function stopOnSignals(options: StopOptions): BuildStop {
     clearTimeout(timer);
     // Only this process's folders: another build of the same site may be running.
     const mine = (pid: number) => pid === process.pid;
-    removeLeftFolders(options.output, mine);
-    // A render stopped midway may have writes already in Node's thread pool, which can land after
-    // that: give them a moment (blocking, so that no new one starts), then remove again.
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-    removeLeftFolders(options.output, mine);
+    // A render stopped midway may have writes already in Node's thread pool, which can land while
+    // the folder is being removed ("directory not empty"): wait a moment (blocking, so that no new
+    // one starts) and remove again, for up to about two seconds.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      try {
+        removeLeftFolders(options.output, mine);
+      } catch {
+        // Something landed meanwhile; the next round removes it.
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+      if (leftFolders(options.output).every((f) => !mine(f.pid))) break;
+    }
     write(`Build stopped: ${REASONS[received]}. ${options.shown}/ was left as it was.`);
     exit(SIGNALS[received]);
   };

@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { EXPORT_FORMATS, exportsFor, type ExportFormatId } from "../interchange/exporters/index.ts";
+import { withPassages } from "../interchange/exporters/passages.ts";
 import { renderFeed } from "../feeds/rss.ts";
 import type { ShowGroup } from "../story/site.ts";
 import type { SiteImages } from "./images.ts";
@@ -54,9 +55,11 @@ export async function writeTranscriptFiles(stories: readonly Story[], outputDir:
   for (const story of stories) {
     if (failure) break;
     const dir = path.join(outputDir, "stories", story.slug);
+    // Read once for all of this story's files.
+    const exported = withPassages(story);
     for (const format of exportsFor(story)) {
       const file = path.join(dir, format.file);
-      const text = format.write(story);
+      const text = format.write(exported);
       const write = fs.promises
         .writeFile(file, text)
         .catch(async (error: NodeJS.ErrnoException) => {

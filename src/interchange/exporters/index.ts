@@ -4,13 +4,15 @@
 
 import type { Story } from "../../story/story.ts";
 import { writeJson } from "./json.ts";
+import type { WithPassages } from "./passages.ts";
 import { writeSrt } from "./srt.ts";
 import { writeText } from "./text.ts";
 import { writeWebVtt } from "./webvtt.ts";
 
 export type ExportFormatId = "vtt" | "srt" | "json" | "txt";
 
-export type ExportableStory = Pick<Story, "title" | "lang" | "blocks" | "timed" | "duration" | "speakers" | "copyright">;
+/** What an exporter reads; `passages`, when given, are the story's passages read once (see passages.ts). */
+export type ExportableStory = Pick<Story, "title" | "lang" | "blocks" | "timed" | "duration" | "speakers" | "copyright"> & WithPassages;
 
 export interface ExportFormat {
   id: ExportFormatId;

@@ -35,16 +35,27 @@ function cueText(cue: Cue): string {
   return `(${cue.text})`;
 }
 
-/**
- * The last story's passages: its downloads are written one after another, each reading the same
- * passages. One story only, so an archive's passages are never all held at once.
- */
-let last: { blocks: readonly TranscriptBlock[]; passages: readonly Passage[] } | undefined;
-
 /** The story's passages in reading order. Empty paragraphs are left out. */
 export function passages(blocks: readonly TranscriptBlock[]): readonly Passage[] {
-  if (last?.blocks !== blocks) last = { blocks, passages: readPassages(blocks) };
-  return last.passages;
+  return readPassages(blocks);
+}
+
+/**
+ * A story whose downloads are written one after another may carry its passages, read once
+ * (`withPassages`); each exporter asks `passagesOf`. Only the story being written carries them,
+ * so an archive's passages are never all held at once.
+ */
+export interface WithPassages {
+  blocks: readonly TranscriptBlock[];
+  passages?: readonly Passage[];
+}
+
+export function passagesOf(story: WithPassages): readonly Passage[] {
+  return story.passages ?? readPassages(story.blocks);
+}
+
+export function withPassages<T extends WithPassages>(story: T): T & { passages: readonly Passage[] } {
+  return { ...story, passages: passagesOf(story) };
 }
 
 function readPassages(blocks: readonly TranscriptBlock[]): Passage[] {

@@ -5,7 +5,7 @@
 
 import { formatTimestamp } from "../../transcript/times.ts";
 import { speakerLabel } from "../../transcript/speakers.ts";
-import { captionsOf, passages, type Passage } from "./captions.ts";
+import { captionsOf, passagesOf, type Passage } from "./captions.ts";
 import type { ExportableStory } from "./index.ts";
 
 type Turn = NonNullable<Passage["turn"]>;
@@ -20,7 +20,7 @@ export function writeText(story: ExportableStory): string {
   }
   const spoken = new Set<string>();
   const lines = [story.title.replace(/\s+/gu, " ").trim()];
-  for (const passage of passages(story.blocks)) {
+  for (const passage of passagesOf(story)) {
     if (!passage.turnFirst || !passage.speaker || !passage.turn) {
       lines.push(passage.text);
       continue;

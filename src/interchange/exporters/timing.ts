@@ -8,7 +8,7 @@
 
 import type { ExportableStory } from "./index.ts";
 import { captionLines } from "./lines.ts";
-import { passages, type Passage } from "./passages.ts";
+import { passagesOf, type Passage, type WithPassages } from "./passages.ts";
 import { splitText } from "./split.ts";
 
 /** A piece of a passage as shown on screen. */
@@ -59,8 +59,8 @@ interface Planned {
  * The story's captions in order, with times. For a story without any times, the times are an
  * estimate from the start (spread over the duration when it is known).
  */
-export function captionsOf(story: Pick<ExportableStory, "blocks" | "duration">, options: CaptionOptions = {}): Caption[] {
-  const planned = plan(passages(story.blocks), options);
+export function captionsOf(story: Pick<ExportableStory, "blocks" | "duration"> & WithPassages, options: CaptionOptions = {}): Caption[] {
+  const planned = plan(passagesOf(story), options);
   const runs = runsOf(planned);
   mergeTimelessRuns(runs);
   timeRuns(runs, story.duration ? Math.round(story.duration.seconds * 1000) : undefined);
