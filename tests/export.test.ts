@@ -3,98 +3,15 @@
 
 import path from "node:path";
 import fc from "fast-check";
-import type { Browser, Page } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../src/audit/browser.ts";
+import { describe, expect, it } from "vitest";
 import { captionsOf, MAX_LINE, splitText } from "../src/interchange/exporters/captions.ts";
-import { EXPORT_FORMATS, exportsFor, type ExportableStory, type ExportFormatId } from "../src/interchange/exporters/index.ts";
+import { EXPORT_FORMATS, exportsFor } from "../src/interchange/exporters/index.ts";
 import type { JsonTranscript } from "../src/interchange/exporters/json.ts";
 import { podcasting20Transcript } from "../src/interchange/podcasting20-schema.ts";
 import { loadSite } from "../src/site/load.ts";
 import { projectPaths } from "../src/site/paths.ts";
-import { parseSettings } from "../src/story/settings.ts";
-import { parseStory, type Story, type StoryContext } from "../src/story/story.ts";
 import { renderTranscript } from "../src/transcript/index.ts";
-
-const settings = parseSettings("site.json", { title: "T", url: "https://example.org/", language: "en", description: "D" });
-const context: StoryContext = { settings, contentDir: "content", storiesDir: "content/stories" };
-
-function story(front: string, body: string): Story {
-  return parseStory({ file: "content/stories/test.md", raw: `---\n${front}\n---\n${body}` }, context);
-}
-
-const LONG =
-  "The lamp room at Kesk Point sits a hundred and forty-one steps above the rocks, and for most of a century someone climbed them every evening. " +
-  "The keepers wound the clockwork by hand, trimmed the wicks, polished the brass; in storms they stayed up all night. " +
-  "When the light was automated, the last of them handed over his keys, walked down the hill and did not come back for thirty years.";
-
-/** Timed: roles, a soundbite with a tape group, a heading, Spanish, sounds, "&" and "<" in speech. */
-const LIGHTHOUSE = story(
-  `title: Night Shift at the Lighthouse\nshow: Harbor Hours\ndate: 2026-05-02\nduration: "3:10"\ncopyright: © 2026 Harbor Hours Radio\nspeakers:\n  LINDQVIST: {name: Tomas Lindqvist, role: keeper}`,
-  `[0:02] SELMA ARNAUT, HOST: Good evening. Tonight: light, salt & the people who keep watch.
-
-[0:09] SENA OKAFOR, BYLINE: ${LONG}
-
-[0:31] (SOUNDBITE OF ARCHIVED RADIO BROADCAST)
-
-[0:33] UNIDENTIFIED ANNOUNCER: The light at Kesk Point will run itself by spring.
-
-[0:38] OKAFOR: That was 1987. Keepers < machines, the memo said.
-
-## [0:45] The last keeper
-
-[0:46] LINDQVIST: (Speaking Spanish) Cada noche subía las escaleras.
-
-Y cada mañana bajaba.
-
-[1:02] ARNAUT: And the light still turns. (Laughter)
-
-[POST-BROADCAST CORRECTION: An earlier version of this story gave the wrong number of steps.]
-`,
-);
-
-/** Timed, opening with an unvoiced introduction; two paragraphs share a time; no duration. */
-const BULLETIN = story(
-  "title: Morning Bulletin\nshow: Harbor Hours\ndate: 2026-05-03",
-  `From the harbor, this is the morning bulletin.
-
-[0:05] PIETRO VALE, HOST: Ferries run late today.
-
-[0:05] (LAUGHTER)
-
-[0:06] VALE: Only a little late. <Honestly.>
-`,
-);
-
-/** Untimed. */
-const UNTIMED = story(
-  "title: Letters Home\nshow: Harbor Hours\ndate: 2026-05-04\ncopyright: © 2026 Harbor Hours Radio",
-  `Letters from the harbor, read aloud.
-
-HANNA BERG, HOST: This week, a letter from 1952.
-
-(SOUNDBITE OF MUSIC)
-
-JONAS STRAND: (Reading) Dear Hanna, the boats are in & the nets are full.
-
-The winter was long.
-
-## Replies
-
-STRAND: We wrote back.
-`,
-);
-
-const TIMED_STORIES: Array<[string, Story]> = [["lighthouse", LIGHTHOUSE], ["bulletin", BULLETIN]];
-
-function write(id: ExportFormatId, s: ExportableStory): string {
-  const format = EXPORT_FORMATS.find((f) => f.id === id);
-  if (!format) throw new Error(`no format ${id}`);
-  return format.write(s);
-}
-
-// ---------------------------------------------------------------------------------------------
-// A small reader for what we write, to check it line by line.
+import { BULLETIN, LIGHTHOUSE, LONG, TIMED_STORIES, UNTIMED, write } from "./helpers/export-stories.ts";
 
 function clock(text: string): number {
   const m = /^(\d{2}):(\d{2}):(\d{2})[.,](\d{3})$/u.exec(text);
@@ -428,92 +345,5 @@ describe("plain text", () => {
       "(Laughter)",
       "[0:06] Pietro Vale: Only a little late. <Honestly.>",
     ]);
-  });
-});
-
-describe("WebVTT in Chromium", () => {
-  let browser: Browser;
-  let page: Page;
-  let vtt = "";
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    await page.setRequestInterception(true);
-    page.on("request", (request) => {
-      const { pathname } = new URL(request.url());
-      if (pathname === "/player.html") {
-        void request.respond({
-          contentType: "text/html; charset=utf-8",
-          body: '<!doctype html><html lang="en"><title>Player</title><video controls><track kind="captions" srclang="en" label="English" src="/transcript.vtt" default></video>',
-        });
-      } else if (pathname === "/transcript.vtt") {
-        void request.respond({ contentType: "text/vtt; charset=utf-8", body: vtt });
-      } else void request.abort();
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  interface LoadedCaption {
-    start: number;
-    end: number;
-    text: string;
-    html: string;
-    shown: string;
-  }
-
-  async function load(file: string): Promise<{ status: string; mode: string; captions: LoadedCaption[] }> {
-    vtt = file;
-    await page.goto("http://verbatim.test/player.html", { waitUntil: "load" });
-    return page.evaluate(async () => {
-      const element = document.querySelector("track");
-      if (!element) return { status: "no track", mode: "", captions: [] };
-      const loaded = new Promise<string>((resolve) => {
-        if (element.readyState === 2) resolve("load");
-        element.addEventListener("load", () => resolve("load"));
-        element.addEventListener("error", () => resolve("error"));
-      });
-      if (element.track.mode === "disabled") element.track.mode = "hidden";
-      const status = await loaded;
-      const captions = Array.from(element.track.cues ?? []).map((cue) => {
-        const vttCue = cue as VTTCue;
-        const holder = document.createElement("div");
-        holder.append(vttCue.getCueAsHTML());
-        return { start: vttCue.startTime, end: vttCue.endTime, text: vttCue.text, html: holder.innerHTML, shown: holder.textContent ?? "" };
-      });
-      return { status, mode: element.track.mode, captions };
-    });
-  }
-
-  it.each(TIMED_STORIES)("reads every caption of the %s export, with its times, voices and language", async (_, s) => {
-    const file = write("vtt", s);
-    const written = captionsOf(s);
-    const { status, mode, captions } = await load(file);
-    expect(status).toBe("load");
-    expect(["hidden", "showing"]).toContain(mode);
-    expect(captions.length).toBe(written.length);
-    expect(captions.length).toBe(file.match(/ --> /gu)?.length);
-    for (const [i, caption] of written.entries()) {
-      const loaded = captions[i];
-      expect(loaded?.start).toBeCloseTo(caption.start, 3);
-      expect(loaded?.end).toBeCloseTo(caption.end, 3);
-      expect(loaded?.shown.replace(/\n/gu, " ")).toBe(caption.lead + caption.text);
-      const name = caption.passage.type === "speech" ? caption.passage.speaker?.name : undefined;
-      if (name) {
-        expect(loaded?.text.startsWith(`<v ${name}>`)).toBe(true);
-        expect(loaded?.html).toContain(`<span title="${name}">`);
-      } else expect(loaded?.html).not.toContain("title=");
-      if (caption.passage.lang) expect(loaded?.html).toContain(`<span lang="${caption.passage.lang}">`);
-    }
-  });
-
-  it("shows the first caption's speaker as a voice span", async () => {
-    const { captions } = await load(write("vtt", LIGHTHOUSE));
-    expect(captions[0]?.text).toContain("<v Selma Arnaut>");
-    expect(captions[0]?.html).toMatch(/^<span title="Selma Arnaut">Good evening\. Tonight: light, salt &amp; the people/u);
-    expect(captions.find((c) => c.shown.includes("Keepers"))?.shown).toContain("Keepers < machines");
   });
 });
