@@ -7,7 +7,8 @@
 
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { CHROMIUM_FLAGS, chromiumPath } from "../../src/audit/browser.ts";
 
 export type FindingKind = "sentinel" | "outside-request" | "dialog" | "csp-violation" | "page-error" | "dom";
 
@@ -191,10 +192,28 @@ async function checkPage(tab: { page: Page; visit: (pagePath: string) => void },
   if (url !== here && !url.startsWith(`${here}?`) && !url.startsWith(`${here}#`)) add("outside-request", `the page navigated to ${url}`);
 }
 
+const sealed = new WeakSet<Browser>();
+
 /**
- * Loads each page (site paths, "/stories/x/") from the server at `origin` in one browser context
- * and returns everything suspicious it saw. Requests to other hosts are logged and aborted, so
- * nothing ever leaves the machine.
+ * A Chromium that can reach 127.0.0.1 and nothing else: every other request goes to a proxy on a
+ * port where nothing listens, and fails. (A route in the context would stop them too, but routing
+ * turns the browser's cache off and sends every request of every page through this process.)
+ */
+export async function launchSealedBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: CHROMIUM_FLAGS.filter((f) => f !== "--headless"),
+    headless: true,
+    proxy: { server: "http://127.0.0.1:9", bypass: "127.0.0.1" },
+  });
+  sealed.add(browser);
+  return browser;
+}
+
+/**
+ * Loads each page (site paths, "/stories/x/") from the server at `origin` and returns everything
+ * suspicious it saw. Requests to other hosts are logged, and fail: the browser must come from
+ * launchSealedBrowser, so nothing ever leaves the machine.
  */
 export async function checkPages(browser: Browser, origin: string, pagePaths: readonly string[], options: CheckOptions = {}): Promise<Finding[]> {
   const settings: Settings = {
@@ -205,11 +224,11 @@ export async function checkPages(browser: Browser, origin: string, pagePaths: re
     concurrency: options.concurrency ?? 2,
     drive: options.drive,
   };
+  if (!sealed.has(browser)) throw new Error("checkPages needs a browser from launchSealedBrowser (one that reaches no other host)");
   const base = origin.replace(/\/+$/u, "");
   const context = await browser.newContext({ bypassCSP: settings.bypassCSP, serviceWorkers: "block" });
   // tsx (esbuild's keepNames) wraps named inner functions in __name(); the page needs it too.
   await context.addInitScript("globalThis.__name ??= (fn) => fn;");
-  await context.route("**/*", (route) => (route.request().url().startsWith(`${base}/`) ? route.continue() : route.abort("blockedbyclient")));
   const findings: Finding[] = [];
   const queue = [...pagePaths];
   try {
