@@ -10,7 +10,7 @@ import type { StaticServer } from "../src/audit/serve.ts";
 import { contentSecurityPolicy, remoteAudioOrigins } from "../src/site/csp.ts";
 import { buildSearchIndex } from "../src/site/search.ts";
 import type { Story } from "../src/story/story.ts";
-import { listFiles, makeProject, REPO, runBuild } from "./helpers/build.ts";
+import { type BuildRun, listFiles, makeProject, REPO, runBuild } from "./helpers/build.ts";
 import { axeViolations, focusIsVisible, launchReaderBrowser, serveSite } from "./helpers/reader.ts";
 
 const SHOTS = path.join(REPO, "reports", "reader-search");
@@ -19,18 +19,25 @@ const STORY = "stories/night-ferry-returns/";
 let output: string;
 let server: StaticServer;
 let browser: Browser;
+/** The site built again under a path prefix: started once the main build is done, run while the browser tests run. */
+let prefixedBuild: Promise<BuildRun>;
 
 beforeAll(async () => {
   const project = makeProject();
   output = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-search-"));
-  const run = await runBuild(["--skip-audit"], project, output);
+  // Chromium starts in its own process while the build runs in this one.
+  const [run, launched] = await Promise.all([runBuild(["--skip-audit"], project, output), launchReaderBrowser()]);
+  browser = launched;
   expect(run.code, run.stderr).toBe(0);
   server = await serveSite(output);
-  browser = await launchReaderBrowser();
   fs.mkdirSync(SHOTS, { recursive: true });
+  // One build at a time in this process; its test, late in the file, awaits it.
+  prefixedBuild = runBuild(["--skip-audit", "--base-url", "https://example.org/radio/"], makeProject());
+  prefixedBuild.catch(() => undefined);
 });
 
 afterAll(async () => {
+  await prefixedBuild?.catch(() => undefined);
   await browser?.close();
   await server?.close();
 });
@@ -121,55 +128,6 @@ describe("site search, by keyboard", () => {
     expect(await status(page, ".search-status")).toBe("No stories found for “zzzqqq”.");
     expect(await page.locator(".search-results").isVisible()).toBe(false);
     await context.close();
-  });
-});
-
-describe("an archive indexed in parts", () => {
-  it("is searched as one: every part's stories are found and its filters merged", async () => {
-    // The sample site in parts of 2 stories, as a large archive is in parts of thousands.
-    const split = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-parts-"));
-    fs.cpSync(output, split, { recursive: true });
-    const report = await buildSearchIndex(split, "en", 2);
-    const stories = listFiles(path.join(split, "stories")).filter((f) => /^[^/]+\/index\.html$/.test(f));
-    expect(report.pages).toBe(stories.length);
-    const { parts } = JSON.parse(fs.readFileSync(path.join(split, "pagefind", "parts.json"), "utf8"));
-    expect(parts).toEqual(["part-2/", "part-3/"]);
-    expect(fs.readdirSync(split).filter((f) => f.startsWith(".search-part"))).toEqual([]);
-    const splitServer = await serveSite(split);
-    const context = await browser.newContext({ bypassCSP: true });
-    try {
-      const page = await context.newPage();
-      await page.goto(`${splitServer.url}search/?q=ferry`);
-      await page.waitForFunction(() => /found/.test(document.querySelector(".search-status")?.textContent ?? ""));
-      expect(await status(page, ".search-status")).toBe("2 stories found for “ferry”.");
-      const shows = await page.locator("#search-show option").allTextContents();
-      expect(shows).toEqual(expect.arrayContaining(["Night Desk", "The Long Table"]));
-    } finally {
-      await context.close();
-      await splitServer.close();
-    }
-  });
-});
-
-describe("site search under a path prefix", () => {
-  it("loads the index and links results under the prefix", async () => {
-    const prefixed = await runBuild(["--skip-audit", "--base-url", "https://example.org/radio/"], makeProject());
-    expect(prefixed.code, prefixed.stderr).toBe(0);
-    const radio = await serveSite(prefixed.output, "/radio/");
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    try {
-      await page.goto(`${radio.url}search/?q=ferry`);
-      await page.waitForFunction(() => /found/.test(document.querySelector(".search-status")?.textContent ?? ""));
-      const hrefs = await page.locator(".search-results a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-      expect(hrefs).toHaveLength(2);
-      for (const href of hrefs) expect(href).toMatch(/^\/radio\/stories\/[a-z-]+\/$/);
-      await Promise.all([page.waitForURL(/\/radio\/stories\//), page.locator(".search-results a").first().click()]);
-      expect(await page.locator("h1").count()).toBe(1);
-    } finally {
-      await context.close();
-      await radio.close();
-    }
   });
 });
 
@@ -290,15 +248,16 @@ describe("the Content-Security-Policy", () => {
 
   it("is never violated on the home, story, show, topic and search pages, even while searching", async () => {
     const context = await browser.newContext();
-    const page = await context.newPage();
     const violations: string[] = [];
-    page.on("console", (m) => { if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text()); });
-    page.on("pageerror", (e) => violations.push(`page error: ${e.message}`));
-    await page.exposeFunction("reportViolation", (v: string) => violations.push(v));
-    await page.addInitScript(() => {
+    // Every page of the context reports to the same list; the pages are independent, so they load side by side.
+    await context.exposeFunction("reportViolation", (v: string) => violations.push(v));
+    await context.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    for (const url of ["", "stories/captain-moreau/", STORY, "shows/night-desk/", "tags/", "search/?q=ferry"]) {
+    const visit = async (url: string): Promise<Page> => {
+      const page = await context.newPage();
+      page.on("console", (m) => { if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text()); });
+      page.on("pageerror", (e) => violations.push(`page error: ${e.message}`));
       await page.goto(server.url + url, { waitUntil: "load" });
       if (url === STORY) {
         await page.fill("#transcript-search-term", "ferry");
@@ -310,7 +269,12 @@ describe("the Content-Security-Policy", () => {
         await page.waitForFunction(() => /found/.test(document.querySelector(".search-status")?.textContent ?? ""));
         expect(await page.locator(".search-results a").count()).toBeGreaterThan(0);
       }
-    }
+      return page;
+    };
+    // As when visited one after another, the later pages open with the text size the story page set.
+    await Promise.all(["", "stories/captain-moreau/", STORY].map(visit));
+    const pages = await Promise.all(["shows/night-desk/", "tags/", "search/?q=ferry"].map(visit));
+    const page = pages.at(-1)!;
     expect(violations).toEqual([]);
 
     // The listener does hear a violation: an inline script is refused.
@@ -328,8 +292,7 @@ describe("the Content-Security-Policy", () => {
 
 describe("without JavaScript", () => {
   it("a story page reads in full, with no dead controls", async () => {
-    const { page, context } = await open(STORY, { javaScriptEnabled: false });
-    const withJs = await open(STORY);
+    const [{ page, context }, withJs] = await Promise.all([open(STORY, { javaScriptEnabled: false }), open(STORY)]);
     await withJs.page.evaluate(() => document.querySelectorAll(".reader-tools").forEach((el) => el.remove()));
     expect(await page.locator(".transcript").innerText()).toBe(await withJs.page.locator(".transcript").innerText());
     expect(await page.locator(".transcript .v-turn").count()).toBeGreaterThan(5);
@@ -358,19 +321,71 @@ describe("screenshots", () => {
   ] as const) {
     it(`search results and reading options at ${name}, without sideways scrolling`, async () => {
       const { page, context } = await open("search/?q=memory", options);
+      const overflow = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      // The search results and the story's reader tools: two pages, driven side by side.
+      const story = context.newPage().then(async (p) => { await p.goto(server.url + STORY); return p; });
       await page.waitForFunction(() => /found/.test(document.querySelector(".search-status")?.textContent ?? ""));
-      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(await overflow()).toBeLessThanOrEqual(0);
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SHOTS, `search-${name}.png`), fullPage: true });
-      await page.goto(server.url + STORY);
-      await page.click(".reader-controls summary");
-      await page.fill("#transcript-search-term", "ferry");
-      await page.press("#transcript-search-term", "Enter");
-      expect(await overflow()).toBeLessThanOrEqual(0);
-      await page.locator(".reader-tools").scrollIntoViewIfNeeded();
-      await page.locator(".reader-tools").screenshot({ path: path.join(SHOTS, `reader-tools-${name}.png`) });
-      if (name === "dark") await expectNoAxeViolations(page, "dark mode, reader tools open");
+      const tools = await story;
+      await tools.click(".reader-controls summary");
+      await tools.fill("#transcript-search-term", "ferry");
+      await tools.press("#transcript-search-term", "Enter");
+      expect(await overflow(tools)).toBeLessThanOrEqual(0);
+      await tools.locator(".reader-tools").scrollIntoViewIfNeeded();
+      await tools.locator(".reader-tools").screenshot({ path: path.join(SHOTS, `reader-tools-${name}.png`) });
+      if (name === "dark") await expectNoAxeViolations(tools, "dark mode, reader tools open");
       await context.close();
     });
   }
+});
+
+// Last in the file, so the path-prefixed build (begun in beforeAll) has run meanwhile.
+describe("an archive indexed in parts", () => {
+  it("is searched as one: every part's stories are found and its filters merged", async () => {
+    // The sample site in parts of 2 stories, as a large archive is in parts of thousands.
+    const split = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-parts-"));
+    fs.cpSync(output, split, { recursive: true });
+    const report = await buildSearchIndex(split, "en", 2);
+    const stories = listFiles(path.join(split, "stories")).filter((f) => /^[^/]+\/index\.html$/.test(f));
+    expect(report.pages).toBe(stories.length);
+    const { parts } = JSON.parse(fs.readFileSync(path.join(split, "pagefind", "parts.json"), "utf8"));
+    expect(parts).toEqual(["part-2/", "part-3/"]);
+    expect(fs.readdirSync(split).filter((f) => f.startsWith(".search-part"))).toEqual([]);
+    const splitServer = await serveSite(split);
+    const context = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${splitServer.url}search/?q=ferry`);
+      await page.waitForFunction(() => /found/.test(document.querySelector(".search-status")?.textContent ?? ""));
+      expect(await status(page, ".search-status")).toBe("2 stories found for “ferry”.");
+      const shows = await page.locator("#search-show option").allTextContents();
+      expect(shows).toEqual(expect.arrayContaining(["Night Desk", "The Long Table"]));
+    } finally {
+      await context.close();
+      await splitServer.close();
+    }
+  });
+});
+
+describe("site search under a path prefix", () => {
+  it("loads the index and links results under the prefix", async () => {
+    const prefixed = await prefixedBuild;
+    expect(prefixed.code, prefixed.stderr).toBe(0);
+    const radio = await serveSite(prefixed.output, "/radio/");
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`${radio.url}search/?q=ferry`);
+      await page.waitForFunction(() => /found/.test(document.querySelector(".search-status")?.textContent ?? ""));
+      const hrefs = await page.locator(".search-results a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+      expect(hrefs).toHaveLength(2);
+      for (const href of hrefs) expect(href).toMatch(/^\/radio\/stories\/[a-z-]+\/$/);
+      await Promise.all([page.waitForURL(/\/radio\/stories\//), page.locator(".search-results a").first().click()]);
+      expect(await page.locator("h1").count()).toBe(1);
+    } finally {
+      await context.close();
+      await radio.close();
+    }
+  });
 });
