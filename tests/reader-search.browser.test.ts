@@ -10,7 +10,7 @@ import type { StaticServer } from "../src/audit/serve.ts";
 import { contentSecurityPolicy, remoteAudioOrigins } from "../src/site/csp.ts";
 import { buildSearchIndex } from "../src/site/search.ts";
 import type { Story } from "../src/story/story.ts";
-import { type BuildRun, listFiles, makeProject, REPO, runBuild } from "./helpers/build.ts";
+import { listFiles, makeProject, REPO, runBuild } from "./helpers/build.ts";
 import { axeViolations, focusIsVisible, launchReaderBrowser, serveSite } from "./helpers/reader.ts";
 
 const SHOTS = path.join(REPO, "reports", "reader-search");
@@ -19,8 +19,6 @@ const STORY = "stories/night-ferry-returns/";
 let output: string;
 let server: StaticServer;
 let browser: Browser;
-/** The site built again under a path prefix: started once the main build is done, run while the browser tests run. */
-let prefixedBuild: Promise<BuildRun>;
 
 beforeAll(async () => {
   const project = makeProject();
@@ -31,13 +29,9 @@ beforeAll(async () => {
   expect(run.code, run.stderr).toBe(0);
   server = await serveSite(output);
   fs.mkdirSync(SHOTS, { recursive: true });
-  // One build at a time in this process; its test, late in the file, awaits it.
-  prefixedBuild = runBuild(["--skip-audit", "--base-url", "https://example.org/radio/"], makeProject());
-  prefixedBuild.catch(() => undefined);
 });
 
 afterAll(async () => {
-  await prefixedBuild?.catch(() => undefined);
   await browser?.close();
   await server?.close();
 });
@@ -128,6 +122,55 @@ describe("site search, by keyboard", () => {
     expect(await status(page, ".search-status")).toBe("No stories found for “zzzqqq”.");
     expect(await page.locator(".search-results").isVisible()).toBe(false);
     await context.close();
+  });
+});
+
+describe("an archive indexed in parts", () => {
+  it("is searched as one: every part's stories are found and its filters merged", async () => {
+    // The sample site in parts of 2 stories, as a large archive is in parts of thousands.
+    const split = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-parts-"));
+    fs.cpSync(output, split, { recursive: true });
+    const report = await buildSearchIndex(split, "en", 2);
+    const stories = listFiles(path.join(split, "stories")).filter((f) => /^[^/]+\/index\.html$/.test(f));
+    expect(report.pages).toBe(stories.length);
+    const { parts } = JSON.parse(fs.readFileSync(path.join(split, "pagefind", "parts.json"), "utf8"));
+    expect(parts).toEqual(["part-2/", "part-3/"]);
+    expect(fs.readdirSync(split).filter((f) => f.startsWith(".search-part"))).toEqual([]);
+    const splitServer = await serveSite(split);
+    const context = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${splitServer.url}search/?q=ferry`);
+      await page.waitForFunction(() => /found/.test(document.querySelector(".search-status")?.textContent ?? ""));
+      expect(await status(page, ".search-status")).toBe("2 stories found for “ferry”.");
+      const shows = await page.locator("#search-show option").allTextContents();
+      expect(shows).toEqual(expect.arrayContaining(["Night Desk", "The Long Table"]));
+    } finally {
+      await context.close();
+      await splitServer.close();
+    }
+  });
+});
+
+describe("site search under a path prefix", () => {
+  it("loads the index and links results under the prefix", async () => {
+    const prefixed = await runBuild(["--skip-audit", "--base-url", "https://example.org/radio/"], makeProject());
+    expect(prefixed.code, prefixed.stderr).toBe(0);
+    const radio = await serveSite(prefixed.output, "/radio/");
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`${radio.url}search/?q=ferry`);
+      await page.waitForFunction(() => /found/.test(document.querySelector(".search-status")?.textContent ?? ""));
+      const hrefs = await page.locator(".search-results a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+      expect(hrefs).toHaveLength(2);
+      for (const href of hrefs) expect(href).toMatch(/^\/radio\/stories\/[a-z-]+\/$/);
+      await Promise.all([page.waitForURL(/\/radio\/stories\//), page.locator(".search-results a").first().click()]);
+      expect(await page.locator("h1").count()).toBe(1);
+    } finally {
+      await context.close();
+      await radio.close();
+    }
   });
 });
 
@@ -338,54 +381,4 @@ describe("screenshots", () => {
       await context.close();
     });
   }
-});
-
-// Last in the file, so the path-prefixed build (begun in beforeAll) has run meanwhile.
-describe("an archive indexed in parts", () => {
-  it("is searched as one: every part's stories are found and its filters merged", async () => {
-    // The sample site in parts of 2 stories, as a large archive is in parts of thousands.
-    const split = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-parts-"));
-    fs.cpSync(output, split, { recursive: true });
-    const report = await buildSearchIndex(split, "en", 2);
-    const stories = listFiles(path.join(split, "stories")).filter((f) => /^[^/]+\/index\.html$/.test(f));
-    expect(report.pages).toBe(stories.length);
-    const { parts } = JSON.parse(fs.readFileSync(path.join(split, "pagefind", "parts.json"), "utf8"));
-    expect(parts).toEqual(["part-2/", "part-3/"]);
-    expect(fs.readdirSync(split).filter((f) => f.startsWith(".search-part"))).toEqual([]);
-    const splitServer = await serveSite(split);
-    const context = await browser.newContext({ bypassCSP: true });
-    try {
-      const page = await context.newPage();
-      await page.goto(`${splitServer.url}search/?q=ferry`);
-      await page.waitForFunction(() => /found/.test(document.querySelector(".search-status")?.textContent ?? ""));
-      expect(await status(page, ".search-status")).toBe("2 stories found for “ferry”.");
-      const shows = await page.locator("#search-show option").allTextContents();
-      expect(shows).toEqual(expect.arrayContaining(["Night Desk", "The Long Table"]));
-    } finally {
-      await context.close();
-      await splitServer.close();
-    }
-  });
-});
-
-describe("site search under a path prefix", () => {
-  it("loads the index and links results under the prefix", async () => {
-    const prefixed = await prefixedBuild;
-    expect(prefixed.code, prefixed.stderr).toBe(0);
-    const radio = await serveSite(prefixed.output, "/radio/");
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    try {
-      await page.goto(`${radio.url}search/?q=ferry`);
-      await page.waitForFunction(() => /found/.test(document.querySelector(".search-status")?.textContent ?? ""));
-      const hrefs = await page.locator(".search-results a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-      expect(hrefs).toHaveLength(2);
-      for (const href of hrefs) expect(href).toMatch(/^\/radio\/stories\/[a-z-]+\/$/);
-      await Promise.all([page.waitForURL(/\/radio\/stories\//), page.locator(".search-results a").first().click()]);
-      expect(await page.locator("h1").count()).toBe(1);
-    } finally {
-      await context.close();
-      await radio.close();
-    }
-  });
 });
