@@ -80,6 +80,7 @@ let server: ChildProcess;
 let terminal: Terminal;
 let origin: string;
 let browser: Browser;
+let launching: Promise<Browser> | undefined;
 let page: Page;
 const cspViolations: string[] = [];
 
@@ -115,11 +116,14 @@ beforeAll(async () => {
     },
   );
   terminal = new Terminal(server);
+  // Chromium starts while the server builds the site.
+  launching = launchReaderBrowser();
+  launching.catch(() => undefined);
   const started = await terminal.waitFor((out) => /Server at (http:\/\/\S+?)\/?\s/u.test(out) || server.exitCode !== null, 0, "the server to start");
+  browser = await launching;
   const url = /Server at (http:\/\/\S+?)\/?\s/u.exec(started)?.[1];
   expect(url, started).toBeDefined();
   origin = url!.replace("localhost", "127.0.0.1");
-  browser = await launchReaderBrowser();
   page = await browser.newPage();
   page.on("console", (message) => {
     if (/Content.Security.Policy/iu.test(message.text())) cspViolations.push(message.text());
@@ -127,7 +131,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await (browser ?? (await launching?.catch(() => undefined)))?.close();
   if (server?.pid && server.exitCode === null) {
     const exited = new Promise((resolve) => server.once("exit", resolve));
     process.kill(-server.pid, "SIGTERM");

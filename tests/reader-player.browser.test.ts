@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { byteRange, type StaticServer } from "../src/audit/serve.ts";
 import { makeProject, runBuild } from "./helpers/build.ts";
 import { axeViolations, focusIsVisible, launchReaderBrowser, serveSite } from "./helpers/reader.ts";
@@ -21,15 +21,21 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   const project = makeProject({ stories: ["captain-moreau", "night-ferry-returns"] });
-  const build = await runBuild(["--skip-audit"], project);
+  // Chromium starts in its own process while the build runs in this one.
+  const [build, launched] = await Promise.all([runBuild(["--skip-audit"], project), launchReaderBrowser()]);
+  browser = launched;
   expect(build.code, build.stderr).toBe(0);
   site = build.output;
   server = await serveSite(site);
-  browser = await launchReaderBrowser();
+});
+
+/** Each test's pages close with it: a page left playing audio would take CPU from the next test. */
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
   await browser?.close();
   await server?.close();
   console.log(`reader-player screenshots: ${SHOTS}`);
@@ -70,16 +76,37 @@ const focusClearOfPlayer = (page: Page) =>
 const audioState = (page: Page) =>
   page.$eval("audio", (a) => ({ time: (a as HTMLAudioElement).currentTime, paused: (a as HTMLAudioElement).paused }));
 
-/** Waits until the page has stopped scrolling (focus and hash scrolls are smooth without reduced motion). */
+/**
+ * Waits until the page has stopped scrolling (focus and hash scrolls are smooth without reduced
+ * motion): scrollY read on every animation frame, unchanged for 100 ms and at least 4 frames (a
+ * smooth scroll moves it on each frame), within 6 s at most. Resolves with scrollY then.
+ */
 async function settled(page: Page): Promise<number> {
-  let last = -1;
-  for (let i = 0; i < 40; i += 1) {
-    const y = await page.evaluate(() => new Promise<number>((r) => setTimeout(() => r(window.scrollY), 150)));
-    if (y === last) return y;
-    last = y;
-  }
-  return last;
+  return page.evaluate(() => new Promise<number>((resolve) => {
+    const begun = performance.now();
+    let last = window.scrollY;
+    let since = begun;
+    let frames = 0;
+    const frame = (now: number) => {
+      const y = window.scrollY;
+      if (y !== last) {
+        last = y;
+        since = now;
+        frames = 0;
+      } else frames += 1;
+      if ((now - since >= 100 && frames >= 4) || now - begun > 6000) resolve(y);
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }));
 }
+
+/** Sets the audio's time and waits for its `seeked` event, by which the player's handler has run. */
+const seek = (page: Page, time: number) =>
+  page.$eval("audio", (a, t) => new Promise<void>((resolve) => {
+    a.addEventListener("seeked", () => resolve(), { once: true });
+    (a as HTMLAudioElement).currentTime = t;
+  }), time);
 
 async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
   expect(await axeViolations(page), state).toEqual([]);
@@ -87,7 +114,14 @@ async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
 
 describe("without JavaScript", () => {
   it("each timed turn's time is a link to the audio at that moment, named for what it does", async () => {
-    const page = await open({ javaScriptEnabled: false });
+    // The same page without the player's script, for axe (which needs JavaScript), loads meanwhile.
+    const unscriptedContext = await browser.newContext({ bypassCSP: true });
+    contexts.push(unscriptedContext);
+    await unscriptedContext.route("**/player.js", (route) => route.abort());
+    const [page, unscripted] = await Promise.all([
+      open({ javaScriptEnabled: false }),
+      unscriptedContext.newPage().then(async (p) => { await p.goto(`${server.url}${STORY}`); return p; }),
+    ]);
     const links = await page.$$eval(".v-turn[data-start]", (els) =>
       els.map((turn) => ({ start: turn.getAttribute("data-start"), href: turn.querySelector(".v-moment a.v-play")?.getAttribute("href") })));
     expect(links.length).toBeGreaterThan(10);
@@ -99,11 +133,6 @@ describe("without JavaScript", () => {
     expect(await page.locator("#v-keys").isVisible()).toBe(false);
     expect(await page.$$eval(".v-turn", (els) => els.every((el) => el.textContent!.trim().startsWith(el.querySelector(".v-speaker")!.textContent!)))).toBe(true);
     // axe needs JavaScript: check the same page with the player's script refused instead.
-    const context = await browser.newContext({ bypassCSP: true });
-    contexts.push(context);
-    await context.route("**/player.js", (route) => route.abort());
-    const unscripted = await context.newPage();
-    await unscripted.goto(`${server.url}${STORY}`);
     expect(await unscripted.locator("a.v-play").count()).toBe(links.length);
     await expectNoAxeViolations(unscripted, "without the player's script");
   });
@@ -130,15 +159,17 @@ describe("with JavaScript, keyboard only", () => {
     // the native audio controls is drawn by Chromium inside its closed shadow tree, where no style
     // can be read (its own ring shows in screenshots), so those stops are only checked for place.
     let stops = 0;
-    while (!(await focused(page)).cls.includes("v-play") && stops < 60) {
+    // One read of the focused element per stop (scrolling does not move focus).
+    let now = await focused(page);
+    while (!now.cls.includes("v-play") && stops < 60) {
       await page.keyboard.press("Tab");
       stops += 1;
-      const where = `Tab stop ${stops}: ${(await focused(page)).tag}`;
-      if ((await focused(page)).tag !== "AUDIO") expect(await focusIsVisible(page), where).toBe(true);
+      now = await focused(page);
+      const where = `Tab stop ${stops}: ${now.tag}`;
+      if (now.tag !== "AUDIO") expect(await focusIsVisible(page), where).toBe(true);
       await settled(page);
       expect(await focusClearOfPlayer(page), `Tab stop ${stops}`).toBe(true);
     }
-    let now = await focused(page);
     expect(now.tag).toBe("BUTTON");
     expect(now.turn).toBe(timed[0]!.id);
     await expectNoAxeViolations(page, "first play button focused");
@@ -235,8 +266,9 @@ describe("follow along", () => {
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => !(document.querySelector("audio") as HTMLAudioElement).paused);
     const scrollBefore = await settled(page);
-    await page.$eval("audio", (a, t) => { (a as HTMLAudioElement).currentTime = t; }, timed[20]!.start + 0.5);
-    await page.waitForTimeout(400);
+    await seek(page, timed[20]!.start + 0.5);
+    // Any scroll the seek started would have to end before the page counts as settled.
+    await settled(page);
     expect(await page.locator("[aria-current='true'].v-turn").count()).toBe(0);
     expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
 
@@ -270,12 +302,13 @@ describe("follow along", () => {
     // The reader scrolls by hand: the mark still moves, the page does not.
     await page.mouse.move(640, 600);
     await page.mouse.wheel(0, -3000);
-    await page.waitForTimeout(500);
+    await page.locator(".player-resume").waitFor();
+    await settled(page);
     await expect(page.locator(".player-resume").isVisible()).resolves.toBe(true);
     const held = await page.evaluate(() => window.scrollY);
     await page.$eval("audio", (a, t) => { (a as HTMLAudioElement).currentTime = t; }, timed[33]!.start + 0.5);
     await page.waitForFunction((id) => document.getElementById(id)?.getAttribute("aria-current") === "true", timed[33]!.id);
-    await page.waitForTimeout(400);
+    await settled(page);
     expect(await page.evaluate(() => window.scrollY)).toBe(held);
     // "Back to now playing" resumes it.
     await page.locator(".player-resume").focus();
@@ -303,7 +336,7 @@ describe("follow along", () => {
     const before = await page.evaluate(() => window.scrollY);
     await page.$eval("audio", (a, t) => { (a as HTMLAudioElement).currentTime = t; }, timed[22]!.start + 0.5);
     await page.waitForFunction((id) => document.getElementById(id)?.getAttribute("aria-current") === "true", timed[22]!.id);
-    await page.waitForTimeout(400);
+    await settled(page);
     expect(await page.evaluate(() => window.scrollY)).toBe(before);
   });
 
@@ -343,13 +376,14 @@ describe("permalinks", () => {
   });
 
   it("?t= and #t= cue the audio to that time without playing", async () => {
-    for (const suffix of ["?t=100", "#t=2:05"]) {
+    // The two addresses are independent pages, checked side by side.
+    await Promise.all(["?t=100", "#t=2:05"].map(async (suffix) => {
       const page = await open({}, suffix);
       await page.waitForFunction(() => (document.querySelector("audio") as HTMLAudioElement).currentTime > 0);
       const audio = await audioState(page);
       expect(audio.time, suffix).toBeCloseTo(suffix === "?t=100" ? 100 : 125, 1);
       expect(audio.paused).toBe(true);
-    }
+    }));
   });
 
   it("'Link to this moment' goes to the turn, copies its address and says so in the status region", async () => {
@@ -374,7 +408,8 @@ describe("screenshots", () => {
       { name: "1280-dark", viewport: { width: 1280, height: 800 }, colorScheme: "dark" as const },
       { name: "320-dark", viewport: { width: 320, height: 640 }, colorScheme: "dark" as const },
     ];
-    for (const c of cases) {
+    // Four independent pages, each in its own context, driven side by side.
+    await Promise.all(cases.map(async (c) => {
       const page = await open({ viewport: c.viewport, colorScheme: c.colorScheme });
       await page.$eval("audio", (a) => { (a as HTMLAudioElement).muted = true; });
       const timed = await turns(page);
@@ -387,7 +422,7 @@ describe("screenshots", () => {
       await page.locator(`#${timed[7]!.id} .v-play`).focus();
       await page.keyboard.press("ArrowDown");
       await page.keyboard.press("ArrowUp");
-      await page.waitForTimeout(300);
+      await settled(page);
       await page.screenshot({ path: path.join(SHOTS, `${c.name}.png`) });
       // Sticky where there is room, and then its height is the page's scroll padding (WCAG 2.4.11).
       const layout = await page.evaluate(() => {
@@ -404,7 +439,7 @@ describe("screenshots", () => {
       // Reflow: no horizontal scrolling at 320 px.
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await expectNoAxeViolations(page, c.name);
-    }
+    }));
     expect(fs.readdirSync(SHOTS).filter((f) => f.endsWith(".png")).length).toBeGreaterThanOrEqual(4);
   });
 });

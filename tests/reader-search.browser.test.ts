@@ -23,10 +23,11 @@ let browser: Browser;
 beforeAll(async () => {
   const project = makeProject();
   output = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-search-"));
-  const run = await runBuild(["--skip-audit"], project, output);
+  // Chromium starts in its own process while the build runs in this one.
+  const [run, launched] = await Promise.all([runBuild(["--skip-audit"], project, output), launchReaderBrowser()]);
+  browser = launched;
   expect(run.code, run.stderr).toBe(0);
   server = await serveSite(output);
-  browser = await launchReaderBrowser();
   fs.mkdirSync(SHOTS, { recursive: true });
 });
 
@@ -290,15 +291,16 @@ describe("the Content-Security-Policy", () => {
 
   it("is never violated on the home, story, show, topic and search pages, even while searching", async () => {
     const context = await browser.newContext();
-    const page = await context.newPage();
     const violations: string[] = [];
-    page.on("console", (m) => { if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text()); });
-    page.on("pageerror", (e) => violations.push(`page error: ${e.message}`));
-    await page.exposeFunction("reportViolation", (v: string) => violations.push(v));
-    await page.addInitScript(() => {
+    // Every page of the context reports to the same list; the pages are independent, so they load side by side.
+    await context.exposeFunction("reportViolation", (v: string) => violations.push(v));
+    await context.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    for (const url of ["", "stories/captain-moreau/", STORY, "shows/night-desk/", "tags/", "search/?q=ferry"]) {
+    const visit = async (url: string): Promise<Page> => {
+      const page = await context.newPage();
+      page.on("console", (m) => { if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text()); });
+      page.on("pageerror", (e) => violations.push(`page error: ${e.message}`));
       await page.goto(server.url + url, { waitUntil: "load" });
       if (url === STORY) {
         await page.fill("#transcript-search-term", "ferry");
@@ -310,7 +312,12 @@ describe("the Content-Security-Policy", () => {
         await page.waitForFunction(() => /found/.test(document.querySelector(".search-status")?.textContent ?? ""));
         expect(await page.locator(".search-results a").count()).toBeGreaterThan(0);
       }
-    }
+      return page;
+    };
+    // As when visited one after another, the later pages open with the text size the story page set.
+    await Promise.all(["", "stories/captain-moreau/", STORY].map(visit));
+    const pages = await Promise.all(["shows/night-desk/", "tags/", "search/?q=ferry"].map(visit));
+    const page = pages.at(-1)!;
     expect(violations).toEqual([]);
 
     // The listener does hear a violation: an inline script is refused.
@@ -328,8 +335,7 @@ describe("the Content-Security-Policy", () => {
 
 describe("without JavaScript", () => {
   it("a story page reads in full, with no dead controls", async () => {
-    const { page, context } = await open(STORY, { javaScriptEnabled: false });
-    const withJs = await open(STORY);
+    const [{ page, context }, withJs] = await Promise.all([open(STORY, { javaScriptEnabled: false }), open(STORY)]);
     await withJs.page.evaluate(() => document.querySelectorAll(".reader-tools").forEach((el) => el.remove()));
     expect(await page.locator(".transcript").innerText()).toBe(await withJs.page.locator(".transcript").innerText());
     expect(await page.locator(".transcript .v-turn").count()).toBeGreaterThan(5);
@@ -358,18 +364,20 @@ describe("screenshots", () => {
   ] as const) {
     it(`search results and reading options at ${name}, without sideways scrolling`, async () => {
       const { page, context } = await open("search/?q=memory", options);
+      const overflow = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      // The search results and the story's reader tools: two pages, driven side by side.
+      const story = context.newPage().then(async (p) => { await p.goto(server.url + STORY); return p; });
       await page.waitForFunction(() => /found/.test(document.querySelector(".search-status")?.textContent ?? ""));
-      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(await overflow()).toBeLessThanOrEqual(0);
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SHOTS, `search-${name}.png`), fullPage: true });
-      await page.goto(server.url + STORY);
-      await page.click(".reader-controls summary");
-      await page.fill("#transcript-search-term", "ferry");
-      await page.press("#transcript-search-term", "Enter");
-      expect(await overflow()).toBeLessThanOrEqual(0);
-      await page.locator(".reader-tools").scrollIntoViewIfNeeded();
-      await page.locator(".reader-tools").screenshot({ path: path.join(SHOTS, `reader-tools-${name}.png`) });
-      if (name === "dark") await expectNoAxeViolations(page, "dark mode, reader tools open");
+      const tools = await story;
+      await tools.click(".reader-controls summary");
+      await tools.fill("#transcript-search-term", "ferry");
+      await tools.press("#transcript-search-term", "Enter");
+      expect(await overflow(tools)).toBeLessThanOrEqual(0);
+      await tools.locator(".reader-tools").scrollIntoViewIfNeeded();
+      await tools.locator(".reader-tools").screenshot({ path: path.join(SHOTS, `reader-tools-${name}.png`) });
+      if (name === "dark") await expectNoAxeViolations(tools, "dark mode, reader tools open");
       await context.close();
     });
   }
