@@ -1,6 +1,8 @@
 // npm run audit as a user runs it: exit codes, reports, shards and their merge, ignored rules.
+// The cache-and-shards chain and the ignored rules run side by side (each in its own folder), and
+// the script spawned for a malformed shard starts at once, in the background.
 
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,16 +19,33 @@ async function audit(cwd: string, ...args: string[]) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/** The script itself, as the terminal runs it: its exit code and error output. */
+function script(cwd: string, ...args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ["--import", "tsx", path.join(REPO, "scripts", "audit.ts"), ...args], { cwd, encoding: "utf8" }, (error, _stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stderr });
+    });
+  });
+}
+
+/** A folder to run the command in, as a project would be. */
+function workingFolder(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-audit-"));
+  fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"));
+  return dir;
+}
+
 const readReport = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as AuditReport;
-let cwd: string;
 
-beforeAll(() => {
-  cwd = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-audit-"));
-  fs.symlinkSync(path.join(REPO, "node_modules"), path.join(cwd, "node_modules"));
-});
+describe.concurrent("npm run audit", () => {
+  let cwd: string;
+  let malformed: ReturnType<typeof script>;
+  beforeAll(() => {
+    cwd = workingFolder();
+    malformed = script(cwd, "--site", FIXTURES, "--shard", "3/2");
+  });
 
-describe("npm run audit", () => {
-  it("exits 2 on accessibility errors, with progress, a summary per rule and both reports", async () => {
+  it.sequential("exits 2 on accessibility errors, with progress, a summary per rule and both reports", async () => {
     const run = await audit(cwd, "--site", FIXTURES, "--report-dir", "all");
     expect(run.code).toBe(2);
     expect(run.stdout).toContain(`Auditing ${ALL.length} pages…`);
@@ -42,12 +61,12 @@ describe("npm run audit", () => {
     expect(html).toContain("&lt;img src=");
   });
 
-  it("uses the cache the second time, and --full ignores it", async () => {
+  it.sequential("uses the cache the second time, and --full ignores it", async () => {
     expect((await audit(cwd, "--site", FIXTURES, "--report-dir", "all")).stdout).toContain(`Auditing 0 pages (${ALL.length} unchanged since their last audit)`);
     expect((await audit(cwd, "--site", FIXTURES, "--report-dir", "all", "--full")).stdout).toContain(`Auditing ${ALL.length} pages…`);
   });
 
-  it("splits pages into deterministic shards whose reports merge into one", async () => {
+  it.sequential("splits pages into deterministic shards whose reports merge into one", async () => {
     const one = await audit(cwd, "--site", FIXTURES, "--report-dir", "shards", "--shard", "1/2");
     const two = await audit(cwd, "--site", FIXTURES, "--report-dir", "shards", "--shard", "2/2");
     expect([one.code, two.code]).toEqual([2, 2]);
@@ -67,22 +86,23 @@ describe("npm run audit", () => {
     expect(partial.stderr).toContain("Only 1 of 2 shards were given.");
   });
 
-  it("rejects a malformed shard (the script itself, as the terminal runs it)", () => {
-    const script = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "scripts", "audit.ts"), "--site", FIXTURES, "--shard", "3/2"], { cwd, encoding: "utf8" });
-    const run = { code: script.status, stderr: script.stderr };
+  it.sequential("rejects a malformed shard (the script itself, as the terminal runs it)", async () => {
+    const run = await malformed;
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("--shard 3/2: write it as i/n");
   });
 });
 
-describe("ignored rules", () => {
+describe.concurrent("ignored rules", () => {
+  let cwd: string;
   let site: string;
   beforeAll(() => {
+    cwd = workingFolder();
     site = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-ignore-"));
     fs.copyFileSync(path.join(FIXTURES, "two-h1.html"), path.join(site, "two-h1.html"));
   });
 
-  it("need a written reason, and the reports list them", async () => {
+  it.sequential("need a written reason, and the reports list them", async () => {
     fs.writeFileSync(path.join(cwd, "audit.config.json"), JSON.stringify({ ignore: [{ rule: "verbatim-headings", reason: "This fixture shows a second h1 on purpose." }, { rule: "page-has-heading-one", reason: "Same second h1, as axe sees it." }] }));
     const run = await audit(cwd, "--site", site, "--report-dir", "ignored");
     expect(run.code, run.stdout).toBe(0);
@@ -91,7 +111,7 @@ describe("ignored rules", () => {
     expect(fs.readFileSync(path.join(cwd, "ignored/audit.html"), "utf8")).toContain("This fixture shows a second h1 on purpose.");
   });
 
-  it("without a reason are refused, naming the file", async () => {
+  it.sequential("without a reason are refused, naming the file", async () => {
     fs.writeFileSync(path.join(cwd, "audit.config.json"), JSON.stringify({ ignore: [{ rule: "verbatim-headings" }] }));
     const run = await audit(cwd, "--site", site);
     expect(run.code).toBe(1);
