@@ -1,14 +1,11 @@
 // npm run audit as a user runs it: exit codes, reports, shards and their merge, ignored rules.
-// The ignored rules (in a folder of their own) and the script run for a malformed shard start
-// before the first test and run beside the cache-and-shards chain; their tests check the results.
 
-import { execFile } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditReport } from "../src/audit/types.ts";
-import { background } from "./helpers/background.ts";
 import { runAudit } from "./helpers/commands.ts";
 import { REPO } from "./helpers/build.ts";
 
@@ -21,41 +18,11 @@ async function audit(cwd: string, ...args: string[]) {
 }
 
 const readReport = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as AuditReport;
-
-/** A folder to run the command in. */
-function workingFolder(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-audit-"));
-  fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"));
-  return dir;
-}
-
 let cwd: string;
 
 beforeAll(() => {
-  cwd = workingFolder();
-});
-
-/** scripts/audit.ts with a malformed shard, as the terminal runs it: its exit code and errors. */
-const malformedShard = background(() => new Promise<{ code: number | null; stderr: string }>((resolve) => {
-  const args = ["--import", "tsx", path.join(REPO, "scripts", "audit.ts"), "--site", FIXTURES, "--shard", "3/2"];
-  execFile(process.execPath, args, { cwd: workingFolder(), encoding: "utf8" }, (error, _stdout, stderr) => {
-    resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stderr });
-  });
-}));
-
-/** Two audits of a page with a second h1: its rules ignored with reasons, then without one. */
-const ignoring = background(async () => {
-  const dir = workingFolder();
-  const site = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-ignore-"));
-  fs.copyFileSync(path.join(FIXTURES, "two-h1.html"), path.join(site, "two-h1.html"));
-  fs.writeFileSync(path.join(dir, "audit.config.json"), JSON.stringify({ ignore: [{ rule: "verbatim-headings", reason: "This fixture shows a second h1 on purpose." }, { rule: "page-has-heading-one", reason: "Same second h1, as axe sees it." }] }));
-  const withReasons = await audit(dir, "--site", site, "--report-dir", "ignored");
-  const json = readReport(path.join(dir, "ignored/audit.json"));
-  const html = fs.readFileSync(path.join(dir, "ignored/audit.html"), "utf8");
-  fs.writeFileSync(path.join(dir, "audit.config.json"), JSON.stringify({ ignore: [{ rule: "verbatim-headings" }] }));
-  const withoutReason = await audit(dir, "--site", site);
-  fs.rmSync(path.join(dir, "audit.config.json"));
-  return { withReasons, json, html, withoutReason };
+  cwd = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-audit-"));
+  fs.symlinkSync(path.join(REPO, "node_modules"), path.join(cwd, "node_modules"));
 });
 
 describe("npm run audit", () => {
@@ -100,26 +67,36 @@ describe("npm run audit", () => {
     expect(partial.stderr).toContain("Only 1 of 2 shards were given.");
   });
 
-  it("rejects a malformed shard (the script itself, as the terminal runs it)", async () => {
-    const run = await malformedShard();
+  it("rejects a malformed shard (the script itself, as the terminal runs it)", () => {
+    const script = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "scripts", "audit.ts"), "--site", FIXTURES, "--shard", "3/2"], { cwd, encoding: "utf8" });
+    const run = { code: script.status, stderr: script.stderr };
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("--shard 3/2: write it as i/n");
   });
 });
 
 describe("ignored rules", () => {
+  let site: string;
+  beforeAll(() => {
+    site = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-ignore-"));
+    fs.copyFileSync(path.join(FIXTURES, "two-h1.html"), path.join(site, "two-h1.html"));
+  });
+
   it("need a written reason, and the reports list them", async () => {
-    const { withReasons: run, json, html } = await ignoring();
+    fs.writeFileSync(path.join(cwd, "audit.config.json"), JSON.stringify({ ignore: [{ rule: "verbatim-headings", reason: "This fixture shows a second h1 on purpose." }, { rule: "page-has-heading-one", reason: "Same second h1, as axe sees it." }] }));
+    const run = await audit(cwd, "--site", site, "--report-dir", "ignored");
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toContain("ignored verbatim-headings: This fixture shows a second h1 on purpose.");
-    expect(json.ignored[0]?.rule).toBe("verbatim-headings");
-    expect(html).toContain("This fixture shows a second h1 on purpose.");
+    expect(readReport(path.join(cwd, "ignored/audit.json")).ignored[0]?.rule).toBe("verbatim-headings");
+    expect(fs.readFileSync(path.join(cwd, "ignored/audit.html"), "utf8")).toContain("This fixture shows a second h1 on purpose.");
   });
 
   it("without a reason are refused, naming the file", async () => {
-    const { withoutReason: run } = await ignoring();
+    fs.writeFileSync(path.join(cwd, "audit.config.json"), JSON.stringify({ ignore: [{ rule: "verbatim-headings" }] }));
+    const run = await audit(cwd, "--site", site);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^audit\.config\.json: The audit setting "ignore\.0\.reason" is not valid/);
     expect(run.stderr).toContain("every ignored rule needs a written reason");
+    fs.rmSync(path.join(cwd, "audit.config.json"));
   });
 });
