@@ -17,8 +17,8 @@ export default defineConfig({
     hookTimeout: 300_000,
     // Site builds and Chromium runs are heavy; two cores here.
     maxWorkers: 2,
-    // VERBATIM_COUNT_ASSERTIONS=file: one line per test with its assertions (tests/helpers/count-assertions.ts).
-    setupFiles: ["tests/helpers/count-assertions.ts"],
+    // Removes each file's throwaway folders; VERBATIM_COUNT_ASSERTIONS=file tallies assertions per test.
+    setupFiles: ["tests/helpers/setup.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: [SITE, BROWSER], isolate: false, env: { VERBATIM_TEST_TIER: "unit" } } },
       { extends: true, test: { name: "site", include: [SITE], env: { VERBATIM_TEST_TIER: "site" } } },

@@ -2,9 +2,9 @@
 // `npm run build` runs, in this process, with its lines captured.
 
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { runBuildCommand } from "../../src/commands/build.ts";
+import { tempDir } from "./temp-dirs.ts";
 
 export const REPO = path.resolve(import.meta.dirname, "..", "..");
 
@@ -25,7 +25,7 @@ export const TEST_IMAGE_CACHE = path.join(REPO, ".cache", "test-images");
 export async function runBuild(
   args: string[] = [],
   cwd = REPO,
-  output = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-site-")),
+  output = tempDir("verbatim-site-"),
   env: Record<string, string> = {},
 ): Promise<BuildRun> {
   if (process.env.VERBATIM_TEST_TIER === "unit") throw new Error("A unit test may not build a site: name the file *.site.test.ts (see vitest.config.ts).");
@@ -42,7 +42,7 @@ export async function runBuild(
 
 /** A throwaway project sharing this repo's code and layouts, with its own copy of content/. */
 export function makeProject(options: { copyLayouts?: boolean; stories?: string[] } = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-project-"));
+  const dir = tempDir("verbatim-project-");
   for (const name of ["src", "node_modules", "scripts"]) fs.symlinkSync(path.join(REPO, name), path.join(dir, name));
   if (options.copyLayouts) fs.cpSync(path.join(REPO, "layouts"), path.join(dir, "layouts"), { recursive: true });
   else fs.symlinkSync(path.join(REPO, "layouts"), path.join(dir, "layouts"));
