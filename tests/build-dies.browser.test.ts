@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { procStatFields } from "../src/bench/measure.ts";
 import { listFiles, makeProject, REPO, TEST_IMAGE_CACHE } from "./helpers/build.ts";
 
 // This machine is slow and shared: wait long, poll often.
@@ -83,9 +84,7 @@ interface Proc {
 
 function readProc(pid: number): Proc | undefined {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    // "pid (comm) state ppid …": the command may hold spaces and brackets, so read after the last ")".
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const fields = procStatFields(pid);
     const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
     return { pid, state: fields[0] ?? "", ppid: Number(fields[1]), start: fields[19] ?? "", cmdline };
   } catch {

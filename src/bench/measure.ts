@@ -26,11 +26,19 @@ interface ProcStat {
   cpuSeconds: number;
 }
 
+/**
+ * The fields of /proc/<pid>/stat after the command name, from the state on (fields[0] is the state,
+ * fields[1] the parent's pid; `man 5 proc` numbers them from 3). Throws if the process is gone.
+ */
+export function procStatFields(pid: number | string): string[] {
+  const text = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The command name may hold spaces and parentheses: fields start after the last ")".
+  return text.slice(text.lastIndexOf(")") + 2).split(" ");
+}
+
 function readStat(pid: string): ProcStat | undefined {
   try {
-    const text = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    // The command name may hold spaces and parentheses: fields start after the last ")".
-    const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    const fields = procStatFields(pid);
     return {
       pid: Number(pid),
       ppid: Number(fields[1]),

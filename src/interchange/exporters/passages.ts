@@ -35,10 +35,6 @@ function cueText(cue: Cue): string {
   return `(${cue.text})`;
 }
 
-/** The story's passages in reading order. Empty paragraphs are left out. */
-export function passages(blocks: readonly TranscriptBlock[]): readonly Passage[] {
-  return readPassages(blocks);
-}
 
 /**
  * A story whose downloads are written one after another may carry its passages, read once
@@ -51,14 +47,15 @@ export interface WithPassages {
 }
 
 export function passagesOf(story: WithPassages): readonly Passage[] {
-  return story.passages ?? readPassages(story.blocks);
+  return story.passages ?? passages(story.blocks);
 }
 
 export function withPassages<T extends WithPassages>(story: T): T & { passages: readonly Passage[] } {
   return { ...story, passages: passagesOf(story) };
 }
 
-function readPassages(blocks: readonly TranscriptBlock[]): Passage[] {
+/** The story's passages in reading order. Empty paragraphs are left out. */
+export function passages(blocks: readonly TranscriptBlock[]): Passage[] {
   const out: Passage[] = [];
   blocks.forEach((block, index) => {
     switch (block.kind) {
