@@ -8,4 +8,4 @@ export { planFeedArt } from "./feed-art.ts";
 export { planCard } from "./card.ts";
 export { checkCardFont } from "./font.ts";
 export { imageInfo } from "./info.ts";
-export { renderImages } from "./render.ts";
+export { placeCachedImages, renderImages, type ImageRenderRun } from "./render.ts";

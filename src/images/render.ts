@@ -1,5 +1,7 @@
 // renderImages, as steps: key every job (hashing each source once) → group jobs with one key →
 // place the cached ones → render the rest in a pool → place them. A warm run stops before sharp.
+// The first three are `placeCachedImages`, quick and awaited by a build before it writes pages;
+// what is left to draw runs beside the pages (`renderRest`).
 
 import os from "node:os";
 import path from "node:path";
@@ -68,7 +70,18 @@ export function threadsPerImage(concurrency: number, cores = os.availableParalle
   return Math.max(1, Math.floor(cores / Math.max(1, concurrency)));
 }
 
-export async function renderImages(jobs: ImageJob[], options: RenderOptions): Promise<ImageReport> {
+/** A run with every cached image in place; `renderRest` draws the others. */
+export interface ImageRenderRun {
+  /** Jobs written from the cache. */
+  cached: number;
+  /** Jobs left to draw. */
+  missing: number;
+  /** Draws and places the images the cache lacked; reports the whole run. */
+  renderRest(): Promise<ImageReport>;
+}
+
+/** Keys every job, places what the cache has, and leaves the rest to `renderRest`. */
+export async function placeCachedImages(jobs: ImageJob[], options: RenderOptions): Promise<ImageRenderRun> {
   const started = performance.now();
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? os.availableParallelism()));
   const hashes = new SourceHashes();
@@ -85,20 +98,28 @@ export async function renderImages(jobs: ImageJob[], options: RenderOptions): Pr
   await runPool(cached, IO_CONCURRENCY, async (group) => {
     await place(group);
   });
+  const missingJobs = missing.reduce((sum, group) => sum + group.jobs.length, 0);
 
-  if (missing.length > 0) {
-    const context = renderContext();
-    const threads = sharp.concurrency();
-    sharp.concurrency(threadsPerImage(concurrency));
-    try {
-      await runPool(missing, concurrency, async (group) => {
-        const data = await renderJob(group.jobs[0] as ImageJob, context);
-        await writeAtomic(group.entry, data, folders);
-        await place(group);
-      });
-    } finally {
-      sharp.concurrency(threads);
+  const renderRest = async (): Promise<ImageReport> => {
+    if (missing.length > 0) {
+      const context = renderContext();
+      const threads = sharp.concurrency();
+      sharp.concurrency(threadsPerImage(concurrency));
+      try {
+        await runPool(missing, concurrency, async (group) => {
+          const data = await renderJob(group.jobs[0] as ImageJob, context);
+          await writeAtomic(group.entry, data, folders);
+          await place(group);
+        });
+      } finally {
+        sharp.concurrency(threads);
+      }
     }
-  }
-  return { rendered: missing.length, cached: jobs.length - missing.length, ms: Math.round(performance.now() - started) };
+    return { rendered: missing.length, cached: jobs.length - missing.length, ms: Math.round(performance.now() - started) };
+  };
+  return { cached: jobs.length - missingJobs, missing: missingJobs, renderRest };
+}
+
+export async function renderImages(jobs: ImageJob[], options: RenderOptions): Promise<ImageReport> {
+  return (await placeCachedImages(jobs, options)).renderRest();
 }

@@ -11,6 +11,7 @@ import type { ImageReport } from "../images/index.ts";
 import type { SiteImages } from "./images.ts";
 import { loadSettings, loadSite, StoryCache } from "./load.ts";
 import type { ProjectPaths } from "./paths.ts";
+import type { PageEngine } from "./story-pages.ts";
 
 /** Where the build's own lines go (images, search): the terminal, or a test's transcript. */
 export interface BuildLog {
@@ -23,11 +24,13 @@ export const consoleLog: BuildLog = {
   warn: (line) => console.warn(line),
 };
 
-/** The images of the current run: planned before Eleventy writes, rendering beside it. */
+/** The images of the current run: planned and the cached ones placed before Eleventy writes; the rest drawn beside it. */
 export interface ImageRun {
   planned?: SiteImages;
   rendering?: Promise<ImageReport>;
   started: number;
+  /** How long putting the cached images in place took (before the pages). */
+  cachedMs?: number;
 }
 
 export interface BuildContext {
@@ -47,6 +50,8 @@ export interface BuildContext {
   /** The site model of the current run, loaded before Eleventy writes (see `loadModel`). */
   model?: SiteModel;
   images: ImageRun;
+  /** Eleventy's Nunjucks environment and HTML transforms, for the story pages Verbatim writes itself. */
+  engine: PageEngine;
 }
 
 export interface ContextOptions {
@@ -72,6 +77,7 @@ export function createContext(options: ContextOptions): BuildContext {
     live: new BuildState(),
     outputDir: path.resolve(paths.root, options.outputDir ?? paths.output),
     images: { started: 0 },
+    engine: {},
   };
 }
 

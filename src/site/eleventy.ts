@@ -1,5 +1,7 @@
 // The few parts of Eleventy's configuration API this project uses (Eleventy ships no types).
 
+import type { HtmlTransformer } from "./story-pages.ts";
+
 export interface EleventyConfig {
   addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options?: T): void;
   addGlobalData(name: string, data: unknown): void;
@@ -15,6 +17,8 @@ export interface EleventyConfig {
   setDataDirectory(dir: string): void;
   setTemplateFormats(formats: string[]): void;
   ignores: Set<string>;
+  /** Eleventy's HTML transforms (the path prefix plugin adds one), run on every page it writes. */
+  htmlTransformer: HtmlTransformer;
   /** Internal to Eleventy 3; used only to quiet its timing warnings. */
   benchmarkManager?: { get(name: string): { setIsVerbose(verbose: boolean): void } | undefined };
 }

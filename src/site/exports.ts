@@ -1,8 +1,8 @@
 // The Eleventy side of what a story offers besides its page: transcript downloads next to it
 // (/stories/<slug>/transcript.vtt …), a podcast feed per show (/shows/<slug>/feed.xml) and the
 // page's schema.org data. The feed is a virtual template paginated over the shows, so the path
-// prefix applies as it does to every page; the transcripts are written straight to disk once the
-// pages are. What the files say is built by the pure modules (exporters, feeds/rss.ts,
+// prefix applies as it does to every page; the transcripts are written beside each story's page
+// (src/site/story-pages.ts). What the files say is built by the pure modules (exporters, feeds/rss.ts,
 // site/json-ld.ts).
 
 import fs from "node:fs";
@@ -13,7 +13,7 @@ import { renderFeed } from "../feeds/rss.ts";
 import type { ShowGroup } from "../story/site.ts";
 import type { SiteImages } from "./images.ts";
 import type { Story } from "../story/story.ts";
-import { currentModel, type BuildContext } from "./context.ts";
+import type { BuildContext } from "./context.ts";
 import { serializeJsonLd, storyJsonLd } from "./json-ld.ts";
 
 /** One transcript file a story page links to. */
@@ -38,47 +38,16 @@ function formatById(id: ExportFormatId) {
   return format;
 }
 
-/** Files being written at once: enough to keep the disk busy while the next ones are made. */
-const WRITES_IN_FLIGHT = 16;
+/** One transcript file beside a story's page: "transcript.vtt" and what it says. */
+export interface TranscriptFile {
+  file: string;
+  text: string;
+}
 
-/**
- * Writes every story's transcript files into the output folder (the story's page, written by
- * Eleventy, has made its folder). Written straight to disk rather than as Eleventy templates:
- * thousands of small files that need no layout, and Eleventy's cost per template would double
- * the build of a large archive. Each story's files are made one after another (they read the
- * same passages) and written while the next story's are made.
- */
-export async function writeTranscriptFiles(stories: readonly Story[], outputDir: string): Promise<number> {
-  const writing = new Set<Promise<void>>();
-  let failure: unknown;
-  let written = 0;
-  for (const story of stories) {
-    if (failure) break;
-    const dir = path.join(outputDir, "stories", story.slug);
-    // Read once for all of this story's files.
-    const exported = withPassages(story);
-    for (const format of exportsFor(story)) {
-      const file = path.join(dir, format.file);
-      const text = format.write(exported);
-      const write = fs.promises
-        .writeFile(file, text)
-        .catch(async (error: NodeJS.ErrnoException) => {
-          if (error.code !== "ENOENT") throw error;
-          await fs.promises.mkdir(dir, { recursive: true });
-          await fs.promises.writeFile(file, text);
-        })
-        .catch((error: unknown) => {
-          failure ??= error;
-        })
-        .finally(() => writing.delete(write));
-      writing.add(write);
-      written++;
-      if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing);
-    }
-  }
-  await Promise.all(writing);
-  if (failure) throw failure;
-  return written;
+/** A story's transcript files (the story is read once for all of them). */
+export function transcriptFiles(story: Story): TranscriptFile[] {
+  const exported = withPassages(story);
+  return exportsFor(story).map((format) => ({ file: format.file, text: format.write(exported) }));
 }
 
 /** A local audio file's size, for the feed's enclosure length. */
@@ -104,11 +73,6 @@ export function podcastFeed(context: BuildContext, show: ShowGroup, images: Site
 export function storyJsonLdFor(context: BuildContext, story: Story, images: SiteImages | undefined): string {
   const card = images?.stories[story.slug]?.card;
   return serializeJsonLd(storyJsonLd(story, context.settings, { transcript: formatById("txt").write(story), ...(card ? { image: card } : {}) }));
-}
-
-/** After Eleventy writes: every story's transcript files beside its page. */
-export async function writeDownloads(context: BuildContext): Promise<void> {
-  await writeTranscriptFiles(currentModel(context).stories, context.outputDir);
 }
 
 /** A podcast feed per show: a virtual template paginated over the shows, so the path prefix applies. */

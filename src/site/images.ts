@@ -10,8 +10,10 @@ import {
   planCard,
   planCover,
   planFeedArt,
-  renderImages,
+  placeCachedImages,
   type ImageJob,
+  type ImageRenderRun,
+  type ImageReport,
   type Picture,
 } from "../images/index.ts";
 import { InputError } from "../story/errors.ts";
@@ -129,23 +131,37 @@ export async function checkSiteImages(site: SiteModel, paths: ProjectPaths): Pro
   return planSiteImages(site, paths);
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The cached images are in place: says so and starts drawing the rest, if any. */
+function renderBeside(context: BuildContext, placed: ImageRenderRun): Promise<ImageReport> | undefined {
+  const run = context.images;
+  run.cachedMs = performance.now() - run.started;
+  if (placed.missing > 0) return placed.renderRest();
+  context.log.info(`Images: 0 rendered, ${placed.cached} from cache in ${seconds(run.cachedMs)}`);
+  return undefined;
+}
+
 /**
- * Before Eleventy writes: plans the images (templates read the plan as `images`) and starts
- * rendering them. (It makes progress only when Eleventy lets the event loop turn, which a large
- * build rarely does: most of the work still comes after the pages. A worker thread would make it
- * truly parallel.)
+ * Before Eleventy writes: plans the images (templates read the plan as `images`), puts every
+ * cached one in place (awaited: quick, and done before the pages keep the event loop busy) and
+ * starts drawing the rest, which goes on beside the pages. Under `npm start` nothing waits: the
+ * page shows first and the images catch up.
  */
 export async function startImages(context: BuildContext): Promise<void> {
   const run = context.images;
   run.started = performance.now();
+  delete run.cachedMs;
   run.planned = await checkSiteImages(currentModel(context), context.paths);
-  const rendering = renderImages(run.planned.jobs, { outputDir: context.outputDir, cacheDir: context.imageCacheDir });
+  const placing = placeCachedImages(run.planned.jobs, { outputDir: context.outputDir, cacheDir: context.imageCacheDir });
+  const rendering = context.mode === "serve" ? placing.then((placed) => placed.renderRest()) : renderBeside(context, await placing);
+  if (!rendering) return;
   // Awaited by finishImages; until then a failure must not count as unhandled.
   rendering.catch(() => undefined);
   run.rendering = rendering;
 }
 
-/** After Eleventy writes: waits for the images and says how many were drawn. */
+/** After Eleventy writes: waits for the images still being drawn and says how many there were. */
 export async function finishImages(context: BuildContext): Promise<void> {
   const run = context.images;
   if (!run.rendering) return;
@@ -153,7 +169,7 @@ export async function finishImages(context: BuildContext): Promise<void> {
   const { rendered, cached } = await rendering.finally(() => {
     if (run.rendering === rendering) delete run.rendering;
   });
-  context.log.info(`Images: ${rendered} rendered, ${cached} from cache in ${((performance.now() - run.started) / 1000).toFixed(1)} s`);
+  context.log.info(`Images: ${rendered} rendered, ${cached} from cache in ${seconds(performance.now() - run.started)}${run.cachedMs === undefined ? "" : ` (the cached ones placed in ${seconds(run.cachedMs)})`}`);
 }
 
 /** The images still rendering, if any: a failed build waits for them before removing its folder. */

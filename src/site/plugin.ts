@@ -8,6 +8,7 @@ import markdownIt from "markdown-it";
 import type { BuildContext } from "./context.ts";
 import { addLiveErrors } from "./dev-server.ts";
 import type { EleventyConfig } from "./eleventy.ts";
+import type { NunjucksEnvironment } from "./story-pages.ts";
 import { AFTER, BEFORE, FILTERS, GLOBALS, TEMPLATES, type Step } from "./surface.ts";
 
 const AUDIO = "{mp3,m4a,mp4,aac,ogg,oga,opus,wav,webm,flac}";
@@ -43,6 +44,12 @@ export default function verbatimPlugin(config: EleventyConfig, context: BuildCon
   for (const template of TEMPLATES) config.addTemplate(template.path, template.content, template.data);
   for (const [name, global] of Object.entries(GLOBALS)) config.addGlobalData(name, () => global(context));
   for (const [name, filter] of Object.entries(FILTERS)) config.addFilter(name, filter(context));
+
+  // The story pages are rendered with Eleventy's own environment and transforms (story-pages.ts).
+  config.on("eleventy.engine.njk", (...args: unknown[]) => {
+    context.engine.nunjucks = (args[0] as { environment: NunjucksEnvironment }).environment;
+  });
+  context.engine.html = config.htmlTransformer;
 
   config.on("eleventy.before", async (...args: unknown[]) => {
     // Eleventy's own answer (a build's staging folder, `npm start`'s output, `eleventy --output`).

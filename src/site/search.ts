@@ -1,12 +1,11 @@
-// Site search: after Eleventy writes the site (a build's staging folder, or `npm start`'s output),
-// pagefind indexes the story pages (the <article data-pagefind-body>) into <output>/pagefind/.
-// Also each story's search filters, which its page carries for the indexer.
+// Site search: pagefind indexes the story pages (the <article data-pagefind-body>) into
+// <output>/pagefind/, each page handed over as it is made (src/site/story-pages.ts), in parts for
+// a large archive. Also each story's search filters, which its page carries for the indexer.
 
 import fs from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Story } from "../story/story.ts";
-import type { BuildContext } from "./context.ts";
 
 /**
  * What a story page says besides the story: the show link, date, topic list, player, speaker list,
@@ -58,72 +57,122 @@ export const SEARCH_PART_SIZE = 2500;
 /** What the search page reads to find the parts besides the main index: `{"parts":["part-2/"]}`. */
 export const PARTS_FILE = "parts.json";
 
-const PAGES_GLOB = "stories/**/*.html";
+/** Pages handed to pagefind and not yet taken in: enough to keep its process busy. */
+const PAGES_IN_FLIGHT = 8;
 
-async function indexInto(siteDir: string, outputPath: string, language: string): Promise<number> {
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: language.split("-")[0] ?? "en", excludeSelectors: NOT_INDEXED });
+/** Where part `n` (from 1) of an index in parts is written, under pagefind/: "" for the first. */
+const partFolder = (n: number) => (n === 1 ? "" : `part-${n}/`);
+
+/**
+ * The search index, fed page by page as the story pages are made (pagefind indexes in its own
+ * process, on another core, while the next pages render). A large archive is indexed in parts of
+ * at most `partSize` pages, one after the other: each part's index is written and its process
+ * ended before the next starts, so memory stays bounded at any size. Pages must come in the order
+ * the parts should hold them (by slug), and `total` says how many will come.
+ */
+export class SearchIndexer {
+  private readonly target: string;
+  private readonly parts: string[] = [];
+  private readonly pending = new Set<Promise<void>>();
+  private index: pagefind.PagefindIndex | undefined;
+  private part = 0;
+  private inPart = 0;
+  private pages = 0;
+  private failure: { error: unknown } | undefined;
+
+  constructor(
+    outputDir: string,
+    private readonly language: string,
+    private readonly total: number,
+    private readonly partSize = SEARCH_PART_SIZE,
+  ) {
+    this.target = path.join(outputDir, "pagefind");
+    fs.rmSync(this.target, { recursive: true, force: true });
+  }
+
+  private async open(): Promise<pagefind.PagefindIndex> {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: this.language.split("-")[0] ?? "en", excludeSelectors: NOT_INDEXED });
     if (!index) throw new Error(`pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: siteDir, glob: PAGES_GLOB });
-    if (added.errors.length) throw new Error(`pagefind could not index the site: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join("; ")}`);
-    return added.page_count;
-  } finally {
-    // Ends pagefind's process, and with it the memory of this part.
+    this.part++;
+    this.inPart = 0;
+    return index;
+  }
+
+  /** Writes the open part's index and ends pagefind's process, and with it that part's memory. */
+  private async close(): Promise<void> {
+    const index = this.index;
+    if (!index) return;
+    this.index = undefined;
+    try {
+      await Promise.all(this.pending);
+      if (this.failure) throw this.failure.error;
+      const folder = this.total <= this.partSize ? "" : partFolder(this.part);
+      const written = await index.writeFiles({ outputPath: path.join(this.target, folder) });
+      if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join("; ")}`);
+      if (folder) this.parts.push(folder);
+    } finally {
+      await pagefind.close();
+    }
+  }
+
+  /** Hands one page to pagefind, once fewer than PAGES_IN_FLIGHT are waiting for it. */
+  async add(url: string, html: string): Promise<void> {
+    // Room first, so pagefind works on the pages already sent while this one was being made.
+    while (this.pending.size >= PAGES_IN_FLIGHT) await Promise.race(this.pending);
+    if (this.failure) throw this.failure.error;
+    if (this.index && this.inPart >= this.partSize) await this.close();
+    this.index ??= await this.open();
+    this.inPart++;
+    this.pages++;
+    const adding: Promise<void> = this.index
+      .addHTMLFile({ url, content: html })
+      .then(({ errors }) => {
+        if (errors.length) throw new Error(`pagefind could not index ${url}: ${errors.join("; ")}`);
+      })
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      })
+      .finally(() => this.pending.delete(adding));
+    this.pending.add(adding);
+  }
+
+  /** Writes the last part and the list of parts; reports the pages and the index's size. */
+  async finish(): Promise<SearchIndexReport> {
+    if (this.pages === 0) this.index = await this.open();
+    await this.close();
+    for (const folder of ["", ...this.parts]) for (const file of UNUSED) fs.rmSync(path.join(this.target, folder, file), { force: true });
+    fs.writeFileSync(path.join(this.target, PARTS_FILE), `${JSON.stringify({ parts: this.parts })}\n`);
+    return { pages: this.pages, bytes: sizeOf(this.target) };
+  }
+
+  /** After a failure elsewhere: ends pagefind's process without writing. */
+  async abandon(): Promise<void> {
+    this.index = undefined;
+    await Promise.allSettled(this.pending);
     await pagefind.close();
   }
 }
 
-/**
- * A folder that shows pagefind only some of the story pages, at their own paths (so their URLs
- * are the same): hard links, made in an instant and taking no space.
- */
-function partView(outputDir: string, slugs: readonly string[], n: number): string {
-  const view = path.join(outputDir, `.search-part-${n}`);
-  fs.rmSync(view, { recursive: true, force: true });
-  for (const slug of slugs) {
-    fs.mkdirSync(path.join(view, "stories", slug), { recursive: true });
-    fs.linkSync(path.join(outputDir, "stories", slug, "index.html"), path.join(view, "stories", slug, "index.html"));
-  }
-  return view;
+/** The story pages of a built site, in slug order: the folders under stories/ that hold a page. */
+export function builtStoryPages(outputDir: string): string[] {
+  const storiesDir = path.join(outputDir, "stories");
+  if (!fs.existsSync(storiesDir)) return [];
+  return fs.readdirSync(storiesDir).filter((slug) => fs.existsSync(path.join(storiesDir, slug, "index.html"))).sort();
 }
 
 /**
- * Indexes the story pages of a built site into `<outputDir>/pagefind/`, in parts of at most
- * `partSize` stories (`pagefind/part-2/` …, listed in `pagefind/parts.json`). One index in the
+ * Indexes the story pages of a site already on disk into `<outputDir>/pagefind/`, in parts of at
+ * most `partSize` stories (`pagefind/part-2/` …, listed in `pagefind/parts.json`). One index in the
  * site's language: a story in another language is still found from the search page.
  */
 export async function buildSearchIndex(outputDir: string, language: string, partSize = SEARCH_PART_SIZE): Promise<SearchIndexReport> {
-  const target = path.join(outputDir, "pagefind");
-  fs.rmSync(target, { recursive: true, force: true });
-  const storiesDir = path.join(outputDir, "stories");
-  const slugs = fs.existsSync(storiesDir) ? fs.readdirSync(storiesDir).filter((slug) => fs.existsSync(path.join(storiesDir, slug, "index.html"))).sort() : [];
-  let pages = 0;
-  const parts: string[] = [];
-  if (slugs.length <= partSize) {
-    pages = await indexInto(outputDir, target, language);
-  } else {
-    for (let start = 0, n = 1; start < slugs.length; start += partSize, n++) {
-      const view = partView(outputDir, slugs.slice(start, start + partSize), n);
-      try {
-        const folder = n === 1 ? "" : `part-${n}/`;
-        pages += await indexInto(view, path.join(target, folder), language);
-        if (folder) parts.push(folder);
-      } finally {
-        fs.rmSync(view, { recursive: true, force: true });
-      }
-    }
+  const slugs = builtStoryPages(outputDir);
+  const indexer = new SearchIndexer(outputDir, language, slugs.length, partSize);
+  try {
+    for (const slug of slugs) await indexer.add(`/stories/${slug}/`, fs.readFileSync(path.join(outputDir, "stories", slug, "index.html"), "utf8"));
+    return await indexer.finish();
+  } catch (error) {
+    await indexer.abandon();
+    throw error;
   }
-  for (const file of UNUSED) fs.rmSync(path.join(target, file), { force: true });
-  for (const part of parts) for (const file of UNUSED) fs.rmSync(path.join(target, part, file), { force: true });
-  fs.writeFileSync(path.join(target, PARTS_FILE), `${JSON.stringify({ parts })}\n`);
-  return { pages, bytes: sizeOf(target) };
-}
-
-/** After Eleventy writes (a build or a save under `npm start`): the index of the story pages. */
-export async function indexSearch(context: BuildContext): Promise<void> {
-  const started = performance.now();
-  const report = await buildSearchIndex(context.outputDir, context.settings.language);
-  context.log.info(`Search: ${report.pages} stories indexed, ${(report.bytes / 1024).toFixed(0)} KiB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -11,9 +11,11 @@ import { loadModel, currentModel, type BuildContext } from "./context.ts";
 import { contentSecurityPolicy } from "./csp.ts";
 import { readableDate } from "../story/dates.ts";
 import { recordSuccess } from "./dev-server.ts";
-import { downloadsFor, FEED_TEMPLATE, podcastFeed, storyJsonLdFor, writeDownloads } from "./exports.ts";
+import { downloadsFor, FEED_TEMPLATE, podcastFeed, storyJsonLdFor } from "./exports.ts";
 import { finishImages, startImages, type SiteImages } from "./images.ts";
-import { indexSearch, pagefindFilters } from "./search.ts";
+import { pagefindFilters } from "./search.ts";
+import { sitemapEntries, type CollectionPage } from "./sitemap.ts";
+import { writeStoryPages } from "./story-pages.ts";
 
 /** Global data the layouts read. */
 export const GLOBALS: Record<string, (context: BuildContext) => unknown> = {
@@ -52,6 +54,8 @@ export const FILTERS: Record<string, (context: BuildContext) => Filter> = {
       return policy;
     };
   },
+  /** The sitemap's pages: Eleventy's and the story pages (src/site/sitemap.ts). */
+  sitemapEntries: () => (pages: CollectionPage[], stories: Story[]) => sitemapEntries(pages, stories),
   /** The transcript files a story page links to (WebVTT, SRT, JSON, text). */
   transcriptDownloads: () => (story: Story) => downloadsFor(story),
   /** A show's feed address. */
@@ -79,13 +83,12 @@ export const BEFORE: readonly Step[] = [
 ];
 
 /**
- * After Eleventy writes: started in this order and run together (the search index is built in
- * pagefind's own process while the transcripts are written and the images finish), each reading
- * the pages in `context.outputDir`. A step that throws fails the build.
+ * After Eleventy writes: started in this order and run together (the images still being drawn
+ * finish while the story pages are written; pagefind indexes each story page in its own process
+ * as it is made). A step that throws fails the build.
  */
 export const AFTER: readonly Step[] = [
   { name: "images", run: finishImages },
-  { name: "search index", run: indexSearch },
-  { name: "transcript downloads", run: writeDownloads },
+  { name: "story pages, their transcripts and the search index", run: writeStoryPages },
   { name: "preview shows the site again", only: "serve", run: recordSuccess },
 ];
