@@ -1,6 +1,7 @@
 // Reads the settings and every story from disk into the site model, reporting every problem
 // in every file at once. The only part of the site that touches the file system for content.
 
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { decodeUtf8File } from "../story/encoding.ts";
@@ -57,16 +58,22 @@ export function findStoryFiles(paths: ProjectPaths): string[] {
  * the content before Eleventy loads it again, and `npm start` reloads it on every save. One per
  * build context.
  */
-export class StoryCache extends Map<string, { raw: string; settings: string; story: Story }> {}
+/**
+ * Parsed stories by file, with a hash of the text they were parsed from (not the text: an
+ * archive's worth of Markdown would stay in memory for nothing).
+ */
+export class StoryCache extends Map<string, { hash: string; settings: string; story: Story }> {}
 
-function loadStory(file: string, paths: ProjectPaths, context: StoryContext, cache: StoryCache): Story {
+const hashOf = (text: string) => createHash("sha256").update(text).digest("base64");
+
+function loadStory(file: string, paths: ProjectPaths, context: StoryContext, cache: StoryCache, settings: string): Story {
   // Bytes, not "utf8": Node would quietly turn bytes that are not UTF-8 into "�".
   const raw = decodeUtf8File(file, fs.readFileSync(path.join(paths.root, file)));
-  const settings = JSON.stringify(context.settings);
+  const hash = hashOf(raw);
   const hit = cache.get(file);
-  if (hit && hit.raw === raw && hit.settings === settings) return hit.story;
+  if (hit && hit.hash === hash && hit.settings === settings) return hit.story;
   const story = parseStory({ file, raw }, context);
-  cache.set(file, { raw, settings, story });
+  cache.set(file, { hash, settings, story });
   return story;
 }
 
@@ -127,9 +134,11 @@ export function loadSite(paths: ProjectPaths, settings: SiteSettings = loadSetti
   const errors: InputError[] = [];
   const stories: Story[] = [];
   const bySlug = new Map<string, Story>();
+  // A story parsed under other settings is parsed again.
+  const settingsKey = JSON.stringify(settings);
   for (const file of findStoryFiles(paths)) {
     try {
-      const story = loadStory(file, paths, context, cache);
+      const story = loadStory(file, paths, context, cache, settingsKey);
       const clash = bySlug.get(story.slug);
       if (clash) {
         errors.push(new InputError(file, 1, `This story would be published at ${story.url}, like ${clash.file}.`, "rename one of the two files (or folders): addresses ignore case and punctuation, so each story needs a name of its own."));
