@@ -46,7 +46,7 @@ export interface BuildResult {
 /** Every story, show and image, checked before anything is written; every problem at once. */
 async function checkContent(context: BuildContext): Promise<SiteModel> {
   const site = loadModel(context);
-  await checkSiteImages(site, context.paths);
+  context.images.planned = await checkSiteImages(site, context.paths);
   return site;
 }
 

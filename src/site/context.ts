@@ -87,6 +87,14 @@ export function loadModel(context: BuildContext): SiteModel {
   return context.model;
 }
 
+/**
+ * Before Eleventy writes: a build reads its content once (what was checked is what is written);
+ * under `npm start` each rebuild reads it again (unchanged stories come from the cache).
+ */
+export function refreshModel(context: BuildContext): SiteModel {
+  return context.mode === "serve" ? loadModel(context) : currentModel(context);
+}
+
 /** The model of the current run (loaded by the first step before Eleventy writes). */
 export function currentModel(context: BuildContext): SiteModel {
   return context.model ?? loadModel(context);

@@ -152,7 +152,8 @@ export async function startImages(context: BuildContext): Promise<void> {
   const run = context.images;
   run.started = performance.now();
   delete run.cachedMs;
-  run.planned = await checkSiteImages(currentModel(context), context.paths);
+  // A build planned them when it checked the content; a rebuild under `npm start` plans again.
+  if (context.mode === "serve" || !run.planned) run.planned = await checkSiteImages(currentModel(context), context.paths);
   const placing = placeCachedImages(run.planned.jobs, { outputDir: context.outputDir, cacheDir: context.imageCacheDir });
   const rendering = context.mode === "serve" ? placing.then((placed) => placed.renderRest()) : renderBeside(context, await placing);
   if (!rendering) return;

@@ -7,7 +7,7 @@ import { visiblePages, type ListingPage } from "../story/listing.ts";
 import type { ShowGroup } from "../story/site.ts";
 import type { Link, Story } from "../story/story.ts";
 import { feedPath } from "../feeds/rss.ts";
-import { loadModel, currentModel, type BuildContext } from "./context.ts";
+import { currentModel, refreshModel, type BuildContext } from "./context.ts";
 import { contentSecurityPolicy } from "./csp.ts";
 import { readableDate } from "../story/dates.ts";
 import { recordSuccess } from "./dev-server.ts";
@@ -78,7 +78,7 @@ export interface Step {
 
 /** Before Eleventy writes, one after another. A step that throws stops the build. */
 export const BEFORE: readonly Step[] = [
-  { name: "load the content", run: loadModel },
+  { name: "load the content", run: refreshModel },
   { name: "plan and start the images", run: startImages },
 ];
 
