@@ -17,9 +17,15 @@ export interface RenderOptions {
   cacheDir: string;
   /** Images drawn at once (default: the CPU cores). */
   concurrency?: number;
+  /**
+   * Outputs already in the site folder, by the cache key of what they hold (a preview's earlier
+   * rebuild): left as they are when the key is the same. Updated with what this run places.
+   */
+  placed?: Map<string, string>;
 }
 
 interface Group {
+  key: string;
   entry: string;
   /** Jobs with one key: drawn once, written to each output. */
   jobs: ImageJob[];
@@ -56,7 +62,7 @@ async function groupJobs(jobs: ImageJob[], options: RenderOptions, hashes: Sourc
     written.set(output, key);
     let group = groups.get(key);
     if (!group) {
-      group = { entry: entryPath(cacheDir, key, job), jobs: [], outputs: [] };
+      group = { key, entry: entryPath(cacheDir, key, job), jobs: [], outputs: [] };
       groups.set(key, group);
     }
     group.jobs.push(job);
@@ -94,7 +100,15 @@ export async function placeCachedImages(jobs: ImageJob[], options: RenderOptions
   await runPool(groups, IO_CONCURRENCY, async (group) => {
     (await exists(group.entry) ? cached : missing).push(group);
   });
-  const place = (group: Group) => Promise.all(group.outputs.map((output) => placer.place(group.entry, output)));
+  const placed = options.placed;
+  const place = (group: Group) =>
+    Promise.all(
+      group.outputs.map(async (output) => {
+        if (placed?.get(output) === group.key && (await exists(output))) return;
+        await placer.place(group.entry, output);
+        placed?.set(output, group.key);
+      }),
+    );
   await runPool(cached, IO_CONCURRENCY, async (group) => {
     await place(group);
   });

@@ -11,7 +11,7 @@ import type { ImageReport } from "../images/index.ts";
 import type { SiteImages } from "./images.ts";
 import { loadSettings, loadSite, StoryCache } from "./load.ts";
 import type { ProjectPaths } from "./paths.ts";
-import type { PageEngine } from "./story-pages.ts";
+import type { PageEngine, PreviewPages } from "./story-pages.ts";
 
 /** Where the build's own lines go (images, search): the terminal, or a test's transcript. */
 export interface BuildLog {
@@ -31,6 +31,8 @@ export interface ImageRun {
   started: number;
   /** How long putting the cached images in place took (before the pages). */
   cachedMs?: number;
+  /** Under `npm start`: the images in the output folder, by the cache key of what they hold. */
+  placed: Map<string, string>;
 }
 
 export interface BuildContext {
@@ -50,6 +52,8 @@ export interface BuildContext {
   /** The site model of the current run, loaded before Eleventy writes (see `loadModel`). */
   model?: SiteModel;
   images: ImageRun;
+  /** `npm start` only: which story pages are on disk and what they were made from. */
+  previewPages?: PreviewPages;
   /** Eleventy's Nunjucks environment and HTML transforms, for the story pages Verbatim writes itself. */
   engine: PageEngine;
 }
@@ -76,7 +80,7 @@ export function createContext(options: ContextOptions): BuildContext {
     log: options.log ?? consoleLog,
     live: new BuildState(),
     outputDir: path.resolve(paths.root, options.outputDir ?? paths.output),
-    images: { started: 0 },
+    images: { started: 0, placed: new Map() },
     engine: {},
   };
 }

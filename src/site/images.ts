@@ -154,7 +154,12 @@ export async function startImages(context: BuildContext): Promise<void> {
   delete run.cachedMs;
   // A build planned them when it checked the content; a rebuild under `npm start` plans again.
   if (context.mode === "serve" || !run.planned) run.planned = await checkSiteImages(currentModel(context), context.paths);
-  const placing = placeCachedImages(run.planned.jobs, { outputDir: context.outputDir, cacheDir: context.imageCacheDir });
+  const placing = placeCachedImages(run.planned.jobs, {
+    outputDir: context.outputDir,
+    cacheDir: context.imageCacheDir,
+    // A rebuild under `npm start` copies only the images that changed.
+    ...(context.mode === "serve" ? { placed: run.placed } : {}),
+  });
   const rendering = context.mode === "serve" ? placing.then((placed) => placed.renderRest()) : renderBeside(context, await placing);
   if (!rendering) return;
   // Awaited by finishImages; until then a failure must not count as unhandled.
@@ -162,14 +167,29 @@ export async function startImages(context: BuildContext): Promise<void> {
   run.rendering = rendering;
 }
 
-/** After Eleventy writes: waits for the images still being drawn and says how many there were. */
+/**
+ * After Eleventy writes: waits for the images still being drawn and says how many there were.
+ * Under `npm start` the page is shown first: the images finish in the background.
+ */
 export async function finishImages(context: BuildContext): Promise<void> {
   const run = context.images;
   if (!run.rendering) return;
   const rendering = run.rendering;
-  const { rendered, cached } = await rendering.finally(() => {
+  const finished = rendering.finally(() => {
     if (run.rendering === rendering) delete run.rendering;
   });
+  if (context.mode === "serve") {
+    finished.then(
+      (report) => reportImages(context, report),
+      (error: unknown) => context.log.warn(`Images: ${(error as Error).message}; the next save tries again.`),
+    );
+    return;
+  }
+  reportImages(context, await finished);
+}
+
+function reportImages(context: BuildContext, { rendered, cached }: ImageReport): void {
+  const run = context.images;
   context.log.info(`Images: ${rendered} rendered, ${cached} from cache in ${seconds(performance.now() - run.started)}${run.cachedMs === undefined ? "" : ` (the cached ones placed in ${seconds(run.cachedMs)})`}`);
 }
 

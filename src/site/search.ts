@@ -39,6 +39,8 @@ export function pagefindFilters(story: Story): SearchFilter[] {
 export interface SearchIndexReport {
   pages: number;
   bytes: number;
+  /** How long the caller waited for pagefind (for room, and for each part's index to be written): what search added to the build. */
+  waitedMs: number;
 }
 
 function sizeOf(dir: string): number {
@@ -78,6 +80,7 @@ export class SearchIndexer {
   private part = 0;
   private inPart = 0;
   private pages = 0;
+  private waitedMs = 0;
   private failure: { error: unknown } | undefined;
 
   constructor(
@@ -117,11 +120,13 @@ export class SearchIndexer {
 
   /** Hands one page to pagefind, once fewer than PAGES_IN_FLIGHT are waiting for it. */
   async add(url: string, html: string): Promise<void> {
+    const waiting = performance.now();
     // Room first, so pagefind works on the pages already sent while this one was being made.
     while (this.pending.size >= PAGES_IN_FLIGHT) await Promise.race(this.pending);
     if (this.failure) throw this.failure.error;
     if (this.index && this.inPart >= this.partSize) await this.close();
     this.index ??= await this.open();
+    this.waitedMs += performance.now() - waiting;
     this.inPart++;
     this.pages++;
     const adding: Promise<void> = this.index
@@ -138,11 +143,13 @@ export class SearchIndexer {
 
   /** Writes the last part and the list of parts; reports the pages and the index's size. */
   async finish(): Promise<SearchIndexReport> {
+    const waiting = performance.now();
     if (this.pages === 0) this.index = await this.open();
     await this.close();
     for (const folder of ["", ...this.parts]) for (const file of UNUSED) fs.rmSync(path.join(this.target, folder, file), { force: true });
     fs.writeFileSync(path.join(this.target, PARTS_FILE), `${JSON.stringify({ parts: this.parts })}\n`);
-    return { pages: this.pages, bytes: sizeOf(this.target) };
+    this.waitedMs += performance.now() - waiting;
+    return { pages: this.pages, bytes: sizeOf(this.target), waitedMs: this.waitedMs };
   }
 
   /** After a failure elsewhere: ends pagefind's process without writing. */
@@ -163,13 +170,18 @@ export function builtStoryPages(outputDir: string): string[] {
 /**
  * Indexes the story pages of a site already on disk into `<outputDir>/pagefind/`, in parts of at
  * most `partSize` stories (`pagefind/part-2/` …, listed in `pagefind/parts.json`). One index in the
- * site's language: a story in another language is still found from the search page.
+ * site's language: a story in another language is still found from the search page. `signal`
+ * stops it (under `npm start`, when a newer save starts another), leaving no process behind.
  */
-export async function buildSearchIndex(outputDir: string, language: string, partSize = SEARCH_PART_SIZE): Promise<SearchIndexReport> {
+export async function buildSearchIndex(outputDir: string, language: string, partSize = SEARCH_PART_SIZE, signal?: AbortSignal): Promise<SearchIndexReport> {
   const slugs = builtStoryPages(outputDir);
   const indexer = new SearchIndexer(outputDir, language, slugs.length, partSize);
   try {
-    for (const slug of slugs) await indexer.add(`/stories/${slug}/`, fs.readFileSync(path.join(outputDir, "stories", slug, "index.html"), "utf8"));
+    for (const slug of slugs) {
+      signal?.throwIfAborted();
+      await indexer.add(`/stories/${slug}/`, fs.readFileSync(path.join(outputDir, "stories", slug, "index.html"), "utf8"));
+    }
+    signal?.throwIfAborted();
     return await indexer.finish();
   } catch (error) {
     await indexer.abandon();

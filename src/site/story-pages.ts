@@ -5,12 +5,15 @@
 // process beside the next pages. Nothing is kept: an archive's pages pass through memory one at a
 // time, where Eleventy would hold every rendered page until the build ends.
 
+import { createHash } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import type { Story } from "../story/story.ts";
 import { currentModel, type BuildContext } from "./context.ts";
 import { transcriptFiles } from "./exports.ts";
 import { FileWriter } from "./file-writer.ts";
-import { SearchIndexer } from "./search.ts";
+import { contentSecurityPolicy } from "./csp.ts";
+import { buildSearchIndex, SearchIndexer } from "./search.ts";
 
 /** The part of Nunjucks' Environment this module uses. */
 export interface NunjucksEnvironment {
@@ -47,31 +50,112 @@ function render(layout: { render(context: object): string }, data: object, story
 
 const bySlug = (a: Story, b: Story) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
+/** One story's page and transcript files, rendered and handed to the writer; returns the page. */
+async function writeStory(context: BuildContext, layout: { render(context: object): string }, html: HtmlTransformer, story: Story, writer: FileWriter): Promise<string> {
+  const file = storyPageFile(context.outputDir, story);
+  const page = { url: story.url, outputPath: file, inputPath: story.file };
+  const data = { verbatim: currentModel(context), images: context.images.planned, story, page };
+  const rendered = await html.transformContent(file, render(layout, data, story), page);
+  await writer.write(file, rendered);
+  for (const download of transcriptFiles(story)) await writer.write(path.join(path.dirname(file), download.file), download.text);
+  return rendered;
+}
+
+/** What the layouts say: every Nunjucks file under the layouts folder, hashed (a dozen small files). */
+function layoutsKey(dir: string): string {
+  const hash = createHash("sha256");
+  const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((file) => file.endsWith(".njk")).sort();
+  for (const file of files) hash.update(file).update("\0").update(fs.readFileSync(path.join(dir, file))).update("\0");
+  return hash.digest("hex");
+}
+
+/**
+ * Under `npm start`: what each story's page was made from at the last rebuild, so that a save
+ * rewrites only the pages it changed. A page is made from its story (a new object whenever the
+ * file or the settings change: src/site/load.ts), its images, the layouts and what every page
+ * shares (settings, the security policy).
+ */
+export class PreviewPages {
+  private layouts = "";
+  private shared = "";
+  private made = new WeakMap<Story, string>();
+  private searching: AbortController | undefined;
+
+  /** The stories whose pages must be made again. */
+  changed(context: BuildContext, stories: readonly Story[]): Story[] {
+    const shared = JSON.stringify(context.settings) + contentSecurityPolicy(stories);
+    const layouts = layoutsKey(path.join(context.paths.root, context.paths.layouts));
+    if (layouts !== this.layouts || shared !== this.shared) {
+      this.layouts = layouts;
+      this.shared = shared;
+      this.made = new WeakMap();
+    }
+    return stories.filter((story) => {
+      const key = JSON.stringify(context.images.planned?.stories[story.slug] ?? null);
+      if (this.made.get(story) === key && fs.existsSync(storyPageFile(context.outputDir, story))) return false;
+      this.made.set(story, key);
+      return true;
+    });
+  }
+
+  /** After a failed rebuild: nothing is known to be on disk. */
+  forget(): void {
+    this.made = new WeakMap();
+  }
+
+  /** Indexes the site again in the background, stopping an earlier run that has not finished. */
+  reindex(context: BuildContext): void {
+    this.searching?.abort();
+    const searching = new AbortController();
+    this.searching = searching;
+    const started = performance.now();
+    buildSearchIndex(context.outputDir, context.settings.language, undefined, searching.signal).then(
+      (index) => {
+        if (!searching.signal.aborted) context.log.info(`Search: ${index.pages} stories indexed, ${(index.bytes / 1024).toFixed(0)} KiB, in the background in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      },
+      (error: unknown) => {
+        if (!searching.signal.aborted) context.log.warn(`Search: the index could not be rebuilt (${(error as Error).message}); it will be on the next save.`);
+      },
+    );
+  }
+}
+
+/** Under `npm start`: the pages a save changed, at once; the search index catches up in the background. */
+async function writePreviewPages(context: BuildContext, layout: { render(context: object): string }, html: HtmlTransformer): Promise<void> {
+  const started = performance.now();
+  const stories = currentModel(context).stories;
+  const writer = new FileWriter();
+  const preview = (context.previewPages ??= new PreviewPages());
+  const changed = preview.changed(context, stories);
+  try {
+    for (const story of changed) await writeStory(context, layout, html, story, writer);
+    await writer.finish();
+  } catch (error) {
+    preview.forget();
+    await writer.finish().catch(() => undefined);
+    throw error;
+  }
+  context.log.info(`Stories: ${changed.length} of ${stories.length} pages written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  preview.reindex(context);
+}
+
 /** After Eleventy writes its pages: every story's page, transcript files and search entry. */
 export async function writeStoryPages(context: BuildContext): Promise<void> {
   const { nunjucks, html } = context.engine;
   if (!nunjucks || !html) throw new Error("Eleventy's Nunjucks environment was not handed to Verbatim before the story pages.");
-  const started = performance.now();
-  const model = currentModel(context);
   const layout = nunjucks.getTemplate(STORY_LAYOUT, true);
-  const data = { verbatim: model, images: context.images.planned };
-  const stories = [...model.stories].sort(bySlug);
+  if (context.mode === "serve") return writePreviewPages(context, layout, html);
+  const started = performance.now();
+  const stories = [...currentModel(context).stories].sort(bySlug);
   const writer = new FileWriter();
   const search = new SearchIndexer(context.outputDir, context.settings.language, stories.length);
   try {
-    for (const story of stories) {
-      const file = storyPageFile(context.outputDir, story);
-      const page = { url: story.url, outputPath: file, inputPath: story.file };
-      const rendered = await html.transformContent(file, render(layout, { ...data, story, page }, story), page);
-      await writer.write(file, rendered);
-      for (const download of transcriptFiles(story)) await writer.write(path.join(path.dirname(file), download.file), download.text);
-      await search.add(story.url, rendered);
-    }
+    for (const story of stories) await search.add(story.url, await writeStory(context, layout, html, story, writer));
     const written = await writer.finish();
     const index = await search.finish();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     context.log.info(`Stories: ${stories.length} pages and ${written - stories.length} transcript files written in ${seconds} s`);
-    context.log.info(`Search: ${index.pages} stories indexed, ${(index.bytes / 1024).toFixed(0)} KiB, beside the pages`);
+    context.log.info(`Search: ${index.pages} stories indexed, ${(index.bytes / 1024).toFixed(0)} KiB, beside the pages (which waited ${(index.waitedMs / 1000).toFixed(1)} s for it)`);
   } catch (error) {
     await Promise.allSettled([writer.finish(), search.abandon()]);
     throw error;
