@@ -125,3 +125,15 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
 }
+
+/** Whitespace that `collapseSpaces` would change: any but a single space between words. */
+const LOOSE_SPACE = /[^\S ]| {2}|^ | $/u;
+
+/**
+ * Runs of whitespace as one space, ends trimmed (`text.replace(/\s+/gu, " ").trim()`). Most text
+ * is already so (paragraphs are collapsed once, when read), and a test is cheaper than a replace
+ * that rebuilds the string at every space.
+ */
+export function collapseSpaces(text: string): string {
+  return LOOSE_SPACE.test(text) ? text.replace(/\s+/gu, " ").trim() : text;
+}
