@@ -126,14 +126,16 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-/** Whitespace that `collapseSpaces` would change: any but a single space between words. */
-const LOOSE_SPACE = /[^\S ]| {2}|^ | $/u;
+/** Whitespace inside trimmed text that `collapseSpaces` would change: any but single spaces. */
+const LOOSE_SPACE = /[^\S ]| {2}/u;
 
 /**
- * Runs of whitespace as one space, ends trimmed (`text.replace(/\s+/gu, " ").trim()`). Most text
- * is already so (paragraphs are collapsed once, when read), and a test is cheaper than a replace
- * that rebuilds the string at every space.
+ * Runs of whitespace as one space, ends trimmed (`text.replace(/\s+/gu, " ").trim()`: trimming
+ * first is the same, as trim() and \s take the same characters). Most text is already so
+ * (paragraphs are collapsed once, when read), and a test is cheaper than a replace that rebuilds
+ * the string at every space.
  */
 export function collapseSpaces(text: string): string {
-  return LOOSE_SPACE.test(text) ? text.replace(/\s+/gu, " ").trim() : text;
+  const trimmed = text.trim();
+  return LOOSE_SPACE.test(trimmed) ? trimmed.replace(/\s+/gu, " ") : trimmed;
 }
