@@ -1,6 +1,7 @@
 // Reads the settings and every story from disk into the site model, reporting every problem
 // in every file at once. The only part of the site that touches the file system for content.
 
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { decodeUtf8File } from "../story/encoding.ts";
@@ -55,18 +56,21 @@ export function findStoryFiles(paths: ProjectPaths): string[] {
 /**
  * Parsed stories by file, reused while the file and the settings are unchanged: the build checks
  * the content before Eleventy loads it again, and `npm start` reloads it on every save. One per
- * build context.
+ * build context. A file is known by a digest of its text, not the text: the cache lives as long
+ * as the build, and an archive's text is a hundred megabytes at 10,000 stories.
  */
-export class StoryCache extends Map<string, { raw: string; settings: string; story: Story }> {}
+export class StoryCache extends Map<string, { digest: string; settings: string; story: Story }> {}
 
-function loadStory(file: string, paths: ProjectPaths, context: StoryContext, cache: StoryCache): Story {
+const digestOf = (text: string) => createHash("sha256").update(text).digest("base64");
+
+function loadStory(file: string, paths: ProjectPaths, context: StoryContext, settings: string, cache: StoryCache): Story {
   // Bytes, not "utf8": Node would quietly turn bytes that are not UTF-8 into "�".
   const raw = decodeUtf8File(file, fs.readFileSync(path.join(paths.root, file)));
-  const settings = JSON.stringify(context.settings);
+  const digest = digestOf(raw);
   const hit = cache.get(file);
-  if (hit && hit.raw === raw && hit.settings === settings) return hit.story;
+  if (hit && hit.digest === digest && hit.settings === settings) return hit.story;
   const story = parseStory({ file, raw }, context);
-  cache.set(file, { raw, settings, story });
+  cache.set(file, { digest, settings, story });
   return story;
 }
 
@@ -127,9 +131,11 @@ export function loadSite(paths: ProjectPaths, settings: SiteSettings = loadSetti
   const errors: InputError[] = [];
   const stories: Story[] = [];
   const bySlug = new Map<string, Story>();
+  // Made once, so every cache entry shares it.
+  const settingsKey = JSON.stringify(settings);
   for (const file of findStoryFiles(paths)) {
     try {
-      const story = loadStory(file, paths, context, cache);
+      const story = loadStory(file, paths, context, settingsKey, cache);
       const clash = bySlug.get(story.slug);
       if (clash) {
         errors.push(new InputError(file, 1, `This story would be published at ${story.url}, like ${clash.file}.`, "rename one of the two files (or folders): addresses ignore case and punctuation, so each story needs a name of its own."));
