@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { captionsOf, MAX_LINE, splitText } from "../src/interchange/exporters/captions.ts";
 import { EXPORT_FORMATS, exportsFor } from "../src/interchange/exporters/index.ts";
+import { withPassages } from "../src/interchange/exporters/passages.ts";
 import type { JsonTranscript } from "../src/interchange/exporters/json.ts";
 import { podcasting20Transcript } from "../src/interchange/podcasting20-schema.ts";
 import { loadSite } from "../src/site/load.ts";
@@ -89,6 +90,19 @@ describe("export formats", () => {
     expect(exportsFor(LIGHTHOUSE).map((f) => f.id)).toEqual(["vtt", "srt", "json", "txt"]);
     expect(exportsFor(UNTIMED).map((f) => f.id)).toEqual(["txt"]);
     expect(exportsFor({ timed: renderTranscript("[0:01] ANA LIND, HOST: Hi.").summary.timed }).length).toBe(4);
+  });
+
+  it("writes the same files from a story carrying its passages, whichever format comes first (they share its captions)", () => {
+    for (const [, s] of [...TIMED_STORIES, ["untimed", UNTIMED] as const]) {
+      const alone = exportsFor(s).map((format) => write(format.id, s));
+      // In the build's order, then backwards: SRT's named captions and the others' must not mix.
+      for (const order of [exportsFor(s), [...exportsFor(s)].reverse()]) {
+        const carried = withPassages(s);
+        const written = new Map(order.map((format) => [format.id, write(format.id, carried)]));
+        expect(exportsFor(s).map((format) => written.get(format.id))).toEqual(alone);
+        expect(exportsFor(s).map((format) => write(format.id, carried))).toEqual(alone);
+      }
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { HtmlValidate } from "html-validate";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { NotationError, renderTranscript } from "../src/transcript/index.ts";
+import { collapseSpaces } from "../src/transcript/text.ts";
 
 /** Pieces editors' text is made of, so the generator reaches labels, cues, marks and times. */
 const PIECES = [
@@ -92,6 +93,14 @@ function timedRender(input: string, limitSeconds: number): Promise<number> {
     });
   });
 }
+
+describe("collapseSpaces", () => {
+  it("gives what replacing every whitespace run by a space and trimming gives, for any text", () => {
+    const space = fc.constantFrom(..."\t\n\v\f\r \u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\ufeff".split(""), "  ", "\r\n");
+    const mixed = fc.array(fc.oneof(space, fc.string({ maxLength: 4 })), { maxLength: 12 }).map((parts) => parts.join(""));
+    fc.assert(fc.property(mixed, (input) => collapseSpaces(input) === input.replace(/\s+/gu, " ").trim()), { numRuns: 2000 });
+  });
+});
 
 describe("pathological input", () => {
   // The limits are far above what linear work takes (well under a second each here); they catch

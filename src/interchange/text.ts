@@ -3,6 +3,7 @@
 
 import { decodeHTML } from "entities";
 import { parseCue } from "../transcript/cues.ts";
+import { collapseSpaces } from "../transcript/text.ts";
 
 /** UTF-8 bytes that were read as Windows-1252 once: "itâ€™s" → "it’s". Common sequences only. */
 const MOJIBAKE: Array<[string, string]> = [
@@ -40,7 +41,7 @@ export function cleanText(text: string): string {
 
 /** Spaces collapsed and ends trimmed. */
 export function squash(text: string): string {
-  return text.replace(/\s+/gu, " ").trim();
+  return collapseSpaces(text);
 }
 
 /**

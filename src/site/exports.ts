@@ -7,8 +7,9 @@
 
 import fs from "node:fs";
 import path from "node:path";
-import { EXPORT_FORMATS, exportsFor, type ExportFormatId } from "../interchange/exporters/index.ts";
+import { exportsFor, type ExportFormatId } from "../interchange/exporters/index.ts";
 import { withPassages } from "../interchange/exporters/passages.ts";
+import { writeText } from "../interchange/exporters/text.ts";
 import { renderFeed } from "../feeds/rss.ts";
 import type { ShowGroup } from "../story/site.ts";
 import type { SiteImages } from "./images.ts";
@@ -32,10 +33,28 @@ export function downloadsFor(story: Pick<Story, "url" | "timed">): Download[] {
   return exportsFor(story).map((format) => ({ id: format.id, label: format.label, url: `${story.url}${format.file}`, mime: format.mime, file: format.file }));
 }
 
-function formatById(id: ExportFormatId) {
-  const format = EXPORT_FORMATS.find((f) => f.id === id);
-  if (!format) throw new Error(`No transcript export "${id}".`);
-  return format;
+/**
+ * Plain-text transcripts made for a page's JSON-LD, kept until transcript.txt is written from them:
+ * the same text, made once. Only stories with audio put it in their JSON-LD, so only theirs wait
+ * here; keyed by the Story, so whatever is left goes with the model.
+ */
+const plainTexts = new WeakMap<Story, string>();
+
+function plainTextFor(story: Story): string {
+  let text = plainTexts.get(story);
+  if (text === undefined) {
+    text = writeText(withPassages(story));
+    plainTexts.set(story, text);
+  }
+  return text;
+}
+
+/** The story's transcript.txt: the text its page's JSON-LD was given, or made now from `exported`. */
+function takePlainText(story: Story, exported: ReturnType<typeof withPassages<Story>>): string {
+  const text = plainTexts.get(story);
+  if (text === undefined) return writeText(exported);
+  plainTexts.delete(story);
+  return text;
 }
 
 /** One transcript file beside a story's page: "transcript.vtt" and what it says. */
@@ -44,10 +63,10 @@ export interface TranscriptFile {
   text: string;
 }
 
-/** A story's transcript files (the story is read once for all of them). */
+/** A story's transcript files (the story is read once for all of them; the text is the one its page's JSON-LD was given, when it was). */
 export function transcriptFiles(story: Story): TranscriptFile[] {
   const exported = withPassages(story);
-  return exportsFor(story).map((format) => ({ file: format.file, text: format.write(exported) }));
+  return exportsFor(story).map((format) => ({ file: format.file, text: format.id === "txt" ? takePlainText(story, exported) : format.write(exported) }));
 }
 
 /** A local audio file's size, for the feed's enclosure length. */
@@ -69,10 +88,14 @@ export function podcastFeed(context: BuildContext, show: ShowGroup, images: Site
   });
 }
 
-/** The story page's schema.org data, with the plain-text transcript. */
+/**
+ * The story page's schema.org data, with the plain-text transcript on its audio (storyJsonLd puts it
+ * nowhere else, so a story without audio does not make it).
+ */
 export function storyJsonLdFor(context: BuildContext, story: Story, images: SiteImages | undefined): string {
   const card = images?.stories[story.slug]?.card;
-  return serializeJsonLd(storyJsonLd(story, context.settings, { transcript: formatById("txt").write(story), ...(card ? { image: card } : {}) }));
+  const transcript = story.audio ? plainTextFor(story) : undefined;
+  return serializeJsonLd(storyJsonLd(story, context.settings, { ...(transcript ? { transcript } : {}), ...(card ? { image: card } : {}) }));
 }
 
 /** A podcast feed per show: a virtual template paginated over the shows, so the path prefix applies. */

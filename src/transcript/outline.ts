@@ -3,6 +3,7 @@
 
 import type { Token } from "markdown-it";
 import type { TimedText, TranscriptBlock } from "./model.ts";
+import { collapseSpaces } from "./text.ts";
 import { dataOf, type Mark } from "./token-data.ts";
 
 function markText(mark: Mark): string {
@@ -29,7 +30,7 @@ export function plainText(inline: Token): string {
       if (mark) out += markText(mark);
     } else if (child.type === "image") out += child.content;
   }
-  return out.replace(/\s+/gu, " ").trim();
+  return collapseSpaces(out);
 }
 
 function timed(text: string, start: number | undefined): TimedText {

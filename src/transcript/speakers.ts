@@ -59,8 +59,18 @@ interface NameParts {
   words: string[];
 }
 
-function splitName(nameText: string): NameParts {
-  let rest = labelKey(nameText);
+/** A name in label form (labelKey) taken apart: title words, the name's words, the affiliation. */
+interface KeyParts {
+  titleWords: string[];
+  /** The name's words, suffixes included. */
+  all: string[];
+  affiliation?: string;
+  /** As NameParts.words. */
+  words: string[];
+}
+
+function splitKey(key: string): KeyParts {
+  let rest = key;
   let affiliation: string | undefined;
   const paren = /\s*(\([^()]*\))\s*$/u.exec(rest);
   if (paren?.[1]) {
@@ -71,11 +81,16 @@ function splitName(nameText: string): NameParts {
   const titleWords: string[] = [];
   while (words.length > 1 && TITLE_WORDS.has(words[0] ?? "")) titleWords.push(words.shift() ?? "");
   const nameWords = words.filter((w) => !SUFFIXES.has(w));
+  return { titleWords, all: words, ...(affiliation ? { affiliation } : {}), words: nameWords.length ? nameWords : words };
+}
+
+function splitName(nameText: string): NameParts {
+  const { titleWords, all, affiliation, words } = splitKey(labelKey(nameText));
   return {
     ...(titleWords.length ? { title: properCase(titleWords.join(" ")) } : {}),
-    name: properCase(words.join(" ")),
+    name: properCase(all.join(" ")),
     ...(affiliation ? { affiliation } : {}),
-    words: nameWords.length ? nameWords : words,
+    words,
   };
 }
 
@@ -113,12 +128,13 @@ export class SpeakerRegistry {
   }
 
   private lookup(label: LabelMatch, line: number): Speaker | undefined {
-    for (const key of [labelKey(label.raw), labelKey(label.nameText)]) {
+    const nameKey = labelKey(label.nameText);
+    for (const key of [labelKey(label.raw), nameKey]) {
       const declaration = this.declared.get(key);
       if (declaration) return this.declaredSpeaker(key, declaration, label, line);
     }
-    const parts = splitName(label.nameText);
-    for (const key of [labelKey(label.nameText), parts.words.join(" ")]) {
+    // Only the words are compared: the name in proper case (splitName) is not needed to find a speaker.
+    for (const key of [nameKey, splitKey(nameKey).words.join(" ")]) {
       const found = this.findAlias(key, label, line);
       if (found) {
         if (label.roleText && !found.role) Object.assign(found, roleFromLabel(label.roleText));

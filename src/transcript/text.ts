@@ -125,3 +125,17 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
 }
+
+/** Whitespace inside trimmed text that `collapseSpaces` would change: any but single spaces. */
+const LOOSE_SPACE = /[^\S ]| {2}/u;
+
+/**
+ * Runs of whitespace as one space, ends trimmed (`text.replace(/\s+/gu, " ").trim()`: trimming
+ * first is the same, as trim() and \s take the same characters). Most text is already so
+ * (paragraphs are collapsed once, when read), and a test is cheaper than a replace that rebuilds
+ * the string at every space.
+ */
+export function collapseSpaces(text: string): string {
+  const trimmed = text.trim();
+  return LOOSE_SPACE.test(trimmed) ? trimmed.replace(/\s+/gu, " ") : trimmed;
+}

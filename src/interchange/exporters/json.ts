@@ -17,19 +17,20 @@ export type JsonTranscript = Podcasting20Transcript;
 function segment(passage: Passage, body: string, times: { start: number; end: number }): JsonSegment {
   const speaker = passage.speaker;
   const manner = passage.turn?.manner;
-  return {
-    ...(speaker ? { speaker: speaker.name } : {}),
-    startTime: times.start,
-    endTime: times.end,
-    body,
-    type: passage.type,
-    ...(passage.cue ? { cue: passage.cue.type } : {}),
-    ...(speaker?.role ? { role: speaker.role } : {}),
-    ...(speaker ? { roleKind: speaker.roleKind } : {}),
-    ...(passage.lang ? { language: passage.lang } : {}),
-    ...(manner ? { manner: manner.text } : {}),
-    ...(passage.tape ? { tape: true as const } : {}),
-  };
+  // Fields set one by one, in the order they are written, the optional ones only when present.
+  const out: Partial<JsonSegment> = {};
+  if (speaker) out.speaker = speaker.name;
+  out.startTime = times.start;
+  out.endTime = times.end;
+  out.body = body;
+  out.type = passage.type;
+  if (passage.cue) out.cue = passage.cue.type;
+  if (speaker?.role) out.role = speaker.role;
+  if (speaker) out.roleKind = speaker.roleKind;
+  if (passage.lang) out.language = passage.lang;
+  if (manner) out.manner = manner.text;
+  if (passage.tape) out.tape = true;
+  return out as JsonSegment;
 }
 
 export function jsonTranscript(story: ExportableStory): JsonTranscript {

@@ -4,6 +4,7 @@
 import type { Cue, Manner, Speaker, TranscriptBlock } from "../../transcript/model.ts";
 
 import type { SegmentType } from "../podcasting20-schema.ts";
+import { collapseSpaces } from "../../transcript/text.ts";
 
 export type { SegmentType };
 
@@ -29,7 +30,7 @@ export interface Passage {
   turnFirst: boolean;
 }
 
-const squash = (text: string) => text.replace(/\s+/gu, " ").trim();
+const squash = collapseSpaces;
 
 function cueText(cue: Cue): string {
   return `(${cue.text})`;

@@ -39,8 +39,9 @@ const CLOSING_SOUND = /(?:^|\s)(\([^()]+\)(?:\s+\([^()]+\))*)$/u;
  * falls between them. An inline sound belongs to the speech it ends ("…anymore. (laughter)"):
  * alone in a caption of its own, a reader (and an importer) would take it for a stand-alone cue.
  */
-function withClosingSound(words: string[]): string[] {
-  const sound = CLOSING_SOUND.exec(words.join(" "))?.[1];
+function withClosingSound(words: string[], text: string): string[] {
+  // `text` is the words joined with spaces; a closing sound ends with ")", and most text does not.
+  const sound = text.endsWith(")") ? CLOSING_SOUND.exec(text)?.[1] : undefined;
   if (!sound) return words;
   const count = sound.split(" ").length;
   if (count >= words.length) return words;
@@ -54,7 +55,7 @@ function withClosingSound(words: string[]): string[] {
  * empty or ends with a space ("Ana Lopez: ").
  */
 export function splitText(lead: string, text: string): Array<{ lead: string; text: string }> {
-  const words = text === "" ? [] : withClosingSound(text.split(" "));
+  const words = text === "" ? [] : withClosingSound(text.split(" "), text);
   if (words.length === 0) return [{ lead, text: "" }];
   const pieces: Array<{ lead: string; text: string }> = [];
   let from = 0;

@@ -5,6 +5,7 @@
 
 import { formatTimestamp } from "../../transcript/times.ts";
 import { speakerLabel } from "../../transcript/speakers.ts";
+import { collapseSpaces } from "../../transcript/text.ts";
 import { captionsOf, passagesOf, type Passage } from "./captions.ts";
 import type { ExportableStory } from "./index.ts";
 
@@ -19,7 +20,7 @@ export function writeText(story: ExportableStory): string {
     }
   }
   const spoken = new Set<string>();
-  const lines = [story.title.replace(/\s+/gu, " ").trim()];
+  const lines = [collapseSpaces(story.title)];
   for (const passage of passagesOf(story)) {
     if (!passage.turnFirst || !passage.speaker || !passage.turn) {
       lines.push(passage.text);
@@ -31,9 +32,9 @@ export function writeText(story: ExportableStory): string {
     const time = start === undefined ? "" : `[${formatTimestamp(Math.floor(start))}] `;
     const manner = passage.manner ? ` (${passage.manner.text})` : "";
     // A name from the front matter may hold line breaks; a paragraph is one line.
-    const label = speakerLabel(passage.speaker, first).replace(/\s+/gu, " ").trim();
+    const label = collapseSpaces(speakerLabel(passage.speaker, first));
     lines.push(`${time}${label}:${manner}${passage.text ? ` ${passage.text}` : ""}`);
   }
-  if (story.copyright) lines.push(story.copyright.replace(/\s+/gu, " ").trim());
+  if (story.copyright) lines.push(collapseSpaces(story.copyright));
   return `${lines.filter((line) => line !== "").join("\n\n")}\n`;
 }

@@ -46,8 +46,18 @@ const CHARS_PER_SECOND = 15;
 /** A sound cue is short to read but takes time in the audio: weigh it like this many characters. */
 const CUE_WEIGHT = 20;
 
+/** One caption's worth of a passage, before times: the same in every format that puts the same lead first. */
+interface Piece {
+  lead: string;
+  text: string;
+  lines: string[];
+  weight: number;
+}
+
 interface Planned {
-  caption: Omit<Caption, "start" | "end">;
+  passage: Passage;
+  piece: Piece;
+  turnFirst: boolean;
   /** Milliseconds from a passage's own time, on the passage's first caption. */
   anchor?: number;
   weight: number;
@@ -56,42 +66,78 @@ interface Planned {
 }
 
 /**
- * The story's captions in order, with times. For a story without any times, the times are an
- * estimate from the start (spread over the duration when it is known).
+ * What a story's formats share, made once: each passage's pieces without a name (the name changes
+ * only a turn's first passage, so SRT shares the rest) and the captions with and without names,
+ * headings included. Kept only for a story that carries its passages (`withPassages`): that object
+ * is a snapshot made for writing one story's files, so what is kept here goes when it does.
  */
-export function captionsOf(story: Pick<ExportableStory, "blocks" | "duration"> & WithPassages, options: CaptionOptions = {}): Caption[] {
-  const planned = plan(passagesOf(story), options);
-  const runs = runsOf(planned);
-  mergeTimelessRuns(runs);
-  timeRuns(runs, story.duration ? Math.round(story.duration.seconds * 1000) : undefined);
-  return placed(planned, options);
+interface Shared {
+  pieces: Array<Piece[] | undefined>;
+  plain?: Caption[];
+  named?: Caption[];
 }
 
-/** Each passage split into captions, weighed by its characters, the first anchored at the passage's time. */
-function plan(all: readonly Passage[], options: CaptionOptions): Planned[] {
+const shared = new WeakMap<WithPassages, Shared>();
+
+function sharedFor(story: WithPassages): Shared {
+  if (!story.passages) return { pieces: [] };
+  let found = shared.get(story);
+  if (!found) {
+    found = { pieces: [] };
+    shared.set(story, found);
+  }
+  return found;
+}
+
+/**
+ * The story's captions in order, with times. For a story without any times, the times are an
+ * estimate from the start (spread over the duration when it is known). The captions of a story
+ * carrying its passages are made once and shared by every caller (not to be changed).
+ */
+export function captionsOf(story: Pick<ExportableStory, "blocks" | "duration"> & WithPassages, options: CaptionOptions = {}): Caption[] {
+  const memo = sharedFor(story);
+  const key = options.names ? "named" : "plain";
+  let all = memo[key];
+  if (!all) {
+    const planned = plan(passagesOf(story), memo, options);
+    const runs = runsOf(planned);
+    mergeTimelessRuns(runs);
+    timeRuns(runs, story.duration ? Math.round(story.duration.seconds * 1000) : undefined);
+    all = placed(planned);
+    memo[key] = all;
+  }
+  return options.headings ? all.slice() : all.filter((caption) => caption.passage.type !== "heading");
+}
+
+/** A passage split into captions, weighed by its characters; `name` ("Ana Ruiz: ") goes first. */
+function piecesOf(passage: Passage, name: string): Piece[] {
+  if (passage.type === "heading") return [{ lead: "", text: passage.text, lines: [passage.text], weight: 0 }];
+  const manner = passage.manner ? `(${passage.manner.text})${passage.text ? " " : ""}` : "";
+  return splitText(name + manner, passage.text).map((piece) => {
+    const full = piece.lead + piece.text;
+    const weight = passage.type === "cue" ? Math.max(CUE_WEIGHT, full.length) : full.length;
+    return { lead: piece.lead, text: piece.text, lines: captionLines(full), weight };
+  });
+}
+
+/** Each passage split into captions, the first anchored at the passage's time. */
+function plan(all: readonly Passage[], memo: Shared, options: CaptionOptions): Planned[] {
   const planned: Planned[] = [];
-  for (const passage of all) {
+  all.forEach((passage, p) => {
     const name = options.names && passage.turnFirst && passage.speaker ? `${passage.speaker.name}: ` : "";
-    const manner = passage.manner ? `(${passage.manner.text})${passage.text ? " " : ""}` : "";
-    const pieces = passage.type === "heading" ? [{ lead: "", text: passage.text }] : splitText(name + manner, passage.text);
+    const pieces = name ? piecesOf(passage, name) : (memo.pieces[p] ??= piecesOf(passage, ""));
     pieces.forEach((piece, i) => {
-      const full = piece.lead + piece.text;
-      const weight = passage.type === "heading" ? 0 : passage.type === "cue" ? Math.max(CUE_WEIGHT, full.length) : full.length;
       planned.push({
-        caption: {
-          passage,
-          lead: piece.lead,
-          text: piece.text,
-          lines: passage.type === "heading" ? [full] : captionLines(full),
-          turnFirst: passage.turnFirst && i === 0,
-        },
+        passage,
+        piece,
+        turnFirst: passage.turnFirst && i === 0,
         ...(i === 0 && passage.start !== undefined ? { anchor: Math.round(passage.start * 1000) } : {}),
-        weight,
+        weight: piece.weight,
         start: 0,
         end: 0,
       });
     });
-  }
+  });
   return planned;
 }
 
@@ -153,17 +199,18 @@ function timeRuns(runs: Planned[][], durationMs: number | undefined): void {
 
 /**
  * The captions in order, none starting before the one before it ends. Headings are planned like the
- * rest (their times bound the captions around them) and left out here unless asked for, so every
- * format gives the same caption the same times.
+ * rest (their times bound the captions around them) and kept; captionsOf leaves them out unless
+ * asked for, so every format gives the same caption the same times.
  */
-function placed(planned: Planned[], options: CaptionOptions): Caption[] {
+function placed(planned: Planned[]): Caption[] {
   let previousEnd = 0;
   const out: Caption[] = [];
   for (const item of planned) {
     const start = Math.max(item.start, previousEnd);
     const end = item.weight === 0 ? start : Math.max(item.end, start + Math.max(1, Math.min(MIN_CAPTION_MS, item.end - item.start)));
     previousEnd = end;
-    if (item.caption.passage.type !== "heading" || options.headings) out.push({ ...item.caption, start: start / 1000, end: end / 1000 });
+    const { lead, text, lines } = item.piece;
+    out.push({ passage: item.passage, lead, text, lines, turnFirst: item.turnFirst, start: start / 1000, end: end / 1000 });
   }
   return out;
 }
