@@ -130,7 +130,7 @@ describe("an archive indexed in parts", () => {
     // The sample site in parts of 2 stories, as a large archive is in parts of thousands.
     const split = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-parts-"));
     fs.cpSync(output, split, { recursive: true });
-    const report = await buildSearchIndex(split, "en", 2);
+    const report = await buildSearchIndex(split, "en", { partSize: 2 });
     const stories = listFiles(path.join(split, "stories")).filter((f) => /^[^/]+\/index\.html$/.test(f));
     expect(report.pages).toBe(stories.length);
     const { parts } = JSON.parse(fs.readFileSync(path.join(split, "pagefind", "parts.json"), "utf8"));

@@ -1,12 +1,17 @@
 // The parts of writing story pages outside Eleventy that need no build: where story pages stand in
-// the sitemap, and the file writer (folders made on demand, bounded, failures kept).
+// the sitemap, the file writer (folders made on demand, bounded, failures kept), and which pages a
+// save under `npm start` rewrites.
 
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import type { BuildContext } from "../src/site/context.ts";
 import { FileWriter } from "../src/site/file-writer.ts";
+import { projectPaths } from "../src/site/paths.ts";
+import { PreviewPages, storyPageFile } from "../src/site/story-pages.ts";
+import type { Story } from "../src/story/story.ts";
 import { sitemapEntries } from "../src/site/sitemap.ts";
 
 const page = (inputPath: string, url: string | false) => ({ inputPath, url });
@@ -73,5 +78,62 @@ describe("FileWriter", () => {
       for (let n = 0; n < 10; n++) await writer.write(path.join(root, "fine", `${n}.txt`), "x");
       await writer.finish();
     }).rejects.toThrow(/ENOTDIR|EEXIST/u);
+  });
+});
+
+describe("PreviewPages (npm start)", () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-preview-"));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+  fs.mkdirSync(path.join(root, "layouts/partials"), { recursive: true });
+  fs.writeFileSync(path.join(root, "layouts/story.njk"), "story");
+  fs.writeFileSync(path.join(root, "layouts/partials/player.njk"), "player");
+  const outputDir = path.join(root, "_site");
+  const story = (slug: string, audio?: string) => ({ slug, url: `/stories/${slug}/`, file: `content/stories/${slug}.md`, ...(audio ? { audio: { url: audio } } : {}) }) as unknown as Story;
+  const context = (stories: Story[], title = "Site") =>
+    ({
+      paths: projectPaths(root),
+      settings: { title },
+      outputDir,
+      images: { planned: { stories: Object.fromEntries(stories.map((s) => [s.slug, { card: { url: `/images/${s.slug}.png`, alt: s.slug } }])) } },
+    }) as unknown as BuildContext;
+  /** What `changed` asks to write, written as the build would. */
+  const write = (pages: PreviewPages, ctx: BuildContext, stories: Story[]) => {
+    const changed = pages.changed(ctx, stories);
+    for (const s of changed) {
+      fs.mkdirSync(path.dirname(storyPageFile(outputDir, s)), { recursive: true });
+      fs.writeFileSync(storyPageFile(outputDir, s), s.slug);
+    }
+    return changed.map((s) => s.slug);
+  };
+
+  it("rewrites only what a save changed, and everything when what all pages share changes", () => {
+    const pages = new PreviewPages();
+    const [a, b, c] = [story("a"), story("b"), story("c")];
+    expect(write(pages, context([a, b, c]), [a, b, c])).toEqual(["a", "b", "c"]);
+    expect(write(pages, context([a, b, c]), [a, b, c])).toEqual([]);
+    // A saved file is a new Story object (src/site/load.ts); a new story is written too.
+    const b2 = story("b");
+    const d = story("d");
+    expect(write(pages, context([a, b2, c, d]), [a, b2, c, d])).toEqual(["b", "d"]);
+    // A page deleted from the output folder is written again.
+    fs.rmSync(storyPageFile(outputDir, a));
+    expect(write(pages, context([a, b2, c, d]), [a, b2, c, d])).toEqual(["a"]);
+    // The settings, a layout, or the security policy (a new audio host) change every page.
+    expect(write(pages, context([a, b2, c, d], "Renamed"), [a, b2, c, d])).toEqual(["a", "b", "c", "d"]);
+    fs.writeFileSync(path.join(root, "layouts/partials/player.njk"), "player, changed");
+    expect(write(pages, context([a, b2, c, d], "Renamed"), [a, b2, c, d])).toEqual(["a", "b", "c", "d"]);
+    const e = story("e", "https://cdn.example.org/e.mp3");
+    expect(write(pages, context([a, b2, c, d, e], "Renamed"), [a, b2, c, d, e])).toEqual(["a", "b", "c", "d", "e"]);
+  });
+
+  it("rewrites a page whose images changed (a new card), and everything after a failed rebuild", () => {
+    const pages = new PreviewPages();
+    const [a, b] = [story("x"), story("y")];
+    write(pages, context([a, b]), [a, b]);
+    const ctx = context([a, b]);
+    (ctx.images.planned as { stories: Record<string, unknown> }).stories.y = { card: { url: "/images/y-new.png", alt: "y" } };
+    expect(write(pages, ctx, [a, b])).toEqual(["y"]);
+    pages.forget();
+    expect(write(pages, ctx, [a, b])).toEqual(["x", "y"]);
   });
 });

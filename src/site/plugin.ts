@@ -61,6 +61,9 @@ export default function verbatimPlugin(config: EleventyConfig, context: BuildCon
     await Promise.all(AFTER.filter(wanted(context)).map((step) => step.run(context)));
   });
   addLiveErrors(config, context);
+  // Ctrl-C under `npm start`: Eleventy stops watching and waits for the process to empty; the
+  // search index being rebuilt in the background stops at once instead of finishing first.
+  if (context.mode === "serve") process.once("SIGINT", () => context.previewPages?.stop());
 
   // Eleventy warns when a plugin's transform takes a visible share of a small build; the
   // path-prefix transform always does on a small site, and editors can do nothing about it.

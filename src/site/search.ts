@@ -83,13 +83,15 @@ export class SearchIndexer {
   private waitedMs = 0;
   private failure: { error: unknown } | undefined;
 
+  /** `target`: where the index goes (default `<outputDir>/pagefind`); emptied first. */
   constructor(
     outputDir: string,
     private readonly language: string,
     private readonly total: number,
     private readonly partSize = SEARCH_PART_SIZE,
+    target = path.join(outputDir, "pagefind"),
   ) {
-    this.target = path.join(outputDir, "pagefind");
+    this.target = target;
     fs.rmSync(this.target, { recursive: true, force: true });
   }
 
@@ -167,24 +169,49 @@ export function builtStoryPages(outputDir: string): string[] {
   return fs.readdirSync(storiesDir).filter((slug) => fs.existsSync(path.join(storiesDir, slug, "index.html"))).sort();
 }
 
+export interface IndexOptions {
+  partSize?: number;
+  /** Stops indexing (a newer save under `npm start`), leaving no process behind. */
+  signal?: AbortSignal;
+  /**
+   * Builds the index beside the live one and puts it in place whole when it is done, so the
+   * site's search keeps working meanwhile (the preview under `npm start`).
+   */
+  swap?: boolean;
+}
+
+/** Puts a finished index in place of the live one with renames. */
+function swapIndex(next: string, live: string): void {
+  const old = `${live}.old`;
+  fs.rmSync(old, { recursive: true, force: true });
+  if (fs.existsSync(live)) fs.renameSync(live, old);
+  fs.renameSync(next, live);
+  fs.rmSync(old, { recursive: true, force: true });
+}
+
 /**
  * Indexes the story pages of a site already on disk into `<outputDir>/pagefind/`, in parts of at
  * most `partSize` stories (`pagefind/part-2/` …, listed in `pagefind/parts.json`). One index in the
- * site's language: a story in another language is still found from the search page. `signal`
- * stops it (under `npm start`, when a newer save starts another), leaving no process behind.
+ * site's language: a story in another language is still found from the search page.
  */
-export async function buildSearchIndex(outputDir: string, language: string, partSize = SEARCH_PART_SIZE, signal?: AbortSignal): Promise<SearchIndexReport> {
+export async function buildSearchIndex(outputDir: string, language: string, options: IndexOptions = {}): Promise<SearchIndexReport> {
+  const { signal } = options;
   const slugs = builtStoryPages(outputDir);
-  const indexer = new SearchIndexer(outputDir, language, slugs.length, partSize);
+  const live = path.join(outputDir, "pagefind");
+  const target = options.swap ? path.join(outputDir, ".pagefind-next") : live;
+  const indexer = new SearchIndexer(outputDir, language, slugs.length, options.partSize, target);
   try {
     for (const slug of slugs) {
       signal?.throwIfAborted();
       await indexer.add(`/stories/${slug}/`, fs.readFileSync(path.join(outputDir, "stories", slug, "index.html"), "utf8"));
     }
     signal?.throwIfAborted();
-    return await indexer.finish();
+    const report = await indexer.finish();
+    if (options.swap) swapIndex(target, live);
+    return report;
   } catch (error) {
     await indexer.abandon();
+    if (options.swap) fs.rmSync(target, { recursive: true, force: true });
     throw error;
   }
 }

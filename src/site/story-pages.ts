@@ -80,6 +80,7 @@ export class PreviewPages {
   private shared = "";
   private made = new WeakMap<Story, string>();
   private searching: AbortController | undefined;
+  private indexing: Promise<void> = Promise.resolve();
 
   /** The stories whose pages must be made again. */
   changed(context: BuildContext, stories: readonly Story[]): Story[] {
@@ -98,25 +99,34 @@ export class PreviewPages {
     });
   }
 
+  /** `npm start` is stopping: the background index stops too, so the process can end. */
+  stop(): void {
+    this.searching?.abort();
+  }
+
   /** After a failed rebuild: nothing is known to be on disk. */
   forget(): void {
     this.made = new WeakMap();
   }
 
-  /** Indexes the site again in the background, stopping an earlier run that has not finished. */
+  /**
+   * Indexes the site again in the background. A newer save stops an earlier run that has not
+   * finished, and starts once that run has ended its pagefind process (pagefind runs one at a time).
+   */
   reindex(context: BuildContext): void {
     this.searching?.abort();
     const searching = new AbortController();
     this.searching = searching;
-    const started = performance.now();
-    buildSearchIndex(context.outputDir, context.settings.language, undefined, searching.signal).then(
-      (index) => {
-        if (!searching.signal.aborted) context.log.info(`Search: ${index.pages} stories indexed, ${(index.bytes / 1024).toFixed(0)} KiB, in the background in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      },
-      (error: unknown) => {
+    this.indexing = this.indexing.then(async () => {
+      if (searching.signal.aborted) return;
+      const started = performance.now();
+      try {
+        const index = await buildSearchIndex(context.outputDir, context.settings.language, { signal: searching.signal, swap: true });
+        context.log.info(`Search: ${index.pages} stories indexed, ${(index.bytes / 1024).toFixed(0)} KiB, in the background in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      } catch (error) {
         if (!searching.signal.aborted) context.log.warn(`Search: the index could not be rebuilt (${(error as Error).message}); it will be on the next save.`);
-      },
-    );
+      }
+    });
   }
 }
 
