@@ -1,15 +1,18 @@
-// npm run bench (every benchmark) · npm run bench:audit · npm run bench:images
+// npm run bench (every benchmark) · npm run bench:audit (generated pages and the sample site) · npm run bench:images
+// npm run bench -- --only audit-site · npm run bench -- --only audit-shards [--shard-pages 1000] [--shards 4]
 // npm run bench -- --only scale --stories 1000,10000,50000 [--rounds 3]
 // Measures against the anchors the issues name, in the same run, and writes BENCHMARKS.md.
 
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { benchAudit } from "../src/bench/audit-bench.ts";
-import { auditSection, updateBenchmarks } from "../src/bench/benchmarks-file.ts";
+import { benchAuditShards } from "../src/bench/audit-shard-bench.ts";
+import { benchAuditSite } from "../src/bench/audit-site-bench.ts";
+import { auditSection, auditShardSection, auditSiteSection, updateBenchmarks } from "../src/bench/benchmarks-file.ts";
 import { benchImages, imagesSection } from "../src/bench/image-bench.ts";
 import { benchScale, scaleIntro, scaleSection } from "../src/bench/scale-bench.ts";
 
-const BENCHMARKS = ["audit", "images", "scale"];
+const BENCHMARKS = ["audit", "audit-site", "audit-shards", "images", "scale"];
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -17,6 +20,8 @@ async function main(argv: string[]): Promise<number> {
     options: {
       only: { type: "string" },
       pages: { type: "string", default: "200" },
+      "shard-pages": { type: "string", default: "1000" },
+      shards: { type: "string", default: "4" },
       stories: { type: "string", default: "1000,10000" },
       rounds: { type: "string", default: "3" },
     },
@@ -28,6 +33,18 @@ async function main(argv: string[]): Promise<number> {
     const result = await benchAudit(root, log, Number(values.pages));
     const section = auditSection(result, new Date());
     updateBenchmarks(path.join(root, "BENCHMARKS.md"), "audit", section);
+    console.log(`\n${section}`);
+  }
+  if (!values.only || values.only === "audit" || values.only === "audit-site") {
+    const result = await benchAuditSite(root, log);
+    const section = auditSiteSection(result, new Date());
+    updateBenchmarks(path.join(root, "BENCHMARKS.md"), "audit-site", section);
+    console.log(`\n${section}`);
+  }
+  if (!values.only || values.only === "audit-shards") {
+    const result = await benchAuditShards(root, log, Number(values["shard-pages"]), Number(values.shards));
+    const section = auditShardSection(result, new Date());
+    updateBenchmarks(path.join(root, "BENCHMARKS.md"), "audit-shards", section);
     console.log(`\n${section}`);
   }
   if (!values.only || values.only === "images") {

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { withoutTimings } from "../src/audit/report/json.ts";
 import type { AuditReport } from "../src/audit/types.ts";
 import { runAudit } from "./helpers/commands.ts";
 import { REPO } from "./helpers/build.ts";
@@ -65,6 +66,22 @@ describe("npm run audit", () => {
     const partial = await audit(cwd, "--report-dir", "shards", "--merge", "shards/audit-shard-1-of-2.json");
     expect(partial.code).toBe(1);
     expect(partial.stderr).toContain("Only 1 of 2 shards were given.");
+  });
+
+  it("merges 3 shards of 6 pages into the report of one unsharded run, timings aside", async () => {
+    const site = path.join(cwd, "six-site");
+    fs.mkdirSync(site);
+    const six = ["clean.html", "image-without-alt.html", "low-contrast.html", "missing-lang.html", "two-h1.html", "untyped-cue.html"];
+    for (const page of six) fs.copyFileSync(path.join(FIXTURES, page), path.join(site, page));
+    expect((await audit(cwd, "--site", site, "--report-dir", "six", "--full")).code).toBe(2);
+    for (const shard of ["1/3", "2/3", "3/3"]) await audit(cwd, "--site", site, "--report-dir", "six-shards", "--full", "--shard", shard);
+    const shards = [1, 2, 3].map((i) => `six-shards/audit-shard-${i}-of-3.json`);
+    expect(shards.map((file) => readReport(path.join(cwd, file)).pages.length)).toEqual([2, 2, 2]);
+    expect((await audit(cwd, "--report-dir", "six-merged", "--merge", ...shards)).code).toBe(2);
+    const single = withoutTimings(readReport(path.join(cwd, "six/audit.json")));
+    expect(single.pages.map((p) => p.page)).toEqual(six);
+    expect(single.pages.filter((p) => p.issues.some((i) => i.type === "error")).length).toBeGreaterThanOrEqual(4);
+    expect(withoutTimings(readReport(path.join(cwd, "six-merged/audit.json")))).toEqual(single);
   });
 
   it("rejects a malformed shard (the script itself, as the terminal runs it)", () => {

@@ -10,7 +10,11 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { background } from "./helpers/background.ts";
+import { ADD_WCAG22_TAGS, auditPage } from "../src/audit/audit-page.ts";
+import { launchBrowser } from "../src/audit/browser.ts";
 import { DEFAULTS } from "../src/audit/config.ts";
+import { pageUrl } from "../src/audit/pages.ts";
+import { serveStatic } from "../src/audit/serve.ts";
 import { runAudit } from "../src/audit/run.ts";
 import { exitCodeOf, type AuditReport } from "../src/audit/types.ts";
 import { renderTranscript } from "../src/transcript/index.ts";
@@ -100,6 +104,39 @@ const endlessLoad = background(async () => {
 const refused = background(() => runAudit({ siteDir: FIXTURES, pathPrefix: "/", config: DEFAULTS, pages: ["clean.html"], baseUrl: "http://127.0.0.1:9/" }));
 
 let report: AuditReport;
+
+/** Three fault fixtures audited one after another in one tab, counting the scripts sent to it. */
+const oneTab = background(async () => {
+  const server = await serveStatic(FIXTURES, "/");
+  const browser = await launchBrowser();
+  try {
+    const tab = await browser.newPage();
+    await tab.evaluateOnNewDocument(ADD_WCAG22_TAGS);
+    let sent = 0;
+    const evaluate = tab.evaluate.bind(tab);
+    tab.evaluate = ((script: unknown, ...args: unknown[]) => {
+      if (typeof script === "string" && script.length > 100_000) sent++;
+      return (evaluate as (...a: unknown[]) => Promise<unknown>)(script, ...args);
+    }) as typeof tab.evaluate;
+    const pages = ["two-h1.html", "low-contrast.html", "image-without-alt.html"];
+    const found: string[][] = [];
+    for (const page of pages) found.push((await auditPage(browser, tab, pageUrl(server.url, page), [])).map((i) => i.code));
+    return { pages, found, sent };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+describe("pa11y's scripts", () => {
+  it("are sent to a tab with its first page only (axe-core, HTML_CodeSniffer), and every page after still finds its fault", async () => {
+    const { pages, found, sent } = await oneTab();
+    expect(sent).toBe(2);
+    pages.forEach((page, i) => {
+      for (const rule of expected(page)) expect(found[i]?.some((code) => code === rule || code.includes(`.${rule}`)), `${page}: ${rule} in ${found[i]?.join(", ")}`).toBe(true);
+    });
+  });
+});
 
 describe("fault fixtures", () => {
   beforeAll(async () => {

@@ -5,6 +5,7 @@ import pa11y from "pa11y";
 import type { Page } from "puppeteer-core";
 import type { Browser } from "puppeteer-core";
 import { transcriptChecks } from "./checks/index.ts";
+import { pa11yView } from "./runner-scripts.ts";
 import type { Issue, IssueType } from "./types.ts";
 
 export const STANDARD = "WCAG2AA";
@@ -69,7 +70,7 @@ export async function auditPage(browser: Browser, tab: Page, url: string, ignore
   }
   if (!response || !response.ok()) throw new AuditFault(`the page did not load (HTTP ${response?.status() ?? "no response"})`, false);
 
-  const results = await pa11y(url, { browser, page: tab, ignoreUrl: true, runners: RUNNERS, standard: STANDARD, ignore, log: SILENT });
+  const results = await pa11y(url, { browser, page: pa11yView(tab), ignoreUrl: true, runners: RUNNERS, standard: STANDARD, ignore, log: SILENT });
   const fromPa11y: Issue[] = results.issues.map((i) => ({
     code: i.code, type: i.type as IssueType, message: i.message, selector: i.selector, context: i.context ?? "", runner: i.runner,
   }));

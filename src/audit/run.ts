@@ -137,6 +137,15 @@ class Worker {
   }
 }
 
+/**
+ * The page's address in the report: its real URL when the site is served elsewhere, else its path
+ * on the site ("/radio/stories/x/"), never the throwaway port of the local server, so two audits
+ * of the same pages (a run and its shards, merged) report the same thing, and a cached result too.
+ */
+function reportedUrl(page: string, options: AuditOptions): string {
+  return options.baseUrl ? pageUrl(options.baseUrl, page) : new URL(pageUrl(new URL(options.pathPrefix, "http://site").href, page)).pathname;
+}
+
 async function auditAll(pool: BrowserPool, todo: string[], base: string, options: AuditOptions, record: (result: PageResult) => void): Promise<void> {
   const queue = [...todo];
   const ignore = options.config.ignore.map((i) => i.rule);
@@ -145,10 +154,9 @@ async function auditAll(pool: BrowserPool, todo: string[], base: string, options
     workers.map(async (worker) => {
       for (let page = queue.shift(); page !== undefined && !options.signal?.aborted; page = queue.shift()) {
         const started = performance.now();
-        const url = pageUrl(base, page);
-        const outcome = await worker.audit(page, url);
+        const outcome = await worker.audit(page, pageUrl(base, page));
         const seconds = (performance.now() - started) / 1000;
-        record({ page, url, cached: false, seconds, ...("fault" in outcome ? { issues: [], fault: outcome.fault } : { issues: outcome.issues }) });
+        record({ page, url: reportedUrl(page, options), cached: false, seconds, ...("fault" in outcome ? { issues: [], fault: outcome.fault } : { issues: outcome.issues }) });
       }
       await worker.close();
     }),
@@ -164,7 +172,7 @@ function partitionByCache(pages: string[], hash: string, cache: AuditCache | und
     const key = pageKey(options.siteDir, page, hash, options.pathPrefix);
     keys.set(page, key);
     const cached = options.full ? undefined : cache?.get(page, key);
-    if (cached) results.set(page, { page, url: page, issues: cached, cached: true, seconds: 0 });
+    if (cached) results.set(page, { page, url: reportedUrl(page, options), issues: cached, cached: true, seconds: 0 });
     else todo.push(page);
   }
   return { results, keys, todo };
@@ -211,7 +219,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     options.signal?.throwIfAborted();
     if (last) {
       last.prepare(makeReport(pages));
-      if (lastCached) record({ page: last.page, url: last.page, issues: lastCached, cached: true, seconds: 0 });
+      if (lastCached) record({ page: last.page, url: reportedUrl(last.page, options), issues: lastCached, cached: true, seconds: 0 });
       else await auditAll(pool, [last.page], base, options, record);
     }
     options.signal?.throwIfAborted();
@@ -230,7 +238,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       tools,
       ignored: options.config.ignore,
       ...(options.shard ? { shard: options.shard } : {}),
-      pages: list.map((page) => results.get(page) ?? { page, url: page, issues: [], fault: "not audited", cached: false, seconds: 0 }),
+      pages: list.map((page) => results.get(page) ?? { page, url: reportedUrl(page, options), issues: [], fault: "not audited", cached: false, seconds: 0 }),
     };
   }
 }

@@ -16,6 +16,8 @@ export interface Issue {
 export interface PageResult {
   /** Path of the page in the built site: "stories/ferry/index.html". */
   page: string;
+  /** Where the page is: its path on the site ("/radio/stories/ferry/"), or its full URL when the
+   *  audit read a site served elsewhere. */
   url: string;
   issues: Issue[];
   /** A technical fault (crash, timeout, failed load): the page was not audited. Never a pass. */

@@ -35,8 +35,8 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   return { ...result, seconds: (performance.now() - started) / 1000 };
 }
 
-function buildSite(repo: string, dir: string): void {
-  const result = run(process.execPath, ["--import", "tsx", path.join(repo, "scripts/build.ts"), "--skip-audit"], dir);
+export function buildSite(repo: string, dir: string, env: NodeJS.ProcessEnv = process.env): void {
+  const result = run(process.execPath, ["--import", "tsx", path.join(repo, "scripts/build.ts"), "--skip-audit"], dir, env);
   if (result.status !== 0) throw new Error(`the benchmark site did not build:\n${result.stderr}`);
 }
 
@@ -44,7 +44,15 @@ function storyPages(site: string): string[] {
   return fs.readdirSync(path.join(site, "stories")).sort().map((slug) => `stories/${slug}/index.html`);
 }
 
-async function pa11yCi(dir: string, site: string, pages: string[], log: (line: string) => void) {
+export interface Pa11yCiRun {
+  seconds: number;
+  perPage: number;
+  exitCode: number;
+  summary: string;
+}
+
+/** Audits `pages` of `site` with pa11y-ci at its defaults (both runners), installed into `dir` with npm. */
+export async function pa11yCi(dir: string, site: string, pages: string[], log: (line: string) => void): Promise<Pa11yCiRun> {
   const tool = path.join(dir, "pa11y-ci");
   fs.mkdirSync(tool);
   fs.writeFileSync(path.join(tool, "package.json"), '{ "private": true }\n');

@@ -20,6 +20,13 @@ export function readJson(file: string): AuditReport {
   }
 }
 
+/** A report without what changes from run to run (its date, each page's seconds, which shard):
+ *  two audits of the same pages with the same tools give equal reports once both pass through. */
+export function withoutTimings(report: AuditReport): AuditReport {
+  const { shard: _shard, ...rest } = report;
+  return { ...rest, date: "", pages: report.pages.map((page) => ({ ...page, seconds: 0 })) };
+}
+
 /** One report from shard reports: pages joined (each page once), the latest date, shared settings. */
 export function mergeReports(reports: AuditReport[], files: string[]): AuditReport {
   const first = reports[0];
