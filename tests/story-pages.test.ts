@@ -78,6 +78,8 @@ describe("FileWriter", () => {
       for (let n = 0; n < 10; n++) await writer.write(path.join(root, "fine", `${n}.txt`), "x");
       await writer.finish();
     }).rejects.toThrow(/ENOTDIR|EEXIST/u);
+    // The writes still in flight end before the folder is removed.
+    await writer.finish().catch(() => undefined);
   });
 });
 
