@@ -4,41 +4,37 @@
 
 import fs from "node:fs";
 import path from "node:path";
+import { InFlight } from "./in-flight.ts";
 
 export class FileWriter {
-  private readonly writing = new Set<Promise<void>>();
-  private failure: { error: unknown } | undefined;
+  private readonly writes: InFlight;
   written = 0;
 
-  constructor(private readonly inFlight = 16) {}
+  constructor(inFlight = 16) {
+    this.writes = new InFlight(inFlight);
+  }
 
   /** Starts writing `file`; resolves once there is room for another write. Throws an earlier failure. */
   async write(file: string, data: string): Promise<void> {
-    if (this.failure) throw this.failure.error;
-    const write = fs.promises
-      .writeFile(file, data)
-      .catch(async (error: NodeJS.ErrnoException) => {
-        if (error.code !== "ENOENT") throw error;
-        await fs.promises.mkdir(path.dirname(file), { recursive: true });
-        await fs.promises.writeFile(file, data);
-      })
-      .then(
-        () => {
+    this.writes.check();
+    this.writes.track(
+      fs.promises
+        .writeFile(file, data)
+        .catch(async (error: NodeJS.ErrnoException) => {
+          if (error.code !== "ENOENT") throw error;
+          await fs.promises.mkdir(path.dirname(file), { recursive: true });
+          await fs.promises.writeFile(file, data);
+        })
+        .then(() => {
           this.written++;
-        },
-        (error: unknown) => {
-          this.failure ??= { error };
-        },
-      )
-      .finally(() => this.writing.delete(write));
-    this.writing.add(write);
-    if (this.writing.size >= this.inFlight) await Promise.race(this.writing);
+        }),
+    );
+    await this.writes.room();
   }
 
   /** Waits for every write; throws the first failure. */
   async finish(): Promise<number> {
-    await Promise.all(this.writing);
-    if (this.failure) throw this.failure.error;
+    await this.writes.settle();
     return this.written;
   }
 }

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { InFlight } from "./in-flight.ts";
 import type { Story } from "../story/story.ts";
 
 /**
@@ -75,13 +76,12 @@ const partFolder = (n: number) => (n === 1 ? "" : `part-${n}/`);
 export class SearchIndexer {
   private readonly target: string;
   private readonly parts: string[] = [];
-  private readonly pending = new Set<Promise<void>>();
+  private readonly pending = new InFlight(PAGES_IN_FLIGHT);
   private index: pagefind.PagefindIndex | undefined;
   private part = 0;
   private inPart = 0;
   private pages = 0;
   private waitedMs = 0;
-  private failure: { error: unknown } | undefined;
 
   /** `target`: where the index goes (default `<outputDir>/pagefind`); emptied first. */
   constructor(
@@ -109,8 +109,7 @@ export class SearchIndexer {
     if (!index) return;
     this.index = undefined;
     try {
-      await Promise.all(this.pending);
-      if (this.failure) throw this.failure.error;
+      await this.pending.settle();
       const folder = this.total <= this.partSize ? "" : partFolder(this.part);
       const written = await index.writeFiles({ outputPath: path.join(this.target, folder) });
       if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join("; ")}`);
@@ -124,23 +123,18 @@ export class SearchIndexer {
   async add(url: string, html: string): Promise<void> {
     const waiting = performance.now();
     // Room first, so pagefind works on the pages already sent while this one was being made.
-    while (this.pending.size >= PAGES_IN_FLIGHT) await Promise.race(this.pending);
-    if (this.failure) throw this.failure.error;
+    await this.pending.room();
+    this.pending.check();
     if (this.index && this.inPart >= this.partSize) await this.close();
     this.index ??= await this.open();
     this.waitedMs += performance.now() - waiting;
     this.inPart++;
     this.pages++;
-    const adding: Promise<void> = this.index
-      .addHTMLFile({ url, content: html })
-      .then(({ errors }) => {
+    this.pending.track(
+      this.index.addHTMLFile({ url, content: html }).then(({ errors }) => {
         if (errors.length) throw new Error(`pagefind could not index ${url}: ${errors.join("; ")}`);
-      })
-      .catch((error: unknown) => {
-        this.failure ??= { error };
-      })
-      .finally(() => this.pending.delete(adding));
-    this.pending.add(adding);
+      }),
+    );
   }
 
   /** Writes the last part and the list of parts; reports the pages and the index's size. */
@@ -157,7 +151,7 @@ export class SearchIndexer {
   /** After a failure elsewhere: ends pagefind's process without writing. */
   async abandon(): Promise<void> {
     this.index = undefined;
-    await Promise.allSettled(this.pending);
+    await this.pending.settle().catch(() => undefined);
     await pagefind.close();
   }
 }

@@ -15,10 +15,18 @@ import { FileWriter } from "./file-writer.ts";
 import { contentSecurityPolicy } from "./csp.ts";
 import { buildSearchIndex, SearchIndexer } from "./search.ts";
 
+/** A compiled Nunjucks template. */
+interface Layout {
+  render(context: object): string;
+}
+
 /** The part of Nunjucks' Environment this module uses. */
 export interface NunjucksEnvironment {
-  getTemplate(name: string, eagerCompile: true): { render(context: object): string };
+  getTemplate(name: string, eagerCompile: true): Layout;
 }
+
+/** Seconds since `started` (a performance.now()), for the build's lines. */
+const since = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 /** Eleventy's HTML transforms (the path prefix), as its transform step runs them on every page. */
 export interface HtmlTransformer {
@@ -40,7 +48,7 @@ export function storyPageFile(outputDir: string, story: Pick<Story, "slug">): st
 }
 
 /** Renders one story's page; a failure names the story (a layout's mistake shows on the first). */
-function render(layout: { render(context: object): string }, data: object, story: Story): string {
+function render(layout: Layout, data: object, story: Story): string {
   try {
     return layout.render(data);
   } catch (error) {
@@ -51,7 +59,7 @@ function render(layout: { render(context: object): string }, data: object, story
 const bySlug = (a: Story, b: Story) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
 /** One story's page and transcript files, rendered and handed to the writer; returns the page. */
-async function writeStory(context: BuildContext, layout: { render(context: object): string }, html: HtmlTransformer, story: Story, writer: FileWriter): Promise<string> {
+async function writeStory(context: BuildContext, layout: Layout, html: HtmlTransformer, story: Story, writer: FileWriter): Promise<string> {
   const file = storyPageFile(context.outputDir, story);
   const page = { url: story.url, outputPath: file, inputPath: story.file };
   const data = { verbatim: currentModel(context), images: context.images.planned, story, page };
@@ -122,7 +130,7 @@ export class PreviewPages {
       const started = performance.now();
       try {
         const index = await buildSearchIndex(context.outputDir, context.settings.language, { signal: searching.signal, swap: true });
-        context.log.info(`Search: ${index.pages} stories indexed, ${(index.bytes / 1024).toFixed(0)} KiB, in the background in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        context.log.info(`Search: ${index.pages} stories indexed, ${(index.bytes / 1024).toFixed(0)} KiB, in the background in ${since(started)}`);
       } catch (error) {
         if (!searching.signal.aborted) context.log.warn(`Search: the index could not be rebuilt (${(error as Error).message}); it will be on the next save.`);
       }
@@ -131,7 +139,7 @@ export class PreviewPages {
 }
 
 /** Under `npm start`: the pages a save changed, at once; the search index catches up in the background. */
-async function writePreviewPages(context: BuildContext, layout: { render(context: object): string }, html: HtmlTransformer): Promise<void> {
+async function writePreviewPages(context: BuildContext, layout: Layout, html: HtmlTransformer): Promise<void> {
   const started = performance.now();
   const stories = currentModel(context).stories;
   const writer = new FileWriter();
@@ -145,7 +153,7 @@ async function writePreviewPages(context: BuildContext, layout: { render(context
     await writer.finish().catch(() => undefined);
     throw error;
   }
-  context.log.info(`Stories: ${changed.length} of ${stories.length} pages written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  context.log.info(`Stories: ${changed.length} of ${stories.length} pages written in ${since(started)}`);
   preview.reindex(context);
 }
 
@@ -163,8 +171,7 @@ export async function writeStoryPages(context: BuildContext): Promise<void> {
     for (const story of stories) await search.add(story.url, await writeStory(context, layout, html, story, writer));
     const written = await writer.finish();
     const index = await search.finish();
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    context.log.info(`Stories: ${stories.length} pages and ${written - stories.length} transcript files written in ${seconds} s`);
+    context.log.info(`Stories: ${stories.length} pages and ${written - stories.length} transcript files written in ${since(started)}`);
     context.log.info(`Search: ${index.pages} stories indexed, ${(index.bytes / 1024).toFixed(0)} KiB, beside the pages (which waited ${(index.waitedMs / 1000).toFixed(1)} s for it)`);
   } catch (error) {
     await Promise.allSettled([writer.finish(), search.abandon()]);
