@@ -7,15 +7,24 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { tempDir } from "./temp-dirs.ts";
 
 const require = createRequire(import.meta.url);
+const wranglerRoot = path.dirname(require.resolve("wrangler/package.json"));
+
+/** workerd, as wrangler itself finds it: the binary's path and the newest compatibility date it supports. */
+async function workerd(): Promise<{ binary: string; compatibilityDate: string }> {
+  const main = createRequire(path.join(wranglerRoot, "package.json")).resolve("workerd");
+  const loaded = (await import(pathToFileURL(main).href)) as { default: string; compatibilityDate: string };
+  return { binary: loaded.default, compatibilityDate: loaded.compatibilityDate };
+}
 
 /** Whether the workerd binary runs on this machine; the reason when it does not. */
 export async function workerdProblem(): Promise<string | undefined> {
   let binary: string;
   try {
-    binary = (await import("workerd")).default;
+    binary = (await workerd()).binary;
   } catch (error) {
     return `the workerd package cannot be loaded (${(error as Error).message})`;
   }
@@ -45,8 +54,8 @@ export interface PagesDev {
 
 /** Starts `wrangler pages dev <site>` and waits until it answers. */
 export async function servePages(site: string): Promise<PagesDev> {
-  const { compatibilityDate } = (await import("workerd")) as { compatibilityDate: string };
-  const wrangler = path.join(path.dirname(require.resolve("wrangler/package.json")), "bin", "wrangler.js");
+  const { compatibilityDate } = await workerd();
+  const wrangler = path.join(wranglerRoot, "bin", "wrangler.js");
   const home = tempDir("verbatim-wrangler-");
   const port = await freePort();
   // Its own DevTools port too: two servers at once would both ask for the default one.
