@@ -3,7 +3,6 @@
 // no metrics and no state outside a throwaway folder.
 
 import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
@@ -93,6 +92,5 @@ export async function servePages(site: string): Promise<PagesDev> {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
-  if (!fs.existsSync(site)) throw new Error(`${site} is gone`);
   return { url, log: () => output, stop };
 }
