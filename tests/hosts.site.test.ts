@@ -29,7 +29,14 @@ describe.skipIf(problem !== undefined)("the site served by Cloudflare Pages' run
     const without = tempDir("verbatim-no-headers-");
     fs.cpSync(site, without, { recursive: true });
     fs.rmSync(path.join(without, "_headers"));
-    [host, bare] = await Promise.all([servePages(site), servePages(without)]);
+    // Both at once; if one does not start, the other is stopped before the error is reported.
+    const started = await Promise.allSettled([servePages(site), servePages(without)]);
+    const failed = started.find((result) => result.status === "rejected");
+    if (failed) {
+      await Promise.all(started.map((result) => (result.status === "fulfilled" ? result.value.stop() : undefined)));
+      throw failed.reason;
+    }
+    [host, bare] = started.map((result) => (result as PromiseFulfilledResult<PagesDev>).value) as [PagesDev, PagesDev];
   });
 
   afterAll(async () => {
