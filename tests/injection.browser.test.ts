@@ -105,7 +105,7 @@ summary: ${yamlString(p)}
 tags: [${yamlString(p)}, ${yamlString(`topic ${entry.id}`)}]
 speakers:
   GUEST: {name: ${yamlString(p)}, role: ${yamlString(p)}}
-audio: ${yamlString(audio)}
+audio: {url: ${yamlString(audio)}, bytes: 4096}
 duration: "1:00"
 cover: {file: cover.jpg, alt: ${yamlString(p)}}
 copyright: ${yamlString(p)}

@@ -124,6 +124,12 @@ export function validateFrontMatter(file: string, split: SplitStory): FrontMatte
   // An unknown field first: "titel:" is the reason "title" is missing, and the better message.
   const issue = result.error.issues.find((i) => i.code === "unrecognized_keys") ?? result.error.issues[0];
   if (!issue) throw new InputError(file, 1, "The front matter is not valid.", "compare it with a story created by npm run new.");
+  if (issue.code === "unrecognized_keys" && issue.path.length > 0) {
+    // A key inside a field (soundbites: [{ titel: … }]): name the field it is in, not a top-level one.
+    const key = issue.keys[0] ?? "";
+    const field = String(issue.path[0]);
+    throw new InputError(file, pathLine(split, issue.path) ?? fieldLine(split, field) ?? 2, `Unknown key "${key}" in the field "${field}" (at ${issue.path.join(".")}).`, `write it like ${FIELDS[field]?.example ?? "the examples in docs/editing.md"}.`);
+  }
   if (issue.code === "unrecognized_keys") {
     const key = issue.keys[0] ?? "";
     const suggestion = closest(key, Object.keys(FIELDS));
