@@ -160,6 +160,16 @@ describe("the feed checks", () => {
   });
 });
 
+describe("a site whose podcasts are published elsewhere", () => {
+  it("has no podcast feeds with \"podcastFeeds\": false, so nothing to check; its shows keep their episodes", () => {
+    const settings = settingsWith({ podcastFeeds: false, category: undefined, explicit: undefined });
+    const site = buildSite(settings, [story(EPISODE_FRONT)]);
+    expect(site.podcasts).toEqual([]);
+    expect(site.shows[0]?.episodes).toHaveLength(1);
+    expect(buildSite(settingsWith(), [story(EPISODE_FRONT)]).podcasts.map((s) => s.slug)).toEqual(["tides"]);
+  });
+});
+
 describe("the episode front matter", () => {
   it("reads season, episode, episodeType and soundbites (times as M:SS or seconds)", () => {
     expect(story(EPISODE_FRONT).episode).toEqual({ season: 2, episode: 7, episodeType: "bonus", soundbites: [{ start: 5, duration: 20, title: "The bells" }] });

@@ -46,7 +46,7 @@ export interface SiteModel {
   drafts: number;
   tags: Group[];
   shows: ShowGroup[];
-  /** The shows with at least one episode: each has a podcast feed. */
+  /** The shows with at least one episode: each has a podcast feed (none when the settings say "podcastFeeds": false). */
   podcasts: ShowGroup[];
   speakers: SpeakerPage[];
   archive: YearGroup[];
@@ -118,7 +118,7 @@ export function buildSite(settings: SiteSettings, all: Story[], showConfigs: Sho
     drafts: all.length - stories.length,
     tags,
     shows,
-    podcasts: shows.filter((show) => show.episodes.length > 0),
+    podcasts: settings.podcastFeeds === false ? [] : shows.filter((show) => show.episodes.length > 0),
     speakers,
     archive,
     tagPages: tags.flatMap((tag) => paginate(tag, tag.url, tag.stories)),
