@@ -213,7 +213,8 @@ export async function benchPreview(repo: string, count: number, log: (line: stri
     const started = performance.now();
     child = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", "--quiet", `--port=${port}`], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
     const terminal = new Terminal(child);
-    if (process.env.PREVIEW_DEBUG) for (const s of [child.stdout, child.stderr]) s?.on("data", (d) => process.stdout.write(`[child] ${d}`));
+    // PREVIEW_DEBUG=1 shows the preview's own terminal, for a step that fails or takes long.
+    if (process.env.PREVIEW_DEBUG) for (const stream of [child.stdout, child.stderr]) stream?.on("data", (data) => process.stdout.write(`[preview] ${data}`));
     await terminal.waitFor(/Server at/u, 0, START_TIMEOUT_MS);
     await terminal.waitFor(/^Stories: \d+ of \d+ pages/u, 0, START_TIMEOUT_MS);
     const firstStartSeconds = (performance.now() - started) / 1000;

@@ -27,6 +27,12 @@ export interface FeedInput {
   artUrl?: string;
   /** The show's own description, when its show.yml gives one. */
   description?: string;
+  /**
+   * Items already written, by story, for a caller that writes the feed again and again from the
+   * same stories (`npm start` writes every feed on each save, and a save changes one story). A
+   * story's item depends on the story, the settings (a new Story when they change) and its audio's size.
+   */
+  items?: WeakMap<Story, { length: number | undefined; xml: string }>;
 }
 
 const NS = {
@@ -117,7 +123,22 @@ export function namedPeople(story: Pick<Story, "speakers">): StorySpeaker[] {
   });
 }
 
+/** The enclosure's length: a local file's size, or what the front matter gives for remote audio. */
+function enclosureLength(story: Story, input: FeedInput): number | undefined {
+  return story.audio?.file ? input.audioBytes?.(story) : story.audio?.bytes;
+}
+
 function item(story: Story, input: FeedInput): string {
+  if (!input.items) return writeItem(story, input, enclosureLength(story, input));
+  const length = enclosureLength(story, input);
+  const known = input.items.get(story);
+  if (known && known.length === length) return known.xml;
+  const xml = writeItem(story, input, length);
+  input.items.set(story, { length, xml });
+  return xml;
+}
+
+function writeItem(story: Story, input: FeedInput, audioBytes: number | undefined): string {
   const { settings } = input;
   const url = absolute(story.url, settings);
   const lines = [
@@ -131,7 +152,7 @@ function item(story: Story, input: FeedInput): string {
   if (story.audio) {
     // A remote file's size is unknown without fetching it, and the build makes no requests to
     // other hosts: the front matter gives it (the feed checks stop a build that would write 0).
-    const length = (story.audio.file ? input.audioBytes?.(story) : story.audio.bytes) ?? 0;
+    const length = audioBytes ?? 0;
     const type = story.audio.type ?? "application/octet-stream";
     lines.push(element(3, "enclosure", { url: absolute(story.audio.url, settings), length, type }));
   }
@@ -154,7 +175,9 @@ function item(story: Story, input: FeedInput): string {
 /** The feed's XML text. */
 export function renderFeed(input: FeedInput): string {
   const { show, settings } = input;
-  const stories = input.stories.filter((story) => story.audio !== undefined).sort((a, b) => storyInstant(b.datetime) - storyInstant(a.datetime) || a.title.localeCompare(b.title));
+  const instants = new Map(input.stories.map((story) => [story, storyInstant(story.datetime)]));
+  const at = (story: Story) => instants.get(story) ?? Number.NaN;
+  const stories = input.stories.filter((story) => story.audio !== undefined).sort((a, b) => at(b) - at(a) || a.title.localeCompare(b.title));
   const feedUrl = absolute(feedPath(show), settings);
   const newest = stories[0];
   const channel = [

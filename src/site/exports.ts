@@ -8,7 +8,7 @@
 import { exportsFor, type ExportFormatId } from "../interchange/exporters/index.ts";
 import { withPassages } from "../interchange/exporters/passages.ts";
 import { writeText } from "../interchange/exporters/text.ts";
-import { feedPath, renderFeed } from "../feeds/rss.ts";
+import { feedPath, renderFeed, type FeedInput } from "../feeds/rss.ts";
 import { renderSiteFeed, SITE_FEED_PATH } from "../feeds/site-feed.ts";
 import type { ShowGroup, SiteModel } from "../story/site.ts";
 import type { SiteImages } from "./images.ts";
@@ -69,11 +69,17 @@ export function transcriptFiles(story: Story): TranscriptFile[] {
   return exportsFor(story).map((format) => ({ file: format.file, text: format.id === "txt" ? takePlainText(story, exported) : format.write(exported) }));
 }
 
+/** Feed items by story, kept for the session under `npm start` (which writes every feed on each save). */
+const feedItems = new WeakMap<BuildContext, NonNullable<FeedInput["items"]>>();
+
 /** The show's podcast feed (the template `feed.njk` below writes it): its episodes only. */
 export function podcastFeed(context: BuildContext, show: ShowGroup, images: SiteImages | undefined): string {
   const artUrl = images?.shows[show.slug]?.feedArt?.url;
+  let items = feedItems.get(context);
+  if (!items && context.mode === "serve") feedItems.set(context, (items = new WeakMap()));
   return renderFeed({
     show,
+    ...(items ? { items } : {}),
     stories: show.episodes,
     settings: context.settings,
     audioBytes: (story) => localAudioBytes(context.paths.root, story),
