@@ -11,7 +11,7 @@ import { serializeJsonLd } from "../src/site/json-ld.ts";
 import { loadSettings, loadSite } from "../src/site/load.ts";
 import { projectPaths } from "../src/site/paths.ts";
 import type { Story } from "../src/story/story.ts";
-import { makeProject, runBuild, type BuildRun } from "./helpers/build.ts";
+import { addShow, makeProject, runBuild, type BuildRun } from "./helpers/build.ts";
 
 const BASE = "https://example.org/radio/";
 const PREFIX = "/radio/";
@@ -56,6 +56,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, "harbour-bells", "index.md"), TIMED);
   fs.writeFileSync(path.join(dir, "harbour-bells", "audio.mp3"), Buffer.alloc(2048, 0xff));
   fs.writeFileSync(path.join(dir, "quiet-hours.md"), UNTIMED);
+  addShow(project, "tides");
   run = await runBuild(["--skip-audit", "--base-url", BASE], project);
   expect(run.code, run.stderr).toBe(0);
   const paths = projectPaths(project);

@@ -10,6 +10,7 @@ import { projectPaths } from "../src/site/paths.ts";
 const model = loadSite(projectPaths(path.resolve(import.meta.dirname, "..")));
 
 describe("feed items kept by story", () => {
+  // Every show's stories are given: only its episodes (stories with audio) become items.
   for (const show of model.shows) {
     it(`writes ${show.name}'s feed the same with and without them`, () => {
       const input = { show, stories: show.stories, settings: model.settings, audioBytes: () => 1234 };
@@ -17,7 +18,7 @@ describe("feed items kept by story", () => {
       const plain = renderFeed(input);
       expect(renderFeed({ ...input, items })).toBe(plain);
       expect(renderFeed({ ...input, items })).toBe(plain);
-      expect(show.stories.every((story) => items.has(story))).toBe(true);
+      expect(show.stories.filter((story) => items.has(story))).toEqual(show.episodes);
     });
   }
 

@@ -209,7 +209,7 @@ describe("renderImages", () => {
   it("turns a photo by its EXIF orientation, and flattens transparency onto white in JPEG only", async () => {
     const { outputDir, cacheDir } = dirs("orientation");
     const rotated = await imageInfo(fixture("rotated.jpg"));
-    expect(rotated).toEqual({ width: 400, height: 600, format: "jpeg" });
+    expect(rotated).toMatchObject({ width: 400, height: 600, format: "jpeg" });
     const cover = planCover({ file: fixture("rotated.jpg"), ...rotated }, "images/r");
     expect([cover.picture.width, cover.picture.height]).toEqual([320, 480]);
     const alpha = planCover({ file: fixture("transparent.png"), width: 400, height: 400 }, "images/t");
@@ -347,14 +347,14 @@ describe("renderImages", () => {
 
 describe("imageInfo", () => {
   it("reads width, height and format from the header, and answers again from memory by the bytes' hash", async () => {
-    expect(await imageInfo(LANDSCAPE.file)).toEqual({ width: 1400, height: 933, format: "jpeg" });
-    expect(await imageInfo(fixture("art-3000.png"))).toEqual({ width: 3000, height: 3000, format: "png" });
+    expect(await imageInfo(LANDSCAPE.file)).toMatchObject({ width: 1400, height: 933, format: "jpeg" });
+    expect(await imageInfo(fixture("art-3000.png"))).toMatchObject({ width: 3000, height: 3000, format: "png" });
     const copy = path.join(tmp, "copy.jpg");
     fs.copyFileSync(LANDSCAPE.file, copy);
-    expect(await imageInfo(copy)).toEqual({ width: 1400, height: 933, format: "jpeg" });
+    expect(await imageInfo(copy)).toMatchObject({ width: 1400, height: 933, format: "jpeg" });
     const avif = path.join(tmp, "one.avif");
     await sharp(LANDSCAPE.file).resize(64, 40, { fit: "fill" }).avif().toFile(avif);
-    expect(await imageInfo(avif)).toEqual({ width: 64, height: 40, format: "avif" });
+    expect(await imageInfo(avif)).toMatchObject({ width: 64, height: 40, format: "avif" });
   });
 });
 

@@ -64,6 +64,16 @@ const squash = (text: string) => text.replace(/\s+/gu, " ").trim();
 /** For a field on one line of the transcript: line breaks become spaces. */
 const oneLine = (text: string) => text.replace(/[\r\n]+/gu, " ").trim();
 /** A YAML double-quoted scalar (JSON is one), with everything past ASCII as \u escapes. */
+/** The first characters of a payload that fit a soundbite's title (128 UTF-16 units), never half a character. */
+function soundbiteTitle(text: string): string {
+  let out = "";
+  for (const c of text) {
+    if (out.length + c.length > 128) break;
+    out += c;
+  }
+  return out;
+}
+
 const yamlString = (text: string) => JSON.stringify(text).replace(/[\u007f-\uffff]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 /**
@@ -105,8 +115,9 @@ summary: ${yamlString(p)}
 tags: [${yamlString(p)}, ${yamlString(`topic ${entry.id}`)}]
 speakers:
   GUEST: {name: ${yamlString(p)}, role: ${yamlString(p)}}
-audio: ${yamlString(audio)}
+audio: {url: ${yamlString(audio)}, bytes: 4096}
 duration: "1:00"
+soundbites: [{start: 1, duration: 20, title: ${yamlString(soundbiteTitle(p))}}]
 cover: {file: cover.jpg, alt: ${yamlString(p)}}
 copyright: ${yamlString(p)}
 lenient: true
@@ -398,7 +409,10 @@ describe("JSON-LD", () => {
 const FEED_ELEMENTS = new Set([
   "?xml", "rss", "channel", "title", "link", "atom:link", "description", "language", "image", "url", "itunes:image", "generator",
   "lastBuildDate", "pubDate", "itunes:author", "itunes:owner", "itunes:name", "itunes:email", "itunes:explicit", "itunes:type",
-  "itunes:category", "podcast:guid", "item", "guid", "itunes:duration", "enclosure", "podcast:transcript", "podcast:person",
+  "itunes:category", "podcast:locked", "podcast:guid", "item", "guid", "itunes:duration", "enclosure", "podcast:soundbite",
+  "podcast:transcript", "podcast:person",
+  // The site's feed of stories.
+  "category",
 ]);
 
 function elementNames(node: unknown, into = new Set<string>()): Set<string> {
@@ -434,7 +448,16 @@ describe("feeds", () => {
       const people = [channel.item["podcast:person"]].flat().map((p: { "#text": string }) => p["#text"]);
       expect(people, story.id).toContain(story.payload);
       expect(channel.item.enclosure["@url"], story.id).toBe(new URL(story.audio).href);
+      expect(channel.item["podcast:soundbite"]["#text"], story.id).toBe(soundbiteTitle(story.payload).trim());
     }
+  });
+
+  it("the site's feed of stories is well-formed XML whose elements are all its own, with each payload as text", () => {
+    const xml = read("feed.xml");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect([...elementNames(ordered.parse(xml))].filter((n) => !FEED_ELEMENTS.has(n))).toEqual([]);
+    const titles = [parser.parse(xml).rss.channel.item].flat().map((item: { title: string }) => item.title);
+    for (const story of planted) expect(titles, story.id).toContain(story.payload);
   });
 
   it("the sitemap is well-formed XML", () => {

@@ -15,7 +15,7 @@ function render(input: string) {
   if (!input.startsWith("---\n")) return renderTranscript(input);
   const split = splitFrontMatter("fixture.md", input);
   const meta = frontMatterSchema.partial({ title: true, show: true, date: true }).parse(split.data);
-  return renderTranscript(split.body, { speakers: meta.speakers, lenient: meta.lenient, lineOffset: split.bodyOffset, ...(meta.audio ? { audioUrl: meta.audio } : {}) });
+  return renderTranscript(split.body, { speakers: meta.speakers, lenient: meta.lenient, lineOffset: split.bodyOffset, ...(meta.audio ? { audioUrl: typeof meta.audio === "string" ? meta.audio : meta.audio.url } : {}) });
 }
 
 it("has fixture files", () => expect(files.length).toBeGreaterThan(5));

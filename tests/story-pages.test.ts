@@ -114,8 +114,8 @@ describe("PreviewPages (npm start)", () => {
       images: { planned: { shows: {}, stories: Object.fromEntries(stories.map((s) => [s.slug, { card: { url: `/images/${s.slug}.png`, alt: s.slug } }])) } },
     }) as unknown as BuildContext;
   /** What `plan` asks to write, written as the build would, and what it removes, removed: the addresses. */
-  const write = (pages: PreviewPages, ctx: BuildContext, stories: Story[]) => {
-    const plan = pages.plan(ctx, model(stories));
+  const write = (pages: PreviewPages, ctx: BuildContext, stories: Story[], site = model(stories)) => {
+    const plan = pages.plan(ctx, site);
     const urls = [...plan.stories.map((s) => s.url), ...plan.listings.map((l) => l.listing.url)];
     for (const url of urls) {
       fs.mkdirSync(path.dirname(pageFile(outputDir, url)), { recursive: true });
@@ -143,6 +143,15 @@ describe("PreviewPages (npm start)", () => {
     expect(write(pages, context([a, b2, c, d], "Renamed"), [a, b2, c, d])).toHaveLength(4);
     const e = story("e", [], "https://cdn.example.org/e.mp3");
     expect(write(pages, context([a, b2, c, d, e], "Renamed"), [a, b2, c, d, e])).toHaveLength(5);
+  });
+
+  it("rewrites every page when a show gains its first episode (story and show pages link its feed)", () => {
+    const pages = new PreviewPages();
+    const [a, b] = [story("p", ["music"]), story("q")];
+    const withPodcasts = (podcasts: string[]) => ({ ...model([a, b]), podcasts: podcasts.map((slug) => ({ slug })) }) as unknown as SiteModel;
+    write(pages, context([a, b]), [a, b], withPodcasts([]));
+    expect(write(pages, context([a, b]), [a, b], withPodcasts([]))).toEqual([]);
+    expect(write(pages, context([a, b]), [a, b], withPodcasts(["night-desk"]))).toEqual(["/stories/p/", "/stories/q/", "/tags/music/"]);
   });
 
   it("rewrites a page whose images changed (a new card), and everything after a failed rebuild", () => {

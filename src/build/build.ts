@@ -12,6 +12,8 @@ import { createContext, loadModel, type BuildContext, type BuildLog } from "../s
 import { configureEleventy, eleventyOptions } from "../site/eleventy-config.ts";
 import { fromWorkingFolder } from "../site/plugin.ts";
 import { checkSiteImages, imagesSettled } from "../site/images.ts";
+import { checkSiteFeeds } from "../site/feed-checks.ts";
+import type { FeedProblem } from "../feeds/checks.ts";
 import type { EleventyConfig } from "../site/eleventy.ts";
 import type { ProjectPaths } from "../site/paths.ts";
 import { previousFolder, removeLeftFolders, stagingFolder } from "./staging.ts";
@@ -41,13 +43,15 @@ export interface BuildResult {
   seconds: number;
   /** Undefined when the audit was skipped. */
   audit?: SiteAuditResult;
+  /** What the podcast feeds lack that directories recommend (required problems stop the build). */
+  feedWarnings: FeedProblem[];
 }
 
-/** Every story, show and image, checked before anything is written; every problem at once. */
-async function checkContent(context: BuildContext): Promise<SiteModel> {
+/** Every story, show, image and podcast feed, checked before anything is written; every problem at once. */
+async function checkContent(context: BuildContext): Promise<{ site: SiteModel; feedWarnings: FeedProblem[] }> {
   const site = loadModel(context);
   context.images.planned = await checkSiteImages(site, context.paths);
-  return site;
+  return { site, feedWarnings: checkSiteFeeds(context, site, context.images.planned) };
 }
 
 async function renderInto(context: BuildContext): Promise<void> {
@@ -112,7 +116,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ...(options.imageCacheDir ? { imageCacheDir: options.imageCacheDir } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  const site = await checkContent(context);
+  const { site, feedWarnings } = await checkContent(context);
   fs.rmSync(staging, { recursive: true, force: true });
   try {
     options.signal?.throwIfAborted();
@@ -122,7 +126,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const audit = await auditStaging(staging, site, options);
     options.signal?.throwIfAborted();
     if (!audit || audit.exitCode === 0) swapIntoPlace(staging, output);
-    return { site, output, files, seconds: (performance.now() - started) / 1000, ...(audit ? { audit } : {}) };
+    return { site, output, files, seconds: (performance.now() - started) / 1000, ...(audit ? { audit } : {}), feedWarnings };
   } finally {
     // A failed render may leave images still being written into the staging folder.
     await imagesSettled(context);

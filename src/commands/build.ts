@@ -14,6 +14,7 @@ import { terminalReporter } from "../audit/report/terminal.ts";
 import { build } from "../build/build.ts";
 import { describeError } from "../build/report.ts";
 import { stopOnSignals } from "../build/stop.ts";
+import { formatFeedWarning } from "../site/feed-checks.ts";
 import { projectPaths } from "../site/paths.ts";
 import type { CommandIo } from "./io.ts";
 
@@ -50,6 +51,7 @@ export async function runBuildCommand(argv: string[], io: CommandIo, options: Bu
     for (const story of result.site.stories) {
       for (const warning of story.warnings) io.err(`${story.file}:${warning.line}: warning: ${warning.message}`);
     }
+    for (const warning of result.feedWarnings) io.err(formatFeedWarning(warning));
     const { stories, drafts } = result.site;
     if (result.audit && result.audit.exitCode !== 0) {
       const why = result.audit.exitCode === 1 ? "some pages could not be audited" : "the audit found accessibility errors";

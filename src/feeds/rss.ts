@@ -1,21 +1,28 @@
 // A show's podcast feed: RSS 2.0 with the iTunes, Podcasting 2.0 and Atom namespaces, one item
-// per story, newest first, each item linking its transcripts. Pure: no Eleventy, no file system;
-// the caller says how large a local audio file is.
+// per episode (a story with audio; one without is no episode), newest first, each item linking its
+// transcripts. Pure: no Eleventy, no file system; the caller says how large a local audio file is.
+// What directories require of it is checked before the build writes anything: checks.ts.
 
 import { createHash } from "node:crypto";
 import { exportsFor } from "../interchange/exporters/index.ts";
 import type { SiteSettings } from "../story/settings.ts";
 import type { Link, Story, StorySpeaker } from "../story/story.ts";
+import { episodeElements } from "./episode-elements.ts";
+import { element, escapeXml } from "./xml.ts";
+
+export { escapeXml };
 
 export interface FeedInput {
   show: Link;
   stories: readonly Story[];
   settings: SiteSettings;
   /**
-   * Size in bytes of a story's audio file, when the caller can know it (a local file it can stat).
-   * Undefined for remote audio: the enclosure then says 0, the "unknown" RSS readers accept.
+   * Size in bytes of a story's local audio file (the caller can stat it). Remote audio gives its
+   * own in the front matter (audio: { url, bytes }); the feed checks fail a build without it.
    */
   audioBytes?: (story: Story) => number | undefined;
+  /** The show's podcast:guid from its show.yml; without one it is derived from the feed's address. */
+  guid?: string;
   /** The show's square artwork for podcast apps (1400–3000 px), as a site path. */
   artUrl?: string;
   /** The show's own description, when its show.yml gives one. */
@@ -39,16 +46,6 @@ export const PODCAST_GUID_NAMESPACE = "ead4c236-bf58-58c6-a2c6-a6b28d128cb6";
 
 /** Formats players treat as captions: they carry a time on every cue. */
 const CAPTION_FORMATS = new Set(["vtt", "srt"]);
-
-// XML 1.0 forbids these characters even escaped: C0 controls other than tab, LF and CR, lone
-// surrogates, U+FFFE and U+FFFF. They are dropped rather than written into a feed readers reject.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
-const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-
-/** Text safe in XML character data and in double- or single-quoted attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(NOT_XML, "").replace(/[&<>"']/gu, (c) => XML_ESCAPES[c] ?? c);
-}
 
 /** The site path of a show's feed: "/shows/night-desk/feed.xml". */
 export function feedPath(show: Pick<Link, "url">): string {
@@ -126,26 +123,14 @@ export function namedPeople(story: Pick<Story, "speakers">): StorySpeaker[] {
   });
 }
 
-type Attributes = Record<string, string | number | undefined>;
-
-function attrs(attributes: Attributes): string {
-  return Object.entries(attributes)
-    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
-    .map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`)
-    .join("");
-}
-
-/** One element on its own line: empty, with text, or with child lines. */
-function element(indent: number, name: string, attributes: Attributes, content?: string | string[]): string {
-  const pad = "  ".repeat(indent);
-  if (content === undefined) return `${pad}<${name}${attrs(attributes)}/>`;
-  if (typeof content === "string") return `${pad}<${name}${attrs(attributes)}>${escapeXml(content)}</${name}>`;
-  return [`${pad}<${name}${attrs(attributes)}>`, ...content, `${pad}</${name}>`].join("\n");
+/** The enclosure's length: a local file's size, or what the front matter gives for remote audio. */
+function enclosureLength(story: Story, input: FeedInput): number | undefined {
+  return story.audio?.file ? input.audioBytes?.(story) : story.audio?.bytes;
 }
 
 function item(story: Story, input: FeedInput): string {
-  if (!input.items) return writeItem(story, input, story.audio?.file ? input.audioBytes?.(story) : undefined);
-  const length = story.audio?.file ? input.audioBytes?.(story) : undefined;
+  if (!input.items) return writeItem(story, input, enclosureLength(story, input));
+  const length = enclosureLength(story, input);
   const known = input.items.get(story);
   if (known && known.length === length) return known.xml;
   const xml = writeItem(story, input, length);
@@ -166,11 +151,12 @@ function writeItem(story: Story, input: FeedInput, audioBytes: number | undefine
   if (story.duration) lines.push(element(3, "itunes:duration", {}, String(story.duration.seconds)));
   if (story.audio) {
     // A remote file's size is unknown without fetching it, and the build makes no requests to
-    // other hosts: 0 is what RSS 2.0 practice says to write when the length is not known.
+    // other hosts: the front matter gives it (the feed checks stop a build that would write 0).
     const length = audioBytes ?? 0;
     const type = story.audio.type ?? "application/octet-stream";
     lines.push(element(3, "enclosure", { url: absolute(story.audio.url, settings), length, type }));
   }
+  lines.push(...episodeElements(3, story.episode, story.title));
   for (const format of exportsFor(story)) {
     lines.push(element(3, "podcast:transcript", {
       url: absolute(`${story.url}${format.file}`, settings),
@@ -191,7 +177,7 @@ export function renderFeed(input: FeedInput): string {
   const { show, settings } = input;
   const instants = new Map(input.stories.map((story) => [story, storyInstant(story.datetime)]));
   const at = (story: Story) => instants.get(story) ?? Number.NaN;
-  const stories = [...input.stories].sort((a, b) => at(b) - at(a) || a.title.localeCompare(b.title));
+  const stories = input.stories.filter((story) => story.audio !== undefined).sort((a, b) => at(b) - at(a) || a.title.localeCompare(b.title));
   const feedUrl = absolute(feedPath(show), settings);
   const newest = stories[0];
   const channel = [
@@ -217,7 +203,8 @@ export function renderFeed(input: FeedInput): string {
           ? element(2, "itunes:category", { text: settings.category }, [element(3, "itunes:category", { text: settings.subcategory })])
           : element(2, "itunes:category", { text: settings.category })]
       : []),
-    element(2, "podcast:guid", {}, podcastGuid(feedUrl)),
+    ...(settings.locked !== undefined ? [element(2, "podcast:locked", { owner: settings.email }, settings.locked ? "yes" : "no")] : []),
+    element(2, "podcast:guid", {}, input.guid ?? podcastGuid(feedUrl)),
     ...stories.map((story) => item(story, input)),
   ];
   return [

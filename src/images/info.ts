@@ -9,6 +9,9 @@ export interface ImageInfo {
   width: number;
   height: number;
   format: string;
+  /** The colour space sharp reads ("srgb", "cmyk", "b-w", …), for the podcast artwork check. */
+  space?: string;
+  hasAlpha?: boolean;
 }
 
 const known = new Map<string, ImageInfo>();
@@ -26,7 +29,7 @@ async function read(file: string, bytes: Buffer): Promise<ImageInfo> {
   if (!width || !height) throw new ImageError(file, "is an image without a width and height.", "Export it again as a JPEG or PNG.");
   // AVIF is HEIF with AV1 inside: call it what a <source type> or a browser would.
   const format = meta.format === "heif" && meta.compression === "av1" ? "avif" : meta.format;
-  return { width, height, format };
+  return { width, height, format, ...(meta.space ? { space: meta.space } : {}), hasAlpha: meta.hasAlpha ?? false };
 }
 
 export async function imageInfo(file: string): Promise<ImageInfo> {

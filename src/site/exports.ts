@@ -1,20 +1,20 @@
 // The Eleventy side of what a story offers besides its page: transcript downloads next to it
-// (/stories/<slug>/transcript.vtt …), a podcast feed per show (/shows/<slug>/feed.xml) and the
-// page's schema.org data. The feed is a virtual template paginated over the shows, so the path
-// prefix applies as it does to every page; the transcripts are written beside each story's page
+// (/stories/<slug>/transcript.vtt …), a podcast feed per show with episodes (/shows/<slug>/feed.xml),
+// the site's feed of stories (/feed.xml) and the page's schema.org data. The feeds are virtual
+// templates (the podcast feed paginated over the shows), so the path prefix applies as it does to every page; the transcripts are written beside each story's page
 // (src/site/story-pages.ts). What the files say is built by the pure modules (exporters, feeds/rss.ts,
 // site/json-ld.ts).
 
-import fs from "node:fs";
-import path from "node:path";
 import { exportsFor, type ExportFormatId } from "../interchange/exporters/index.ts";
 import { withPassages } from "../interchange/exporters/passages.ts";
 import { writeText } from "../interchange/exporters/text.ts";
-import { renderFeed, type FeedInput } from "../feeds/rss.ts";
-import type { ShowGroup } from "../story/site.ts";
+import { feedPath, renderFeed, type FeedInput } from "../feeds/rss.ts";
+import { renderSiteFeed, SITE_FEED_PATH } from "../feeds/site-feed.ts";
+import type { ShowGroup, SiteModel } from "../story/site.ts";
 import type { SiteImages } from "./images.ts";
-import type { Story } from "../story/story.ts";
-import type { BuildContext } from "./context.ts";
+import type { Link, Story } from "../story/story.ts";
+import { currentModel, type BuildContext } from "./context.ts";
+import { localAudioBytes } from "./feed-checks.ts";
 import { serializeJsonLd, storyJsonLd } from "./json-ld.ts";
 
 /** One transcript file a story page links to. */
@@ -69,16 +69,10 @@ export function transcriptFiles(story: Story): TranscriptFile[] {
   return exportsFor(story).map((format) => ({ file: format.file, text: format.id === "txt" ? takePlainText(story, exported) : format.write(exported) }));
 }
 
-/** A local audio file's size, for the feed's enclosure length. */
-function audioBytes(context: BuildContext, story: Story): number | undefined {
-  const file = story.audio?.file;
-  return file ? fs.statSync(path.join(context.paths.root, file)).size : undefined;
-}
-
 /** Feed items by story, kept for the session under `npm start` (which writes every feed on each save). */
 const feedItems = new WeakMap<BuildContext, NonNullable<FeedInput["items"]>>();
 
-/** The show's podcast feed (the template `feed.njk` below writes it). */
+/** The show's podcast feed (the template `feed.njk` below writes it): its episodes only. */
 export function podcastFeed(context: BuildContext, show: ShowGroup, images: SiteImages | undefined): string {
   const artUrl = images?.shows[show.slug]?.feedArt?.url;
   let items = feedItems.get(context);
@@ -86,12 +80,24 @@ export function podcastFeed(context: BuildContext, show: ShowGroup, images: Site
   return renderFeed({
     show,
     ...(items ? { items } : {}),
-    stories: show.stories,
+    stories: show.episodes,
     settings: context.settings,
-    audioBytes: (story) => audioBytes(context, story),
+    audioBytes: (story) => localAudioBytes(context.paths.root, story),
     ...(artUrl ? { artUrl } : {}),
     ...(show.description ? { description: show.description } : {}),
+    ...(show.guid ? { guid: show.guid } : {}),
   });
+}
+
+/** A show's podcast feed address, when it has one (a show with no episode has none). */
+export function podcastFeedPath(site: SiteModel, show: Pick<Link, "slug" | "url">): string | undefined {
+  return site.podcasts.some((podcast) => podcast.slug === show.slug) ? feedPath(show) : undefined;
+}
+
+/** The site's feed of stories (the template `site-feed.njk` below writes it). */
+export function siteFeed(context: BuildContext): string {
+  const site = currentModel(context);
+  return renderSiteFeed(site.stories, site.settings);
 }
 
 /**
@@ -101,16 +107,27 @@ export function podcastFeed(context: BuildContext, show: ShowGroup, images: Site
 export function storyJsonLdFor(context: BuildContext, story: Story, images: SiteImages | undefined): string {
   const card = images?.stories[story.slug]?.card;
   const transcript = story.audio ? plainTextFor(story) : undefined;
-  return serializeJsonLd(storyJsonLd(story, context.settings, { ...(transcript ? { transcript } : {}), ...(card ? { image: card } : {}) }));
+  const feed = podcastFeedPath(currentModel(context), story.show);
+  return serializeJsonLd(storyJsonLd(story, context.settings, { ...(transcript ? { transcript } : {}), ...(card ? { image: card } : {}), ...(feed ? { feed } : {}) }));
 }
 
-/** A podcast feed per show: a virtual template paginated over the shows, so the path prefix applies. */
+/** A podcast feed per show with episodes: a virtual template paginated over them, so the path prefix applies. */
 export const FEED_TEMPLATE = {
   path: "_exports/feed.njk",
   content: "{{ show | podcastFeed(images) | safe }}",
   data: {
-    pagination: { data: "verbatim.shows", size: 1, alias: "show" },
+    pagination: { data: "verbatim.podcasts", size: 1, alias: "show" },
     permalink: "shows/{{ show.slug }}/feed.xml",
+    eleventyExcludeFromCollections: true,
+  },
+};
+
+/** The site's feed of stories, at /feed.xml. */
+export const SITE_FEED_TEMPLATE = {
+  path: "_exports/site-feed.njk",
+  content: "{{ verbatim | siteFeed | safe }}",
+  data: {
+    permalink: SITE_FEED_PATH.slice(1),
     eleventyExcludeFromCollections: true,
   },
 };

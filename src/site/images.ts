@@ -40,8 +40,16 @@ export interface SocialCard {
   alt: string;
 }
 
+/** A show's podcast artwork as planned, and what its source image is (for the feed checks). */
+export interface FeedArt {
+  url: string;
+  /** The square side in pixels. */
+  size: number;
+  source: { file: string; width: number; height: number; space?: string; hasAlpha?: boolean };
+}
+
 export interface SiteImages {
-  shows: Record<string, { art?: ShownImage; feedArt?: { url: string; size: number } }>;
+  shows: Record<string, { art?: ShownImage; feedArt?: FeedArt }>;
   stories: Record<string, { cover?: ShownImage; card: SocialCard }>;
   jobs: ImageJob[];
 }
@@ -90,7 +98,8 @@ async function showImages(show: ShowGroup, context: Context): Promise<SiteImages
     const info = await imageInfo(file);
     const feed = planFeedArt({ file, width: info.width, height: info.height }, `${base}/feed`);
     context.jobs.push(...feed.jobs);
-    return { url: feed.url, size: feed.size };
+    const source = { file: show.art?.file ?? "", width: info.width, height: info.height, ...(info.space ? { space: info.space } : {}), ...(info.hasAlpha ? { hasAlpha: true } : {}) };
+    return { url: feed.url, size: feed.size, source };
   }));
   return { ...(art ? { art } : {}), ...(feedArt ? { feedArt } : {}) };
 }

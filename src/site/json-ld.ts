@@ -1,7 +1,7 @@
 // schema.org structured data for a story page: a PodcastEpisode in its PodcastSeries, with the
 // audio and its transcript. Pure: the caller passes the plain-text transcript.
 
-import { feedPath, namedPeople } from "../feeds/rss.ts";
+import { namedPeople } from "../feeds/rss.ts";
 import type { SiteSettings } from "../story/settings.ts";
 import type { Story } from "../story/story.ts";
 
@@ -12,6 +12,8 @@ export interface JsonLdOptions {
   transcript?: string;
   /** The story's social card (a site path) with its description, as the episode's image. */
   image?: { url: string; width: number; height: number; alt: string };
+  /** The show's podcast feed (a site path), when it has one: a show with no episode has none. */
+  feed?: string;
 }
 
 function absolute(url: string, settings: SiteSettings): string {
@@ -65,7 +67,7 @@ export function storyJsonLd(story: Story, settings: SiteSettings, options: JsonL
       "@type": "PodcastSeries",
       name: story.show.name,
       url: absolute(story.show.url, settings),
-      webFeed: absolute(feedPath(story.show), settings),
+      ...(options.feed ? { webFeed: absolute(options.feed, settings) } : {}),
     },
     publisher: { "@type": "Organization", name: settings.title, url: settings.url },
     ...(audio ? { associatedMedia: audio } : {}),

@@ -3,7 +3,8 @@
 // or deleted). The search index catches up in the background.
 //
 // What a page is made from, as a key:
-// - every page: the settings, the security policy, the layouts, the show art (`shared`);
+// - every page: the settings, the security policy, the layouts, the show art, which shows have a
+//   podcast feed (story and show pages link it) (`shared`);
 // - a story page: its Story (a new object whenever its file or the settings change:
 //   src/site/load.ts) and its images;
 // - a listing page: what it lists (the year, show, speaker or topic, with the addresses of its
@@ -61,7 +62,8 @@ export class PreviewPages {
   /** The pages to write now; every page's key is taken as written (`forget` after a failure). */
   plan(context: BuildContext, model: SiteModel): PreviewPlan {
     const images = context.images.planned;
-    const shared = JSON.stringify(context.settings) + contentSecurityPolicy(model.stories) + JSON.stringify(images?.shows ?? null);
+    const podcasts = (model.podcasts ?? []).map((show) => show.slug);
+    const shared = JSON.stringify([context.settings, contentSecurityPolicy(model.stories), images?.shows ?? null, podcasts]);
     const layouts = layoutsKey(path.join(context.paths.root, context.paths.layouts));
     if (layouts !== this.layouts || shared !== this.shared) {
       this.layouts = layouts;

@@ -6,12 +6,12 @@
 import { visiblePages, type ListingPage } from "../story/listing.ts";
 import type { ShowGroup, SiteModel } from "../story/site.ts";
 import type { Link, Story } from "../story/story.ts";
-import { feedPath } from "../feeds/rss.ts";
 import { currentModel, refreshModel, type BuildContext } from "./context.ts";
 import { contentSecurityPolicy } from "./csp.ts";
 import { readableDate } from "../story/dates.ts";
 import { recordSuccess } from "./dev-server.ts";
-import { downloadsFor, FEED_TEMPLATE, podcastFeed, storyJsonLdFor } from "./exports.ts";
+import { downloadsFor, FEED_TEMPLATE, podcastFeed, podcastFeedPath, SITE_FEED_TEMPLATE, siteFeed, storyJsonLdFor } from "./exports.ts";
+import { checkFeedsStep } from "./feed-checks.ts";
 import { HEADERS_TEMPLATE, hostHeaders } from "./headers.ts";
 import { finishImages, startImages, type SiteImages } from "./images.ts";
 import { pagefindFilters } from "./search.ts";
@@ -60,10 +60,12 @@ export const FILTERS: Record<string, (context: BuildContext) => Filter> = {
   sitemapEntries: () => (pages: CollectionPage[], model: SiteModel) => sitemapEntries(pages, writtenPages(model)),
   /** The transcript files a story page links to (WebVTT, SRT, JSON, text). */
   transcriptDownloads: () => (story: Story) => downloadsFor(story),
-  /** A show's feed address. */
-  feedPath: () => (show: Link) => feedPath(show),
+  /** A show's podcast feed address; undefined for a show with no episode (it has no feed). */
+  feedPath: (context) => (show: Link) => podcastFeedPath(currentModel(context), show),
   /** A show's podcast feed, whole. */
   podcastFeed: (context) => (show: ShowGroup, images: SiteImages | undefined) => podcastFeed(context, show, images),
+  /** The site's feed of stories, whole. */
+  siteFeed: (context) => () => siteFeed(context),
   /** A story page's schema.org data. */
   storyJsonLd: (context) => (story: Story, images: SiteImages | undefined) => storyJsonLdFor(context, story, images),
   /** The `_headers` file for Netlify and Cloudflare Pages: the policy as a header, CORS, types, cache lifetimes (src/site/headers.ts). */
@@ -75,7 +77,7 @@ export const FILTERS: Record<string, (context: BuildContext) => Filter> = {
 };
 
 /** Templates that are not files in content/: the page templates in layouts/pages, and these. */
-export const TEMPLATES = [FEED_TEMPLATE, HEADERS_TEMPLATE];
+export const TEMPLATES = [FEED_TEMPLATE, SITE_FEED_TEMPLATE, HEADERS_TEMPLATE];
 
 export interface Step {
   name: string;
@@ -88,6 +90,8 @@ export interface Step {
 export const BEFORE: readonly Step[] = [
   { name: "load the content", run: refreshModel },
   { name: "plan and start the images", run: startImages },
+  // A build checked the feeds with the rest of the content, before Eleventy started.
+  { name: "check the podcast feeds", only: "serve", run: checkFeedsStep },
 ];
 
 /**

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { InputError } from "./errors.ts";
 import { closingFenceLine, fieldLine, type SplitStory } from "./front-matter.ts";
+import { EPISODE_FIELD_HELP, episodeFields } from "./episode.ts";
 import { IMAGE_FIX, imageRefSchema } from "./image-ref.ts";
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$/u;
@@ -37,13 +38,18 @@ export const frontMatterSchema = z.strictObject({
   summary: z.string().trim().optional(),
   tags: z.array(z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1))).default([]),
   speakers: z.record(z.string(), speakerDeclaration).default({}),
-  audio: z.string().trim().min(1).optional(),
+  audio: z.union([
+    z.string().trim().min(1),
+    // A file on another host: its size in bytes for the feed's enclosure (the build makes no requests).
+    z.strictObject({ url: z.string().trim().min(1), bytes: z.number().int().positive().optional(), type: z.string().trim().regex(/^[a-z]+\/[a-z0-9.+-]+$/u).optional() }),
+  ]).optional(),
   cover: imageRefSchema.optional(),
   duration: z.string().trim().regex(DURATION).optional(),
   copyright: z.string().trim().min(1).optional(),
   lang: z.string().regex(LANG).optional(),
   draft: z.boolean().default(false),
   lenient: z.boolean().default(false),
+  ...episodeFields,
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
@@ -56,13 +62,17 @@ const FIELDS: Record<string, { expected: string; example: string }> = {
   summary: { expected: "one or two sentences of text", example: "summary: The city's night ferry is back." },
   tags: { expected: "a list of tags", example: "tags: [ferries, city council]" },
   speakers: { expected: "a map from a label to a name, role and language", example: 'speakers: { MANN: { name: "Brian Mann", role: reporter } }' },
-  audio: { expected: "a URL or a file path next to the story", example: "audio: episode.mp3" },
+  audio: {
+    expected: "a file next to the story, or a web address with its size in bytes",
+    example: "audio: episode.mp3 (or, for a file on another host, audio: { url: https://cdn.example.org/episode.mp3, bytes: 48213344 })",
+  },
   cover: { expected: "an image next to the story with its alt text", example: 'cover: { file: cover.jpg, alt: "The ferry at the night dock" }' },
   duration: { expected: "a length written H:MM:SS or M:SS", example: 'duration: "42:10"' },
   copyright: { expected: "a provenance line as text", example: 'copyright: "Copyright 2026 Night Desk."' },
   lang: { expected: "a BCP 47 language tag", example: "lang: es" },
   draft: { expected: "true or false", example: "draft: true" },
   lenient: { expected: "true or false (true turns unknown speaker labels into warnings)", example: "lenient: true" },
+  ...EPISODE_FIELD_HELP,
 };
 
 function closest(word: string, candidates: string[]): string | undefined {
@@ -114,6 +124,12 @@ export function validateFrontMatter(file: string, split: SplitStory): FrontMatte
   // An unknown field first: "titel:" is the reason "title" is missing, and the better message.
   const issue = result.error.issues.find((i) => i.code === "unrecognized_keys") ?? result.error.issues[0];
   if (!issue) throw new InputError(file, 1, "The front matter is not valid.", "compare it with a story created by npm run new.");
+  if (issue.code === "unrecognized_keys" && issue.path.length > 0) {
+    // A key inside a field (soundbites: [{ titel: … }]): name the field it is in, not a top-level one.
+    const key = issue.keys[0] ?? "";
+    const field = String(issue.path[0]);
+    throw new InputError(file, pathLine(split, issue.path) ?? fieldLine(split, field) ?? 2, `Unknown key "${key}" in the field "${field}" (at ${issue.path.join(".")}).`, `write it like ${FIELDS[field]?.example ?? "the examples in docs/editing.md"}.`);
+  }
   if (issue.code === "unrecognized_keys") {
     const key = issue.keys[0] ?? "";
     const suggestion = closest(key, Object.keys(FIELDS));

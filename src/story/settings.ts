@@ -18,6 +18,10 @@ const settingsSchema = z.strictObject({
   subcategory: z.string().trim().min(1).optional(),
   /** Podcast feeds: itunes:explicit (default false). */
   explicit: z.boolean().optional(),
+  /** Podcast feeds: podcast:locked (true: other hosts must not import the feeds). */
+  locked: z.boolean().optional(),
+  /** false: the shows' podcasts are published elsewhere; make no podcast feeds (the feed of stories stays). */
+  podcastFeeds: z.boolean().optional(),
 });
 
 export interface SiteSettings extends z.output<typeof settingsSchema> {
@@ -37,7 +41,7 @@ export function parseSettings(file: string, data: unknown, baseUrlOverride?: str
       file,
       undefined,
       issue?.code === "unrecognized_keys" ? `Unknown site setting "${field}".` : `The site setting "${field}" is missing or not valid.`,
-      'site.json needs exactly: "title", "url" (the absolute base URL the site is deployed at, e.g. "https://example.org/podcasts/"), "language" (e.g. "en") and "description"; optionally, for the podcast feeds, "author", "email", "category", "subcategory" and "explicit".',
+      'site.json needs exactly: "title", "url" (the absolute base URL the site is deployed at, e.g. "https://example.org/podcasts/"), "language" (e.g. "en") and "description"; optionally, for the podcast feeds, "author", "email", "category", "subcategory", "explicit" and "locked", or "podcastFeeds": false for none.',
     );
   }
   const url = new URL(result.data.url);

@@ -16,6 +16,11 @@ export interface ShowGroup extends Group {
   art?: ImageRef;
   /** The line of `art:` in show.yml, for error messages. */
   artLine?: number;
+  /** The show's podcast:guid from show.yml, and its line there. */
+  guid?: string;
+  guidLine?: number;
+  /** The show's podcast episodes: its stories with audio, newest first (a story without audio is not an episode). */
+  episodes: Story[];
 }
 
 export interface Appearance {
@@ -41,6 +46,8 @@ export interface SiteModel {
   drafts: number;
   tags: Group[];
   shows: ShowGroup[];
+  /** The shows with at least one episode: each has a podcast feed (none when the settings say "podcastFeeds": false). */
+  podcasts: ShowGroup[];
   speakers: SpeakerPage[];
   archive: YearGroup[];
   /** The listing pages of each topic, show, speaker and year, at most LIST_PAGE_SIZE stories each. */
@@ -81,7 +88,13 @@ function withConfig(groups: Group[], configs: ShowConfig[]): ShowGroup[] {
   const bySlug = new Map(configs.map((c) => [c.slug, c]));
   return groups.map((group) => {
     const config = bySlug.get(group.slug);
-    return { ...group, ...(config?.description ? { description: config.description } : {}), ...(config?.art ? { art: config.art, ...(config.artLine ? { artLine: config.artLine } : {}) } : {}) };
+    return {
+      ...group,
+      ...(config?.description ? { description: config.description } : {}),
+      ...(config?.art ? { art: config.art, ...(config.artLine ? { artLine: config.artLine } : {}) } : {}),
+      ...(config?.guid ? { guid: config.guid, ...(config.guidLine ? { guidLine: config.guidLine } : {}) } : {}),
+      episodes: group.stories.filter((story) => story.audio !== undefined),
+    };
   });
 }
 
@@ -105,6 +118,7 @@ export function buildSite(settings: SiteSettings, all: Story[], showConfigs: Sho
     drafts: all.length - stories.length,
     tags,
     shows,
+    podcasts: settings.podcastFeeds === false ? [] : shows.filter((show) => show.episodes.length > 0),
     speakers,
     archive,
     tagPages: tags.flatMap((tag) => paginate(tag, tag.url, tag.stories)),

@@ -7,6 +7,7 @@ import { slugify } from "../transcript/text.ts";
 import { checkCharacters } from "./encoding.ts";
 import { InputError } from "./errors.ts";
 import { fieldLine, splitFrontMatter } from "./front-matter.ts";
+import { episodeInfo, type EpisodeInfo } from "./episode.ts";
 import { resolveImage, type ImageRef } from "./image-ref.ts";
 import { isPlaceholderSpeaker, placeholderWarnings } from "./placeholder-speakers.ts";
 import { validateFrontMatter } from "./schema.ts";
@@ -24,6 +25,8 @@ export interface Audio {
   /** For a file next to the story: its path from the project root, to check and copy. */
   file?: string;
   type?: string;
+  /** For a file on another host: its size in bytes, as the front matter gives it (audio: { url, bytes }). */
+  bytes?: number;
 }
 
 export interface Duration {
@@ -70,8 +73,24 @@ export interface Story {
   blocks: TranscriptBlock[];
   /** Whether the transcript carries times (timed exports exist only then). */
   timed: boolean;
-  /** Front matter lines of fields checked later against the disk, for their error messages. */
-  lines: { audio?: number; cover?: number };
+  /** Season, episode number, type and soundbites, for the show's podcast feed. */
+  episode: EpisodeInfo;
+  /** Front matter lines of fields checked later (against the disk, by the feed checks), for their error messages. */
+  lines: StoryLines;
+}
+
+/** Lines of front matter fields that later checks name in their messages. */
+export interface StoryLines {
+  audio?: number;
+  cover?: number;
+  season?: number;
+  episode?: number;
+  episodeType?: number;
+  soundbites?: number;
+  show?: number;
+  duration?: number;
+  title?: number;
+  summary?: number;
 }
 
 const AUDIO_TYPES: Record<string, string> = {
@@ -176,11 +195,17 @@ export function parseStory({ file, raw }: StoryInput, { settings, contentDir, st
   if (!slug) {
     throw new InputError(file, 1, `The file name "${path.posix.basename(file)}" has no Latin letter or digit to make the story's address from.`, "rename the file (or its folder) with letters a-z and digits, e.g. night-ferry-returns.md.");
   }
-  const lines = {
+  const lines: StoryLines = {
     ...(meta.audio ? { audio: fieldLine(split, "audio") ?? 1 } : {}),
     ...(meta.cover ? { cover: fieldLine(split, "cover") ?? 1 } : {}),
   };
-  const audio = audioFor(file, lines.audio, contentDir, meta.audio);
+  for (const field of ["show", "season", "episode", "episodeType", "soundbites", "duration", "title", "summary"] as const) {
+    const line = fieldLine(split, field);
+    if (line !== undefined) lines[field] = line;
+  }
+  const audioSpec = typeof meta.audio === "object" ? meta.audio : undefined;
+  const found = audioFor(file, lines.audio, contentDir, typeof meta.audio === "object" ? meta.audio.url : meta.audio);
+  const audio = found && audioSpec ? { ...found, ...(audioSpec.type ? { type: audioSpec.type } : {}), ...(audioSpec.bytes ? { bytes: audioSpec.bytes } : {}) } : found;
   const show = named("shows", file, fieldLine(split, "show"), meta.show);
   const tags = [...new Map(meta.tags.map((tag) => named("tags", file, fieldLine(split, "tags"), tag)).map((tag) => [tag.slug, tag])).values()];
   let rendered;
@@ -220,6 +245,7 @@ export function parseStory({ file, raw }: StoryInput, { settings, contentDir, st
     words: rendered.summary.words,
     turns: rendered.summary.turns,
     warnings: [...textWarnings, ...rendered.summary.warnings, ...placeholderWarnings(split, meta.speakers, rendered.summary.speakers)].sort((a, b) => a.line - b.line),
+    episode: episodeInfo(meta),
     lines,
     blocks: rendered.summary.blocks,
     timed: rendered.summary.timed,

@@ -65,3 +65,14 @@ export function listFiles(dir: string): string[] {
     .map((f) => f.split(path.sep).join("/"))
     .sort();
 }
+
+/**
+ * A show.yml for `slug` in a throwaway project, with the sample site's art: what a show whose
+ * stories have audio needs for its podcast feed to pass the feed checks (src/feeds/checks.ts).
+ */
+export function addShow(project: string, slug: string, yml = ""): void {
+  const dir = path.join(project, "content", "shows", slug);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(path.join(REPO, "content", "shows", "the-long-table", "art.png"), path.join(dir, "art.png"));
+  fs.writeFileSync(path.join(dir, "show.yml"), `art: { file: art.png, alt: "Cover art of ${slug}" }\n${yml}`);
+}
