@@ -8,7 +8,9 @@ import {
   ImageError,
   imageInfo,
   planCard,
+  planChapterArt,
   planCover,
+  type ChapterArt,
   planFeedArt,
   placeCachedImages,
   type ImageJob,
@@ -42,7 +44,8 @@ export interface SocialCard {
 
 export interface SiteImages {
   shows: Record<string, { art?: ShownImage; feedArt?: { url: string; size: number } }>;
-  stories: Record<string, { cover?: ShownImage; card: SocialCard }>;
+  /** `chapters`: each chapter's image by the chapter's index in `story.chapters`, with its alt text. */
+  stories: Record<string, { cover?: ShownImage; card: SocialCard; chapters?: Array<(ChapterArt & { alt: string }) | undefined> }>;
   jobs: ImageJob[];
 }
 
@@ -95,6 +98,27 @@ async function showImages(show: ShowGroup, context: Context): Promise<SiteImages
   return { ...(art ? { art } : {}), ...(feedArt ? { feedArt } : {}) };
 }
 
+/** Each chapter's image, by the chapter's index; undefined when no chapter has one. */
+async function chapterImages(story: Story, base: string, context: Context): Promise<Array<(ChapterArt & { alt: string }) | undefined> | undefined> {
+  if (!story.chapters.some((chapter) => chapter.image)) return undefined;
+  const planned: Array<(ChapterArt & { alt: string }) | undefined> = [];
+  for (const [index, chapter] of story.chapters.entries()) {
+    const image = chapter.image;
+    if (!image) {
+      planned.push(undefined);
+      continue;
+    }
+    const file = path.join(context.paths.root, image.file);
+    planned.push(await context.problems.attempt(story.file, chapter.entryLine, image.file, async () => {
+      const info = await imageInfo(file);
+      const { jobs, ...art } = planChapterArt({ file, width: info.width, height: info.height }, `${base}/chapter-${index + 1}`);
+      context.jobs.push(...jobs);
+      return { ...art, alt: image.alt };
+    }));
+  }
+  return planned;
+}
+
 function cardAlt(story: Story, lang: string): string {
   return `${story.title} – ${story.show.name}, ${readableDate(story.date, lang)}`;
 }
@@ -113,8 +137,10 @@ export async function planSiteImages(site: SiteModel, paths: ProjectPaths): Prom
     const date = readableDate(story.date, story.lang);
     const card = planCard({ title: story.title, show: story.show.name, date, ...(show?.art ? { art: path.join(paths.root, show.art.file) } : {}) }, `${base}/card`);
     jobs.push(...card.jobs);
+    const chapters = await chapterImages(story, base, context);
     images.stories[story.slug] = {
       ...(cover ? { cover } : {}),
+      ...(chapters ? { chapters } : {}),
       card: { url: card.url, width: card.width, height: card.height, alt: cardAlt(story, story.lang) },
     };
   }

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Story } from "../story/story.ts";
 import { currentModel, type BuildContext } from "./context.ts";
-import { transcriptFiles } from "./exports.ts";
+import { chapterFiles, transcriptFiles } from "./exports.ts";
 import { FileWriter } from "./file-writer.ts";
 import { contentSecurityPolicy } from "./csp.ts";
 import { buildSearchIndex, SearchIndexer } from "./search.ts";
@@ -65,7 +65,9 @@ async function writeStory(context: BuildContext, layout: Layout, html: HtmlTrans
   const data = { verbatim: currentModel(context), images: context.images.planned, story, page };
   const rendered = await html.transformContent(file, render(layout, data, story), page);
   await writer.write(file, rendered);
-  for (const download of transcriptFiles(story)) await writer.write(path.join(path.dirname(file), download.file), download.text);
+  for (const download of [...transcriptFiles(story), ...chapterFiles(context, story, context.images.planned)]) {
+    await writer.write(path.join(path.dirname(file), download.file), download.text);
+  }
   return rendered;
 }
 

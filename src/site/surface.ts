@@ -10,8 +10,10 @@ import { feedPath } from "../feeds/rss.ts";
 import { currentModel, refreshModel, type BuildContext } from "./context.ts";
 import { contentSecurityPolicy } from "./csp.ts";
 import { readableDate } from "../story/dates.ts";
+import { mediaFragmentUrl } from "../transcript/markup.ts";
+import { formatTimestamp } from "../transcript/times.ts";
 import { recordSuccess } from "./dev-server.ts";
-import { downloadsFor, FEED_TEMPLATE, podcastFeed, storyJsonLdFor } from "./exports.ts";
+import { chapterDownloadsFor, downloadsFor, FEED_TEMPLATE, podcastFeed, storyJsonLdFor } from "./exports.ts";
 import { finishImages, startImages, type SiteImages } from "./images.ts";
 import { pagefindFilters } from "./search.ts";
 import { sitemapEntries, type CollectionPage } from "./sitemap.ts";
@@ -58,6 +60,12 @@ export const FILTERS: Record<string, (context: BuildContext) => Filter> = {
   sitemapEntries: () => (pages: CollectionPage[], stories: Story[]) => sitemapEntries(pages, stories),
   /** The transcript files a story page links to (WebVTT, SRT, JSON, text). */
   transcriptDownloads: () => (story: Story) => downloadsFor(story),
+  /** The chapter files a story page links to (JSON Chapters, WebVTT chapters), when it has chapters. */
+  chapterDownloads: () => (story: Story) => chapterDownloadsFor(story),
+  /** A chapter's start as readers see it, in whole seconds: "0:41". */
+  chapterTime: () => (seconds: number) => formatTimestamp(Math.floor(seconds)),
+  /** The audio's address that plays from a moment: "audio.mp3#t=41.3" (a media fragment). */
+  mediaFragment: () => (audioUrl: string, seconds: number) => mediaFragmentUrl(audioUrl, seconds),
   /** A show's feed address. */
   feedPath: () => (show: Link) => feedPath(show),
   /** A show's podcast feed, whole. */
