@@ -22,7 +22,7 @@ export interface Chapter {
   title: string;
   /** Seconds from the start of the audio. */
   start: number;
-  /** The heading's id on the page ("v-seg-act-two"); absent for the opening chapter Verbatim adds. */
+  /** The heading's id on the page (Segment.id); absent for the opening chapter Verbatim adds. */
   id?: string;
   /** The heading's line in the story file; absent for the added opening chapter. */
   line?: number;
