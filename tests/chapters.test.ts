@@ -103,6 +103,11 @@ describe("front matter chapters", () => {
     expect(s.chapters[1]?.url).toBeUndefined();
   });
 
+  it("writes a url as a URL parser does: quotes and spaces percent-encoded", () => {
+    const s = story(body("1:00"), entry("Part 1", `    url: 'https://Example.org/a b/"x"'`));
+    expect(s.chapters[1]?.url).toBe("https://example.org/a%20b/%22x%22");
+  });
+
   it("stops at an entry that names no chapter, listing the titles", () => {
     const e = problem(body("1:00"), entry("Part Two", "    url: https://example.org/"));
     expect(e.line).toBe(7);

@@ -42,7 +42,9 @@ const webAddress = z
     } catch {
       return false;
     }
-  });
+  })
+  // As a URL parser writes it: spaces and quotes percent-encoded, the host in lower case.
+  .transform((text) => (URL.canParse(text) ? new URL(text).href : text));
 
 /** What a chapter adds to its heading (src/story/chapters.ts): a web page and an image with its alt text. */
 const chapterExtras = z.strictObject({
