@@ -10,16 +10,13 @@ import path from "node:path";
 import { exportsFor, type ExportFormatId } from "../interchange/exporters/index.ts";
 import { withPassages } from "../interchange/exporters/passages.ts";
 import { writeText } from "../interchange/exporters/text.ts";
-import { captionsOf } from "../interchange/exporters/timing.ts";
-import { CHAPTERS_JSON_MIME, writeChaptersJson } from "../interchange/exporters/chapters-json.ts";
-import { writeChaptersVtt } from "../interchange/exporters/chapters-vtt.ts";
-import { publishChapters, type PublishedChapter } from "../story/chapters.ts";
 import { renderFeed } from "../feeds/rss.ts";
 import type { ShowGroup } from "../story/site.ts";
 import type { SiteImages } from "./images.ts";
 import type { Story } from "../story/story.ts";
 import type { BuildContext } from "./context.ts";
 import { serializeJsonLd, storyJsonLd } from "./json-ld.ts";
+import { feedChapters } from "./chapter-files.ts";
 
 /** One transcript file a story page links to. */
 export interface Download {
@@ -73,52 +70,6 @@ export function transcriptFiles(story: Story): TranscriptFile[] {
   return exportsFor(story).map((format) => ({ file: format.file, text: format.id === "txt" ? takePlainText(story, exported) : format.write(exported) }));
 }
 
-/** The chapter files beside a story's page, for a story with chapters. */
-export const CHAPTER_FILES = { json: "chapters.json", vtt: "chapters.vtt" } as const;
-
-/** A chapter file a story page links to: the JSON Chapters file and the WebVTT chapters track. */
-export interface ChapterDownload {
-  label: string;
-  url: string;
-  mime: string;
-}
-
-export function chapterDownloadsFor(story: Pick<Story, "url" | "chapters">): ChapterDownload[] {
-  if (story.chapters.length === 0) return [];
-  return [
-    { label: "JSON", url: `${story.url}${CHAPTER_FILES.json}`, mime: CHAPTERS_JSON_MIME },
-    { label: "WebVTT", url: `${story.url}${CHAPTER_FILES.vtt}`, mime: "text/vtt" },
-  ];
-}
-
-/**
- * The story's chapters as the formats write them: the last one ends with the audio (its duration)
- * or, without one, where the transcript's timing ends; web addresses absolute on the site's URL.
- */
-export function publishedChapters(context: Pick<BuildContext, "settings">, story: Story, images: SiteImages | undefined): PublishedChapter[] {
-  if (story.chapters.length === 0) return [];
-  const lastEnd = story.duration?.seconds ?? captionsOf(withPassages(story)).reduce((end, caption) => Math.max(end, caption.end), 0);
-  const art = images?.stories[story.slug]?.chapters;
-  return publishChapters(story.chapters, lastEnd, (_chapter, index) => {
-    const url = art?.[index]?.art.url;
-    return url ? absoluteUrl(context, url) : undefined;
-  });
-}
-
-function absoluteUrl(context: Pick<BuildContext, "settings">, url: string): string {
-  return new URL(url.replace(/^\//u, ""), context.settings.url).href;
-}
-
-/** The chapter files beside a story's page: the JSON Chapters file and the WebVTT chapters track. */
-export function chapterFiles(context: Pick<BuildContext, "settings">, story: Story, images: SiteImages | undefined): TranscriptFile[] {
-  const chapters = publishedChapters(context, story, images);
-  if (chapters.length === 0) return [];
-  return [
-    { file: CHAPTER_FILES.json, text: writeChaptersJson({ title: story.title, podcastName: story.show.name }, chapters) },
-    { file: CHAPTER_FILES.vtt, text: writeChaptersVtt(story.title, chapters) },
-  ];
-}
-
 /** A local audio file's size, for the feed's enclosure length. */
 function audioBytes(context: BuildContext, story: Story): number | undefined {
   const file = story.audio?.file;
@@ -134,11 +85,8 @@ export function podcastFeed(context: BuildContext, show: ShowGroup, images: Site
     settings: context.settings,
     audioBytes: (story) => audioBytes(context, story),
     ...(artUrl ? { artUrl } : {}),
+    chapters: (story) => feedChapters(context, story, images),
     ...(show.description ? { description: show.description } : {}),
-    chapters: (story) => {
-      const chapters = publishedChapters(context, story, images);
-      return chapters.length ? { jsonUrl: absoluteUrl(context, `${story.url}${CHAPTER_FILES.json}`), chapters } : undefined;
-    },
   });
 }
 

@@ -44,9 +44,10 @@ export interface SocialCard {
 
 export interface SiteImages {
   shows: Record<string, { art?: ShownImage; feedArt?: { url: string; size: number } }>;
-  /** `chapters`: each chapter's image by the chapter's index in `story.chapters`, with its alt text. */
-  stories: Record<string, { cover?: ShownImage; card: SocialCard; chapters?: Array<(ChapterArt & { alt: string }) | undefined> }>;
+  stories: Record<string, { cover?: ShownImage; card: SocialCard }>;
   jobs: ImageJob[];
+  /** By story slug, for a story with a chapter image: each chapter's image by its index in `story.chapters`, with its alt text. */
+  chapters: Record<string, Array<(ChapterArt & { alt: string }) | undefined>>;
 }
 
 /** Collects image problems, each blamed on the file that points at the image. */
@@ -127,7 +128,7 @@ function cardAlt(story: Story, lang: string): string {
 export async function planSiteImages(site: SiteModel, paths: ProjectPaths): Promise<SiteImages> {
   const jobs: ImageJob[] = [];
   const context: Context = { paths, jobs, problems: new Problems(paths) };
-  const images: SiteImages = { shows: {}, stories: {}, jobs };
+  const images: SiteImages = { shows: {}, stories: {}, jobs, chapters: {} };
   const shows = new Map(site.shows.map((show) => [show.slug, show]));
   for (const show of site.shows) images.shows[show.slug] = await showImages(show, context);
   for (const story of site.stories) {
@@ -138,9 +139,9 @@ export async function planSiteImages(site: SiteModel, paths: ProjectPaths): Prom
     const card = planCard({ title: story.title, show: story.show.name, date, ...(show?.art ? { art: path.join(paths.root, show.art.file) } : {}) }, `${base}/card`);
     jobs.push(...card.jobs);
     const chapters = await chapterImages(story, base, context);
+    if (chapters) images.chapters[story.slug] = chapters;
     images.stories[story.slug] = {
       ...(cover ? { cover } : {}),
-      ...(chapters ? { chapters } : {}),
       card: { url: card.url, width: card.width, height: card.height, alt: cardAlt(story, story.lang) },
     };
   }

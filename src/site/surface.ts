@@ -8,12 +8,13 @@ import type { ShowGroup } from "../story/site.ts";
 import type { Link, Story } from "../story/story.ts";
 import { feedPath } from "../feeds/rss.ts";
 import { currentModel, refreshModel, type BuildContext } from "./context.ts";
+import { chapterDownloadsFor } from "./chapter-files.ts";
 import { contentSecurityPolicy } from "./csp.ts";
 import { readableDate } from "../story/dates.ts";
 import { mediaFragmentUrl } from "../transcript/markup.ts";
 import { formatTimestamp } from "../transcript/times.ts";
 import { recordSuccess } from "./dev-server.ts";
-import { chapterDownloadsFor, downloadsFor, FEED_TEMPLATE, podcastFeed, storyJsonLdFor } from "./exports.ts";
+import { downloadsFor, FEED_TEMPLATE, podcastFeed, storyJsonLdFor } from "./exports.ts";
 import { finishImages, startImages, type SiteImages } from "./images.ts";
 import { pagefindFilters } from "./search.ts";
 import { sitemapEntries, type CollectionPage } from "./sitemap.ts";
@@ -58,14 +59,14 @@ export const FILTERS: Record<string, (context: BuildContext) => Filter> = {
   },
   /** The sitemap's pages: Eleventy's and the story pages (src/site/sitemap.ts). */
   sitemapEntries: () => (pages: CollectionPage[], stories: Story[]) => sitemapEntries(pages, stories),
-  /** The transcript files a story page links to (WebVTT, SRT, JSON, text). */
-  transcriptDownloads: () => (story: Story) => downloadsFor(story),
   /** The chapter files a story page links to (JSON Chapters, WebVTT chapters), when it has chapters. */
   chapterDownloads: () => (story: Story) => chapterDownloadsFor(story),
   /** A chapter's start as readers see it, in whole seconds: "0:41". */
   chapterTime: () => (seconds: number) => formatTimestamp(Math.floor(seconds)),
   /** The audio's address that plays from a moment: "audio.mp3#t=41.3" (a media fragment). */
   mediaFragment: () => (audioUrl: string, seconds: number) => mediaFragmentUrl(audioUrl, seconds),
+  /** The transcript files a story page links to (WebVTT, SRT, JSON, text). */
+  transcriptDownloads: () => (story: Story) => downloadsFor(story),
   /** A show's feed address. */
   feedPath: () => (show: Link) => feedPath(show),
   /** A show's podcast feed, whole. */

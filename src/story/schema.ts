@@ -61,12 +61,12 @@ export const frontMatterSchema = z.strictObject({
   speakers: z.record(z.string(), speakerDeclaration).default({}),
   audio: z.string().trim().min(1).optional(),
   cover: imageRefSchema.optional(),
+  chapters: z.record(z.string(), chapterExtras).default({}),
   duration: z.string().trim().regex(DURATION).optional(),
   copyright: z.string().trim().min(1).optional(),
   lang: z.string().regex(LANG).optional(),
   draft: z.boolean().default(false),
   lenient: z.boolean().default(false),
-  chapters: z.record(z.string(), chapterExtras).default({}),
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
@@ -81,15 +81,15 @@ const FIELDS: Record<string, { expected: string; example: string }> = {
   speakers: { expected: "a map from a label to a name, role and language", example: 'speakers: { MANN: { name: "Brian Mann", role: reporter } }' },
   audio: { expected: "a URL or a file path next to the story", example: "audio: episode.mp3" },
   cover: { expected: "an image next to the story with its alt text", example: 'cover: { file: cover.jpg, alt: "The ferry at the night dock" }' },
+  chapters: {
+    expected: "a map from a timed heading's title to its url (https://…) and image (file and alt)",
+    example: 'chapters: { "The Pear Tree": { url: https://example.org/pears, image: { file: pear.png, alt: "A pear tree" } } }',
+  },
   duration: { expected: "a length written H:MM:SS or M:SS", example: 'duration: "42:10"' },
   copyright: { expected: "a provenance line as text", example: 'copyright: "Copyright 2026 Night Desk."' },
   lang: { expected: "a BCP 47 language tag", example: "lang: es" },
   draft: { expected: "true or false", example: "draft: true" },
   lenient: { expected: "true or false (true turns unknown speaker labels into warnings)", example: "lenient: true" },
-  chapters: {
-    expected: "a map from a timed heading's title to its url (https://…) and image (file and alt)",
-    example: 'chapters: { "The Pear Tree": { url: https://example.org/pears, image: { file: pear.png, alt: "A pear tree" } } }',
-  },
 };
 
 function closest(word: string, candidates: string[]): string | undefined {

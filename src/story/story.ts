@@ -64,6 +64,8 @@ export interface Story {
   draft: boolean;
   html: string;
   segments: Segment[];
+  /** The timed headings as chapters, in time order, with an opening one at 0:00 when needed ([] without timed headings). */
+  chapters: Chapter[];
   words: number;
   turns: number;
   warnings: NotationWarning[];
@@ -71,8 +73,6 @@ export interface Story {
   blocks: TranscriptBlock[];
   /** Whether the transcript carries times (timed exports exist only then). */
   timed: boolean;
-  /** The timed headings as chapters, in time order, with an opening one at 0:00 when needed ([] without timed headings). */
-  chapters: Chapter[];
   /** Front matter lines of fields checked later against the disk, for their error messages. */
   lines: { audio?: number; cover?: number };
 }
