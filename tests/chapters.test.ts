@@ -136,7 +136,7 @@ describe("front matter chapters", () => {
 
   it("stops at an unknown key in an entry", () => {
     const e = problem(body("1:00"), entry("Part 1", "    link: https://example.org/"));
-    expect(e.problem).toContain('Unknown front matter field "link"');
+    expect(e.problem).toMatch(/^Unknown .*"link"/u);
   });
 });
 
