@@ -1,6 +1,7 @@
 // npm run bench (every benchmark) · npm run bench:audit (generated pages and the sample site) · npm run bench:images
 // npm run bench -- --only audit-site · npm run bench -- --only audit-shards [--shard-pages 1000] [--shards 4]
 // npm run bench -- --only scale --stories 1000,10000,50000 [--rounds 3]
+// npm run bench -- --only preview --stories 1000,10000 (npm start: first start, save, add, rename, delete)
 // Measures against the anchors the issues name, in the same run, and writes BENCHMARKS.md.
 
 import path from "node:path";
@@ -10,9 +11,10 @@ import { benchAuditShards } from "../src/bench/audit-shard-bench.ts";
 import { benchAuditSite } from "../src/bench/audit-site-bench.ts";
 import { auditSection, auditShardSection, auditSiteSection, updateBenchmarks } from "../src/bench/benchmarks-file.ts";
 import { benchImages, imagesSection } from "../src/bench/image-bench.ts";
+import { benchPreview, previewSection, type PreviewBenchResult } from "../src/bench/preview-bench.ts";
 import { benchScale, scaleIntro, scaleSection } from "../src/bench/scale-bench.ts";
 
-const BENCHMARKS = ["audit", "audit-site", "audit-shards", "images", "scale"];
+const BENCHMARKS = ["audit", "audit-site", "audit-shards", "images", "scale", "preview"];
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -54,8 +56,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`\n${section}`);
   }
   if (!values.only || values.only === "scale") {
-    const counts = values.stories.split(",").map((n) => Number(n.trim()));
-    if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--stories takes whole numbers separated by commas, like 1000,10000, not "${values.stories}".`);
+    const counts = storyCounts(values.stories);
     updateBenchmarks(path.join(root, "BENCHMARKS.md"), "scale", scaleIntro());
     for (const count of counts) {
       const result = await benchScale(root, count, log, Number(values.rounds));
@@ -64,7 +65,20 @@ async function main(argv: string[]): Promise<number> {
       console.log(`\n${section}`);
     }
   }
+  if (!values.only || values.only === "preview") {
+    const results: PreviewBenchResult[] = [];
+    for (const count of storyCounts(values.stories)) results.push(await benchPreview(root, count, log));
+    const section = previewSection(results, new Date());
+    updateBenchmarks(path.join(root, "BENCHMARKS.md"), "preview", section);
+    console.log(`\n${section}`);
+  }
   return 0;
+}
+
+function storyCounts(list: string): number[] {
+  const counts = list.split(",").map((n) => Number(n.trim()));
+  if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--stories takes whole numbers separated by commas, like 1000,10000, not "${list}".`);
+  return counts;
 }
 
 try {

@@ -1,6 +1,6 @@
 // Editing live: during `npm start`, a broken save shows its problems (file, line, fix) in the
 // terminal and in the open page, the server keeps running, and the next good save brings the page
-// back. The real command runs on a throwaway project; Chromium keeps a story open throughout,
+// back; a deleted story leaves the open listing. The real command runs on a throwaway project; Chromium keeps a story open throughout,
 // under the pages' real Content-Security-Policy.
 
 import { spawn, type ChildProcess } from "node:child_process";
@@ -197,6 +197,22 @@ it("shows a broken save's problems in the terminal and the open page, and recove
 
   // The dev script and its websocket run under the pages' own Content-Security-Policy.
   expect(cspViolations).toEqual([]);
+});
+
+it("takes a deleted story off the open listing and removes its page (Eleventy itself only logs a deletion)", async () => {
+  // The story added in the test above is published now.
+  await page.goto(`${origin}/shows/the-long-table/`);
+  const listed = page.getByRole("link", { name: "Late Night at the Bakery" });
+  await listed.waitFor({ timeout: WAIT });
+  expect(fs.existsSync(path.join(project, "_site/stories/late-night/index.html"))).toBe(true);
+
+  fs.rmSync(path.join(project, LATE));
+  // The open page reloads by itself without the story.
+  await listed.waitFor({ state: "detached", timeout: WAIT });
+  expect(await page.getByRole("link", { name: "Bread That Remembers" }).count()).toBe(1);
+  expect(fs.existsSync(path.join(project, "_site/stories/late-night"))).toBe(false);
+  expect((await fetch(`${origin}/stories/late-night/`)).status).toBe(404);
+  expect(server.exitCode).toBeNull();
 });
 
 it("shows a template's error, wrapped the way Eleventy wraps it, as its message", () => {

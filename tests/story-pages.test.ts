@@ -10,49 +10,56 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { BuildContext } from "../src/site/context.ts";
 import { FileWriter } from "../src/site/file-writer.ts";
 import { projectPaths } from "../src/site/paths.ts";
-import { PreviewPages, storyPageFile } from "../src/site/story-pages.ts";
+import { pageFile } from "../src/site/page-maker.ts";
+import { PreviewPages } from "../src/site/preview-pages.ts";
+import { storyPageFile } from "../src/site/story-pages.ts";
+import { paginate } from "../src/story/listing.ts";
+import type { SiteModel } from "../src/story/site.ts";
 import type { Story } from "../src/story/story.ts";
 import { sitemapEntries } from "../src/site/sitemap.ts";
 
 const page = (inputPath: string, url: string | false) => ({ inputPath, url });
-const stories = [
-  { url: "/stories/newest/", date: "2026-05-18" },
-  { url: "/stories/older/", date: "2026-01-22" },
-];
+const storyPages = {
+  layout: "story.njk",
+  entries: [
+    { url: "/stories/newest/", lastmod: "2026-05-18" },
+    { url: "/stories/older/", lastmod: "2026-01-22" },
+  ],
+};
+const tagPages = { layout: "listings/tag.njk", entries: [{ url: "/tags/books/" }, { url: "/tags/books/2/" }] };
 
 describe("sitemapEntries", () => {
-  it("puts the story pages, newest first, where their layout's name sorts among the page templates", () => {
-    const pages = [
-      page("./content/_pages/archive.njk", "/archive/"),
-      page("./content/_pages/speakers.njk", "/speakers/"),
-      page("./content/_pages/tag.njk", "/tags/books/"),
-      page("./content/_pages/tags.njk", "/tags/"),
-    ];
-    expect(sitemapEntries(pages, stories)).toEqual([
+  it("puts the pages Verbatim writes where their layout's file name sorts among the page templates, each kind in its order", () => {
+    const pages = [page("./content/_pages/archive.njk", "/archive/"), page("./content/_pages/speakers.njk", "/speakers/"), page("./content/_pages/tags.njk", "/tags/")];
+    expect(sitemapEntries(pages, [tagPages, storyPages])).toEqual([
       { url: "/archive/" },
       { url: "/speakers/" },
       { url: "/stories/newest/", lastmod: "2026-05-18" },
       { url: "/stories/older/", lastmod: "2026-01-22" },
       { url: "/tags/books/" },
+      { url: "/tags/books/2/" },
       { url: "/tags/" },
     ]);
   });
 
-  it("leaves out the 404 page and pages without a URL, and ends with the stories when nothing sorts after them", () => {
+  it("leaves out the 404 page and pages without a URL, and ends with what sorts after every page", () => {
     const pages = [page("./content/_pages/404.njk", "/404.html"), page("./content/_pages/home.njk", "/"), page("./content/_exports/feed.njk", false)];
-    expect(sitemapEntries(pages, stories).map((entry) => entry.url)).toEqual(["/", "/stories/newest/", "/stories/older/"]);
+    expect(sitemapEntries(pages, [storyPages]).map((entry) => entry.url)).toEqual(["/", "/stories/newest/", "/stories/older/"]);
   });
 
-  it("lists every page and every story exactly once (property)", () => {
+  it("lists every page exactly once, each kind together and in its order (property)", () => {
     const name = fc.stringMatching(/^[a-z-]{1,12}$/u);
     fc.assert(
-      fc.property(fc.uniqueArray(name), fc.uniqueArray(name), (templates, slugs) => {
+      fc.property(fc.uniqueArray(name), fc.uniqueArray(name, { maxLength: 5 }), fc.uniqueArray(name), (templates, layouts, slugs) => {
         const pages = templates.map((t) => page(`./content/_pages/${t}.njk`, `/${t}/`));
-        const entries = sitemapEntries(pages, slugs.map((slug) => ({ url: `/stories/${slug}/`, date: "2026-01-01" })));
-        expect(entries.map((e) => e.url).sort()).toEqual([...pages.map((p) => p.url as string), ...slugs.map((s) => `/stories/${s}/`)].sort());
-        // The stories stay together and in their order.
-        const first = entries.findIndex((e) => e.lastmod);
-        if (slugs.length) expect(entries.slice(first, first + slugs.length).map((e) => e.url)).toEqual(slugs.map((s) => `/stories/${s}/`));
+        const written = layouts.map((layout) => ({ layout: `listings/${layout}.x`, entries: slugs.map((slug) => ({ url: `/${layout}/${slug}/` })) }));
+        const entries = sitemapEntries(pages, written);
+        expect(entries.map((e) => e.url).sort()).toEqual([...pages.map((p) => p.url as string), ...written.flatMap((w) => w.entries.map((e) => e.url))].sort());
+        for (const kind of written) {
+          if (!kind.entries.length) continue;
+          const first = entries.findIndex((e) => e.url === kind.entries[0]?.url);
+          expect(entries.slice(first, first + kind.entries.length)).toEqual(kind.entries);
+        }
       }),
     );
   });
@@ -90,42 +97,52 @@ describe("PreviewPages (npm start)", () => {
   fs.writeFileSync(path.join(root, "layouts/story.njk"), "story");
   fs.writeFileSync(path.join(root, "layouts/partials/player.njk"), "player");
   const outputDir = path.join(root, "_site");
-  const story = (slug: string, audio?: string) => ({ slug, url: `/stories/${slug}/`, file: `content/stories/${slug}.md`, ...(audio ? { audio: { url: audio } } : {}) }) as unknown as Story;
+  const story = (slug: string, tags: string[] = [], audio?: string) =>
+    ({ slug, url: `/stories/${slug}/`, file: `content/stories/${slug}.md`, tags: tags.map((t) => ({ name: t, slug: t, url: `/tags/${t}/` })), ...(audio ? { audio: { url: audio } } : {}) }) as unknown as Story;
+  /** A model with topic pages of 2 stories each (the listing's page size, made small). */
+  const model = (stories: Story[]) => {
+    const tags = new Map<string, Story[]>();
+    for (const s of stories) for (const t of s.tags) tags.set(t.slug, [...(tags.get(t.slug) ?? []), s]);
+    const tagPages = [...tags].flatMap(([slug, list]) => paginate({ name: slug, slug, url: `/tags/${slug}/`, stories: list }, `/tags/${slug}/`, list, 2));
+    return { stories, tagPages, yearPages: [], showPages: [], speakerPages: [] } as unknown as SiteModel;
+  };
   const context = (stories: Story[], title = "Site") =>
     ({
       paths: projectPaths(root),
       settings: { title },
       outputDir,
-      images: { planned: { stories: Object.fromEntries(stories.map((s) => [s.slug, { card: { url: `/images/${s.slug}.png`, alt: s.slug } }])) } },
+      images: { planned: { shows: {}, stories: Object.fromEntries(stories.map((s) => [s.slug, { card: { url: `/images/${s.slug}.png`, alt: s.slug } }])) } },
     }) as unknown as BuildContext;
-  /** What `changed` asks to write, written as the build would. */
+  /** What `plan` asks to write, written as the build would, and what it removes, removed: the addresses. */
   const write = (pages: PreviewPages, ctx: BuildContext, stories: Story[]) => {
-    const changed = pages.changed(ctx, stories);
-    for (const s of changed) {
-      fs.mkdirSync(path.dirname(storyPageFile(outputDir, s)), { recursive: true });
-      fs.writeFileSync(storyPageFile(outputDir, s), s.slug);
+    const plan = pages.plan(ctx, model(stories));
+    const urls = [...plan.stories.map((s) => s.url), ...plan.listings.map((l) => l.listing.url)];
+    for (const url of urls) {
+      fs.mkdirSync(path.dirname(pageFile(outputDir, url)), { recursive: true });
+      fs.writeFileSync(pageFile(outputDir, url), url);
     }
-    return changed.map((s) => s.slug);
+    for (const file of plan.gone) fs.rmSync(file);
+    return [...urls, ...plan.gone.map((file) => `-${path.relative(outputDir, file)}`)];
   };
 
   it("rewrites only what a save changed, and everything when what all pages share changes", () => {
     const pages = new PreviewPages();
     const [a, b, c] = [story("a"), story("b"), story("c")];
-    expect(write(pages, context([a, b, c]), [a, b, c])).toEqual(["a", "b", "c"]);
+    expect(write(pages, context([a, b, c]), [a, b, c])).toEqual(["/stories/a/", "/stories/b/", "/stories/c/"]);
     expect(write(pages, context([a, b, c]), [a, b, c])).toEqual([]);
     // A saved file is a new Story object (src/site/load.ts); a new story is written too.
     const b2 = story("b");
     const d = story("d");
-    expect(write(pages, context([a, b2, c, d]), [a, b2, c, d])).toEqual(["b", "d"]);
+    expect(write(pages, context([a, b2, c, d]), [a, b2, c, d])).toEqual(["/stories/b/", "/stories/d/"]);
     // A page deleted from the output folder is written again.
     fs.rmSync(storyPageFile(outputDir, a));
-    expect(write(pages, context([a, b2, c, d]), [a, b2, c, d])).toEqual(["a"]);
+    expect(write(pages, context([a, b2, c, d]), [a, b2, c, d])).toEqual(["/stories/a/"]);
     // The settings, a layout, or the security policy (a new audio host) change every page.
-    expect(write(pages, context([a, b2, c, d], "Renamed"), [a, b2, c, d])).toEqual(["a", "b", "c", "d"]);
+    expect(write(pages, context([a, b2, c, d], "Renamed"), [a, b2, c, d])).toHaveLength(4);
     fs.writeFileSync(path.join(root, "layouts/partials/player.njk"), "player, changed");
-    expect(write(pages, context([a, b2, c, d], "Renamed"), [a, b2, c, d])).toEqual(["a", "b", "c", "d"]);
-    const e = story("e", "https://cdn.example.org/e.mp3");
-    expect(write(pages, context([a, b2, c, d, e], "Renamed"), [a, b2, c, d, e])).toEqual(["a", "b", "c", "d", "e"]);
+    expect(write(pages, context([a, b2, c, d], "Renamed"), [a, b2, c, d])).toHaveLength(4);
+    const e = story("e", [], "https://cdn.example.org/e.mp3");
+    expect(write(pages, context([a, b2, c, d, e], "Renamed"), [a, b2, c, d, e])).toHaveLength(5);
   });
 
   it("rewrites a page whose images changed (a new card), and everything after a failed rebuild", () => {
@@ -134,8 +151,26 @@ describe("PreviewPages (npm start)", () => {
     write(pages, context([a, b]), [a, b]);
     const ctx = context([a, b]);
     (ctx.images.planned as { stories: Record<string, unknown> }).stories.y = { card: { url: "/images/y-new.png", alt: "y" } };
-    expect(write(pages, ctx, [a, b])).toEqual(["y"]);
+    expect(write(pages, ctx, [a, b])).toEqual(["/stories/y/"]);
     pages.forget();
-    expect(write(pages, ctx, [a, b])).toEqual(["x", "y"]);
+    expect(write(pages, ctx, [a, b])).toEqual(["/stories/x/", "/stories/y/"]);
+  });
+
+  it("rewrites the listing pages a story is on, and only those; removes the pages of a story that is gone", () => {
+    const pages = new PreviewPages();
+    const [a, b, c, d] = [story("a", ["music"]), story("b", ["music"]), story("c", ["music", "food"]), story("d", ["food"])];
+    write(pages, context([a, b, c, d]), [a, b, c, d]);
+    // c is saved: its page, and the one page of each topic that shows it (music's second, food's first).
+    const c2 = story("c", ["music", "food"]);
+    expect(write(pages, context([a, b, c2, d]), [a, b, c2, d])).toEqual(["/stories/c/", "/tags/music/2/", "/tags/food/"]);
+    // b is saved: its page and music's first page; music's second page only counts b among music's stories.
+    const b2 = story("b", ["music"]);
+    expect(write(pages, context([a, b2, c2, d]), [a, b2, c2, d])).toEqual(["/stories/b/", "/tags/music/"]);
+    // a is deleted: its page goes, music's pages shift (both rewritten), food is untouched.
+    expect(write(pages, context([b2, c2, d]), [b2, c2, d])).toEqual(["/tags/music/", "-stories/a/index.html", "-tags/music/2/index.html"]);
+    // A new card for d shows on food's page (the story list shows covers).
+    const ctx = context([b2, c2, d]);
+    (ctx.images.planned as { stories: Record<string, unknown> }).stories.d = { cover: { url: "/images/d-new.png", alt: "" } };
+    expect(write(pages, ctx, [b2, c2, d])).toEqual(["/stories/d/", "/tags/food/"]);
   });
 });

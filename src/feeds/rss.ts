@@ -23,6 +23,12 @@ export interface FeedInput {
   description?: string;
   /** A story's chapters, when it has them (src/feeds/chapters.ts writes them into its item). */
   chapters?: (story: Story) => FeedChapters | undefined;
+  /**
+   * Items already written, by story, for a caller that writes the feed again and again from the
+   * same stories (`npm start` writes every feed on each save, and a save changes one story). A
+   * story's item depends on the story, the settings (a new Story when they change) and its audio's size.
+   */
+  items?: WeakMap<Story, { length: number | undefined; xml: string }>;
 }
 
 const NS = {
@@ -143,6 +149,16 @@ function element(indent: number, name: string, attributes: Attributes, content?:
 }
 
 function item(story: Story, input: FeedInput): string {
+  if (!input.items) return writeItem(story, input, story.audio?.file ? input.audioBytes?.(story) : undefined);
+  const length = story.audio?.file ? input.audioBytes?.(story) : undefined;
+  const known = input.items.get(story);
+  if (known && known.length === length) return known.xml;
+  const xml = writeItem(story, input, length);
+  input.items.set(story, { length, xml });
+  return xml;
+}
+
+function writeItem(story: Story, input: FeedInput, audioBytes: number | undefined): string {
   const { settings } = input;
   const url = absolute(story.url, settings);
   const lines = [
@@ -156,7 +172,7 @@ function item(story: Story, input: FeedInput): string {
   if (story.audio) {
     // A remote file's size is unknown without fetching it, and the build makes no requests to
     // other hosts: 0 is what RSS 2.0 practice says to write when the length is not known.
-    const length = story.audio.file ? (input.audioBytes?.(story) ?? 0) : 0;
+    const length = audioBytes ?? 0;
     const type = story.audio.type ?? "application/octet-stream";
     lines.push(element(3, "enclosure", { url: absolute(story.audio.url, settings), length, type }));
   }
@@ -179,7 +195,9 @@ function item(story: Story, input: FeedInput): string {
 /** The feed's XML text. */
 export function renderFeed(input: FeedInput): string {
   const { show, settings } = input;
-  const stories = [...input.stories].sort((a, b) => storyInstant(b.datetime) - storyInstant(a.datetime) || a.title.localeCompare(b.title));
+  const instants = new Map(input.stories.map((story) => [story, storyInstant(story.datetime)]));
+  const at = (story: Story) => instants.get(story) ?? Number.NaN;
+  const stories = [...input.stories].sort((a, b) => at(b) - at(a) || a.title.localeCompare(b.title));
   const feedUrl = absolute(feedPath(show), settings);
   const newest = stories[0];
   const channel = [

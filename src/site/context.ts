@@ -11,7 +11,8 @@ import type { ImageReport } from "../images/index.ts";
 import type { SiteImages } from "./images.ts";
 import { loadSettings, loadSite, StoryCache } from "./load.ts";
 import type { ProjectPaths } from "./paths.ts";
-import type { PageEngine, PreviewPages } from "./story-pages.ts";
+import type { PageEngine } from "./page-maker.ts";
+import type { PreviewPages } from "./preview-pages.ts";
 
 /** Where the build's own lines go (images, search): the terminal, or a test's transcript. */
 export interface BuildLog {
@@ -54,7 +55,7 @@ export interface BuildContext {
   images: ImageRun;
   /** `npm start` only: which story pages are on disk and what they were made from. */
   previewPages?: PreviewPages;
-  /** Eleventy's Nunjucks environment and HTML transforms, for the story pages Verbatim writes itself. */
+  /** Eleventy's Nunjucks environment and HTML transforms, for the pages Verbatim writes itself. */
   engine: PageEngine;
 }
 

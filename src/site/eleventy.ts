@@ -1,6 +1,6 @@
 // The few parts of Eleventy's configuration API this project uses (Eleventy ships no types).
 
-import type { HtmlTransformer } from "./story-pages.ts";
+import type { HtmlTransformer } from "./page-maker.ts";
 
 export interface EleventyConfig {
   addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options?: T): void;

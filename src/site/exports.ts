@@ -10,7 +10,7 @@ import path from "node:path";
 import { exportsFor, type ExportFormatId } from "../interchange/exporters/index.ts";
 import { withPassages } from "../interchange/exporters/passages.ts";
 import { writeText } from "../interchange/exporters/text.ts";
-import { renderFeed } from "../feeds/rss.ts";
+import { renderFeed, type FeedInput } from "../feeds/rss.ts";
 import type { ShowGroup } from "../story/site.ts";
 import type { SiteImages } from "./images.ts";
 import type { Story } from "../story/story.ts";
@@ -76,11 +76,17 @@ function audioBytes(context: BuildContext, story: Story): number | undefined {
   return file ? fs.statSync(path.join(context.paths.root, file)).size : undefined;
 }
 
+/** Feed items by story, kept for the session under `npm start` (which writes every feed on each save). */
+const feedItems = new WeakMap<BuildContext, NonNullable<FeedInput["items"]>>();
+
 /** The show's podcast feed (the template `feed.njk` below writes it). */
 export function podcastFeed(context: BuildContext, show: ShowGroup, images: SiteImages | undefined): string {
   const artUrl = images?.shows[show.slug]?.feedArt?.url;
+  let items = feedItems.get(context);
+  if (!items && context.mode === "serve") feedItems.set(context, (items = new WeakMap()));
   return renderFeed({
     show,
+    ...(items ? { items } : {}),
     stories: show.stories,
     settings: context.settings,
     audioBytes: (story) => audioBytes(context, story),

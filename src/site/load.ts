@@ -57,20 +57,29 @@ export function findStoryFiles(paths: ProjectPaths): string[] {
  * Parsed stories by file, reused while the file and the settings are unchanged: the build checks
  * the content before Eleventy loads it again, and `npm start` reloads it on every save. One per
  * build context. A file is known by a digest of its text, not the text: the cache lives as long
- * as the build, and an archive's text is a hundred megabytes at 10,000 stories.
+ * as the build, and an archive's text is a hundred megabytes at 10,000 stories. A file whose
+ * inode, size and modification time (to the nanosecond) are those it was read with is not read
+ * again: on a save under `npm start`, 10,000 stories are 10,000 `stat`s, not 10,000 reads.
  */
-export class StoryCache extends Map<string, { digest: string; settings: string; story: Story }> {}
+export class StoryCache extends Map<string, { digest: string; stamp: string; settings: string; story: Story }> {}
 
 const digestOf = (text: string) => createHash("sha256").update(text).digest("base64");
 
 function loadStory(file: string, paths: ProjectPaths, context: StoryContext, settings: string, cache: StoryCache): Story {
-  // Bytes, not "utf8": Node would quietly turn bytes that are not UTF-8 into "�".
-  const raw = decodeUtf8File(file, fs.readFileSync(path.join(paths.root, file)));
-  const digest = digestOf(raw);
+  const full = path.join(paths.root, file);
+  const stat = fs.statSync(full, { bigint: true });
+  const stamp = `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
   const hit = cache.get(file);
-  if (hit && hit.digest === digest && hit.settings === settings) return hit.story;
+  if (hit && hit.stamp === stamp && hit.settings === settings) return hit.story;
+  // Bytes, not "utf8": Node would quietly turn bytes that are not UTF-8 into "�".
+  const raw = decodeUtf8File(file, fs.readFileSync(full));
+  const digest = digestOf(raw);
+  if (hit && hit.digest === digest && hit.settings === settings) {
+    hit.stamp = stamp;
+    return hit.story;
+  }
   const story = parseStory({ file, raw }, context);
-  cache.set(file, { digest, settings, story });
+  cache.set(file, { digest, stamp, settings, story });
   return story;
 }
 

@@ -6,9 +6,10 @@ import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import markdownIt from "markdown-it";
 import type { BuildContext } from "./context.ts";
+import { DeletionWatch } from "./deletions.ts";
 import { addLiveErrors } from "./dev-server.ts";
 import type { EleventyConfig } from "./eleventy.ts";
-import type { NunjucksEnvironment } from "./story-pages.ts";
+import type { NunjucksEnvironment } from "./page-maker.ts";
 import { AFTER, BEFORE, FILTERS, GLOBALS, TEMPLATES, type Step } from "./surface.ts";
 
 const AUDIO = "{mp3,m4a,mp4,aac,ogg,oga,opus,wav,webm,flac}";
@@ -45,13 +46,18 @@ export default function verbatimPlugin(config: EleventyConfig, context: BuildCon
   for (const [name, global] of Object.entries(GLOBALS)) config.addGlobalData(name, () => global(context));
   for (const [name, filter] of Object.entries(FILTERS)) config.addFilter(name, filter(context));
 
-  // The story pages are rendered with Eleventy's own environment and transforms (story-pages.ts).
+  // The story and listing pages are rendered with Eleventy's own environment and transforms (page-maker.ts).
   config.on("eleventy.engine.njk", (...args: unknown[]) => {
     context.engine.nunjucks = (args[0] as { environment: NunjucksEnvironment }).environment;
   });
   context.engine.html = config.htmlTransformer;
 
+  const deletions = context.mode === "serve" ? new DeletionWatch(path.join(paths.root, paths.content), path.join(paths.root, ".cache")) : undefined;
+  if (deletions) config.addWatchTarget(path.relative(process.cwd(), deletions.trigger).split(path.sep).join("/"));
+
   config.on("eleventy.before", async (...args: unknown[]) => {
+    deletions?.building();
+    deletions?.start();
     // Eleventy's own answer (a build's staging folder, `npm start`'s output, `eleventy --output`).
     const output = (args[0] as { directories?: { output?: string } } | undefined)?.directories?.output;
     if (output) context.outputDir = path.resolve(paths.root, output);
@@ -62,8 +68,14 @@ export default function verbatimPlugin(config: EleventyConfig, context: BuildCon
   });
   addLiveErrors(config, context);
   // Ctrl-C under `npm start`: Eleventy stops watching and waits for the process to empty; the
-  // search index being rebuilt in the background stops at once instead of finishing first.
-  if (context.mode === "serve") process.once("SIGINT", () => context.previewPages?.stop());
+  // search index being rebuilt in the background stops at once instead of finishing first, and
+  // the watch for deleted stories ends.
+  if (context.mode === "serve") {
+    process.once("SIGINT", () => {
+      context.previewPages?.stop();
+      deletions?.stop();
+    });
+  }
 
   // Eleventy warns when a plugin's transform takes a visible share of a small build; the
   // path-prefix transform always does on a small site, and editors can do nothing about it.

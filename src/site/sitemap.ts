@@ -1,9 +1,11 @@
 // The sitemap's entries: the pages Eleventy wrote (its collection of all pages, in its order) and
-// the story pages Verbatim writes itself (src/site/story-pages.ts), newest first, standing where
-// their layout's name sorts among the page templates, as they did when Eleventy wrote them.
+// the pages Verbatim writes itself (src/site/story-pages.ts): the story pages, newest first, and
+// each kind of listing page, in its pages' order. Each stands where its layout's file name sorts
+// among Eleventy's page templates, as they did when Eleventy wrote them.
 
 import path from "node:path";
-import type { Story } from "../story/story.ts";
+import type { SiteModel } from "../story/site.ts";
+import { LISTINGS } from "./listing-pages.ts";
 import { STORY_LAYOUT } from "./story-pages.ts";
 
 /** A page of Eleventy's collection, as the sitemap reads it. */
@@ -18,11 +20,29 @@ export interface SitemapEntry {
   lastmod?: string;
 }
 
-export function sitemapEntries(pages: readonly CollectionPage[], stories: readonly Pick<Story, "url" | "date">[]): SitemapEntry[] {
-  const listed = pages.filter((page): page is CollectionPage & { url: string } => Boolean(page.url) && page.url !== "/404.html");
-  const at = listed.findIndex((page) => path.posix.basename(page.inputPath) > STORY_LAYOUT);
-  const storyEntries = stories.map((story) => ({ url: story.url, lastmod: story.date }));
-  const entries = listed.map((page) => ({ url: page.url }));
-  entries.splice(at === -1 ? entries.length : at, 0, ...storyEntries);
+/** Pages Verbatim writes, under the file name of their layout. */
+export interface WrittenPages {
+  layout: string;
+  entries: SitemapEntry[];
+}
+
+/** What Verbatim writes, kind by kind. */
+export function writtenPages(model: SiteModel): WrittenPages[] {
+  return [
+    { layout: STORY_LAYOUT, entries: model.stories.map((story) => ({ url: story.url, lastmod: story.date })) },
+    ...LISTINGS.map((kind) => ({ layout: kind.layout, entries: kind.pages(model).map((listing) => ({ url: listing.url })) })),
+  ];
+}
+
+export function sitemapEntries(pages: readonly CollectionPage[], written: readonly WrittenPages[]): SitemapEntry[] {
+  const name = (file: string) => path.posix.basename(file);
+  const waiting = [...written].sort((a, b) => (name(a.layout) < name(b.layout) ? -1 : name(a.layout) > name(b.layout) ? 1 : 0));
+  const entries: SitemapEntry[] = [];
+  for (const page of pages) {
+    if (!page.url || page.url === "/404.html") continue;
+    while (waiting[0] && name(waiting[0].layout) < name(page.inputPath)) entries.push(...(waiting.shift()?.entries ?? []));
+    entries.push({ url: page.url });
+  }
+  for (const kind of waiting) entries.push(...kind.entries);
   return entries;
 }

@@ -4,7 +4,7 @@
 // Each entry is given the build's context; what it does lives in the module it names.
 
 import { visiblePages, type ListingPage } from "../story/listing.ts";
-import type { ShowGroup } from "../story/site.ts";
+import type { ShowGroup, SiteModel } from "../story/site.ts";
 import type { Link, Story } from "../story/story.ts";
 import { feedPath } from "../feeds/rss.ts";
 import { currentModel, refreshModel, type BuildContext } from "./context.ts";
@@ -17,7 +17,8 @@ import { recordSuccess } from "./dev-server.ts";
 import { downloadsFor, FEED_TEMPLATE, podcastFeed, storyJsonLdFor } from "./exports.ts";
 import { finishImages, startImages, type SiteImages } from "./images.ts";
 import { pagefindFilters } from "./search.ts";
-import { sitemapEntries, type CollectionPage } from "./sitemap.ts";
+import { sitemapEntries, writtenPages, type CollectionPage } from "./sitemap.ts";
+import { writePreviewPages } from "./preview-pages.ts";
 import { writeStoryPages } from "./story-pages.ts";
 
 /** Global data the layouts read. */
@@ -57,8 +58,8 @@ export const FILTERS: Record<string, (context: BuildContext) => Filter> = {
       return policy;
     };
   },
-  /** The sitemap's pages: Eleventy's and the story pages (src/site/sitemap.ts). */
-  sitemapEntries: () => (pages: CollectionPage[], stories: Story[]) => sitemapEntries(pages, stories),
+  /** The sitemap's pages: Eleventy's, and the story and listing pages Verbatim writes (src/site/sitemap.ts). */
+  sitemapEntries: () => (pages: CollectionPage[], model: SiteModel) => sitemapEntries(pages, writtenPages(model)),
   /** The chapter files a story page links to (JSON Chapters, WebVTT chapters), when it has chapters. */
   chapterDownloads: () => (story: Story) => chapterDownloadsFor(story),
   /** A chapter's start as readers see it, in whole seconds: "0:41". */
@@ -80,8 +81,8 @@ export const TEMPLATES = [FEED_TEMPLATE];
 
 export interface Step {
   name: string;
-  /** "serve": only under `npm start`. */
-  only?: "serve";
+  /** Only under `npm start` ("serve"), or only in a build. */
+  only?: "serve" | "build";
   run(context: BuildContext): unknown;
 }
 
@@ -98,6 +99,7 @@ export const BEFORE: readonly Step[] = [
  */
 export const AFTER: readonly Step[] = [
   { name: "images", run: finishImages },
-  { name: "story pages, their transcripts and the search index", run: writeStoryPages },
+  { name: "story and listing pages, the transcripts and the search index", only: "build", run: writeStoryPages },
+  { name: "the story and listing pages a save changed; the search index in the background", only: "serve", run: writePreviewPages },
   { name: "preview shows the site again", only: "serve", run: recordSuccess },
 ];
