@@ -40,8 +40,6 @@ export function pagefindFilters(story: Story): SearchFilter[] {
 export interface SearchIndexReport {
   pages: number;
   bytes: number;
-  /** How long the caller waited for pagefind (for room, and for each part's index to be written): what search added to the build. */
-  waitedMs: number;
 }
 
 function sizeOf(dir: string): number {
@@ -81,7 +79,6 @@ export class SearchIndexer {
   private part = 0;
   private inPart = 0;
   private pages = 0;
-  private waitedMs = 0;
 
   /** `target`: where the index goes (default `<outputDir>/pagefind`); emptied first. */
   constructor(
@@ -119,15 +116,18 @@ export class SearchIndexer {
     }
   }
 
-  /** Hands one page to pagefind, once fewer than PAGES_IN_FLIGHT are waiting for it. */
-  async add(url: string, html: string): Promise<void> {
+  /**
+   * Hands one page to pagefind, once fewer than PAGES_IN_FLIGHT are waiting for it (or, at the end
+   * of a part, once that part is written); returns how long that took, in milliseconds.
+   */
+  async add(url: string, html: string): Promise<number> {
     const waiting = performance.now();
     // Room first, so pagefind works on the pages already sent while this one was being made.
     await this.pending.room();
     this.pending.check();
     if (this.index && this.inPart >= this.partSize) await this.close();
     this.index ??= await this.open();
-    this.waitedMs += performance.now() - waiting;
+    const waited = performance.now() - waiting;
     this.inPart++;
     this.pages++;
     this.pending.track(
@@ -135,17 +135,16 @@ export class SearchIndexer {
         if (errors.length) throw new Error(`pagefind could not index ${url}: ${errors.join("; ")}`);
       }),
     );
+    return waited;
   }
 
   /** Writes the last part and the list of parts; reports the pages and the index's size. */
   async finish(): Promise<SearchIndexReport> {
-    const waiting = performance.now();
     if (this.pages === 0) this.index = await this.open();
     await this.close();
     for (const folder of ["", ...this.parts]) for (const file of UNUSED) fs.rmSync(path.join(this.target, folder, file), { force: true });
     fs.writeFileSync(path.join(this.target, PARTS_FILE), `${JSON.stringify({ parts: this.parts })}\n`);
-    this.waitedMs += performance.now() - waiting;
-    return { pages: this.pages, bytes: sizeOf(this.target), waitedMs: this.waitedMs };
+    return { pages: this.pages, bytes: sizeOf(this.target) };
   }
 
   /** After a failure elsewhere: ends pagefind's process without writing. */

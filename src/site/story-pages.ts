@@ -40,7 +40,13 @@ export async function writeStory(context: BuildContext, maker: PageMaker, story:
   return { html, files };
 }
 
-/** After Eleventy writes its pages (a build): every story's page, transcript files and search entry, and every listing page. */
+/**
+ * After Eleventy writes its pages (a build): every story's page, transcript files and search
+ * entry, and every listing page. pagefind is the slowest part (its own process, on the other
+ * core), so the listing pages are made while the story pages wait for it, and while it writes the
+ * index's last part. The build reports how long the pages waited with nothing else to do: what
+ * search added to the build.
+ */
 export async function writeStoryPages(context: BuildContext): Promise<void> {
   const maker = new PageMaker(context.engine, context.outputDir);
   const started = performance.now();
@@ -48,20 +54,38 @@ export async function writeStoryPages(context: BuildContext): Promise<void> {
   const stories = [...model.stories].sort(bySlug);
   const writer = new FileWriter();
   const search = new SearchIndexer(context.outputDir, context.settings.language, stories.length);
-  try {
-    for (const story of stories) await search.add(story.url, (await writeStory(context, maker, story, writer)).html);
-    let listings = 0;
+  let listings = 0;
+  let listingsDone = false;
+  let idleMs = 0;
+  let failed = false;
+  const listingsMade = (async () => {
     for (const { kind, listing } of listingPages(model)) {
+      if (failed) return;
       const { file, html } = await maker.make(listingPage(kind, listing, model, context.images.planned));
       await writer.write(file, html);
       listings++;
     }
+    listingsDone = true;
+  })();
+  // Awaited below; a failure meanwhile must not count as unhandled.
+  listingsMade.catch(() => undefined);
+  try {
+    for (const story of stories) {
+      const waited = await search.add(story.url, (await writeStory(context, maker, story, writer)).html);
+      if (listingsDone) idleMs += waited;
+    }
+    const indexed = search.finish();
+    indexed.catch(() => undefined);
+    await listingsMade;
+    const waiting = performance.now();
     const written = await writer.finish();
-    const index = await search.finish();
+    const index = await indexed;
+    idleMs += performance.now() - waiting;
     context.log.info(`Stories: ${stories.length} pages, ${written - stories.length - listings} transcript files and ${listings} listing pages written in ${since(started)}`);
-    context.log.info(`Search: ${index.pages} stories indexed, ${(index.bytes / 1024).toFixed(0)} KiB, beside the pages (which waited ${(index.waitedMs / 1000).toFixed(1)} s for it)`);
+    context.log.info(`Search: ${index.pages} stories indexed, ${(index.bytes / 1024).toFixed(0)} KiB, beside the pages (which waited ${(idleMs / 1000).toFixed(1)} s for it)`);
   } catch (error) {
-    await Promise.allSettled([writer.finish(), search.abandon()]);
+    failed = true;
+    await Promise.allSettled([listingsMade, writer.finish(), search.abandon()]);
     throw error;
   }
 }

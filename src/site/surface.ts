@@ -15,6 +15,7 @@ import { mediaFragmentUrl } from "../transcript/markup.ts";
 import { formatTimestamp } from "../transcript/times.ts";
 import { recordSuccess } from "./dev-server.ts";
 import { downloadsFor, FEED_TEMPLATE, podcastFeed, storyJsonLdFor } from "./exports.ts";
+import { HEADERS_TEMPLATE, hostHeaders } from "./headers.ts";
 import { finishImages, startImages, type SiteImages } from "./images.ts";
 import { pagefindFilters } from "./search.ts";
 import { sitemapEntries, writtenPages, type CollectionPage } from "./sitemap.ts";
@@ -74,10 +75,16 @@ export const FILTERS: Record<string, (context: BuildContext) => Filter> = {
   podcastFeed: (context) => (show: ShowGroup, images: SiteImages | undefined) => podcastFeed(context, show, images),
   /** A story page's schema.org data. */
   storyJsonLd: (context) => (story: Story, images: SiteImages | undefined) => storyJsonLdFor(context, story, images),
+  /** The `_headers` file for Netlify and Cloudflare Pages: the policy as a header, CORS, types, cache lifetimes (src/site/headers.ts). */
+  hostHeaders: (context) => (stories: Story[], images: SiteImages | undefined) => {
+    const result = hostHeaders({ policy: contentSecurityPolicy(stories), ...(images ? { hashed: { folder: "images", files: images.jobs.map((job) => job.output) } } : {}) });
+    for (const warning of result.warnings) context.log.warn(warning);
+    return result.text;
+  },
 };
 
 /** Templates that are not files in content/: the page templates in layouts/pages, and these. */
-export const TEMPLATES = [FEED_TEMPLATE];
+export const TEMPLATES = [FEED_TEMPLATE, HEADERS_TEMPLATE];
 
 export interface Step {
   name: string;
