@@ -4,6 +4,7 @@ import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../src/audit/browser.ts";
 import { captionsOf } from "../src/interchange/exporters/captions.ts";
+import { writeChaptersVtt } from "../src/interchange/exporters/chapters-vtt.ts";
 import { LIGHTHOUSE, TIMED_STORIES, write } from "./helpers/export-stories.ts";
 
 describe("WebVTT in Chromium", () => {
@@ -90,5 +91,16 @@ describe("WebVTT in Chromium", () => {
     expect(captions[0]?.text).toContain("<v Selma Arnaut>");
     expect(captions[0]?.html).toMatch(/^<span title="Selma Arnaut">Good evening\. Tonight: light, salt &amp; the people/u);
     expect(captions.find((c) => c.shown.includes("Keepers"))?.shown).toContain("Keepers < machines");
+  });
+
+  it("reads every chapter of a WebVTT chapters track, with its times and its title as written", async () => {
+    const chapters = [
+      { title: "Opening", start: 0, end: 41.3 },
+      { title: "Keepers < machines & --> salt", start: 41.3, end: 180.2 },
+      { title: "The end", start: 180.2, end: 3723.5 },
+    ];
+    const { status, captions } = await load(writeChaptersVtt("Lights & <Salt>", chapters));
+    expect(status).toBe("load");
+    expect(captions.map((c) => [c.start, c.end, c.shown])).toEqual(chapters.map((c) => [c.start, c.end, c.title]));
   });
 });

@@ -133,7 +133,9 @@ describe("without JavaScript", () => {
     expect(await page.locator("#v-keys").isVisible()).toBe(false);
     expect(await page.$$eval(".v-turn", (els) => els.every((el) => el.textContent!.trim().startsWith(el.querySelector(".v-speaker")!.textContent!)))).toBe(true);
     // axe needs JavaScript: check the same page with the player's script refused instead.
-    expect(await unscripted.locator("a.v-play").count()).toBe(links.length);
+    expect(await unscripted.locator(".v-moment a.v-play").count()).toBe(links.length);
+    // Each chapter in the contents list is a link to the audio at the chapter's start, too.
+    await expect(page.getByRole("link", { name: "Play from 3:00, Hortense Writes Back", exact: true }).getAttribute("href")).resolves.toBe("/stories/captain-moreau/audio.mp3#t=180.2");
     await expectNoAxeViolations(unscripted, "without the player's script");
   });
 
@@ -155,13 +157,14 @@ describe("with JavaScript, keyboard only", () => {
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
 
-    // Tab until the first play control; nothing on the way is hidden under the player. Focus in
+    // Tab until the first turn's play control, past the contents list's chapter buttons (each its
+    // own Tab stop); nothing on the way is hidden under the player. Focus in
     // the native audio controls is drawn by Chromium inside its closed shadow tree, where no style
     // can be read (its own ring shows in screenshots), so those stops are only checked for place.
     let stops = 0;
     // One read of the focused element per stop (scrolling does not move focus).
     let now = await focused(page);
-    while (!now.cls.includes("v-play") && stops < 60) {
+    while (!(now.cls.includes("v-play") && now.turn) && stops < 60) {
       await page.keyboard.press("Tab");
       stops += 1;
       now = await focused(page);
@@ -243,6 +246,37 @@ describe("with JavaScript, keyboard only", () => {
     expect(errors).toEqual([]);
   });
 
+  it("each chapter in the contents list plays from its start: a button named with the chapter, focus kept", async () => {
+    const page = await open();
+    await page.$eval("audio", (a) => { (a as HTMLAudioElement).muted = true; });
+    const chapter = page.getByRole("button", { name: "Play from 3:00, Hortense Writes Back", exact: true });
+    await expect(chapter.count()).resolves.toBe(1);
+    await expect(page.locator(".v-contents a.v-play").count()).resolves.toBe(0);
+    expect(await page.$$eval(".v-contents button.v-play", (els) => els.map((el) => el.getAttribute("aria-label")))).toEqual([
+      "Play from 0:00, Opening",
+      "Play from 0:41, The First Letter",
+      "Play from 3:00, Hortense Writes Back",
+      "Play from 4:41, Finding the Voice",
+    ]);
+    await chapter.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => !(document.querySelector("audio") as HTMLAudioElement).paused);
+    const audio = await audioState(page);
+    expect(audio.time).toBeGreaterThanOrEqual(180.2 - 0.1);
+    expect(audio.time).toBeLessThan(180.2 + 3);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Play from 3:00, Hortense Writes Back");
+    expect(await focusIsVisible(page)).toBe(true);
+    // Tab moves on to the next chapter, its heading's link and then its button: the contents list
+    // is not part of the turns' grid.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Finding the Voice");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Play from 4:41, Finding the Voice");
+    const sizes = await page.$$eval(".v-contents button.v-play", (els) => els.map((el) => el.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(24);
+    await expectNoAxeViolations(page, "chapter playing");
+  });
+
   it("the play controls are buttons named with the time shown, the speaker and what they do", async () => {
     const page = await open();
     await expect(page.getByRole("button", { name: "Play from 0:36, Adaeze Okafor", exact: true }).count()).resolves.toBe(1);
@@ -262,7 +296,7 @@ describe("follow along", () => {
     expect(await follow.getAttribute("aria-pressed")).toBe("false");
 
     // Playing without follow mode marks nothing and scrolls nothing.
-    await page.getByRole("button", { name: /^Play from 0:00,/ }).focus();
+    await page.getByRole("button", { name: "Play from 0:00, Adaeze Okafor", exact: true }).focus();
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => !(document.querySelector("audio") as HTMLAudioElement).paused);
     const scrollBefore = await settled(page);

@@ -4,7 +4,8 @@
 // fragment (audio.mp3#t=192) and "Link to this moment" is an ordinary link to the turn.
 //
 // With it:
-// - "Play from" links become buttons that seek the page's <audio> and play. Focus stays on the
+// - "Play from" links (each turn's, and each chapter's in the contents list) become buttons that
+//   seek the page's <audio> and play. Focus stays on the
 //   button: nothing here ever moves focus except the arrow keys the reader presses.
 // - Keyboard: all the transcript's play and permalink controls are ONE Tab stop (roving
 //   tabindex), laid out as a grid of turns × {play, link}: Up/Down move between turns, Left/Right
@@ -73,8 +74,12 @@ function enhance(player, audio, transcript) {
   if (found.length === 0) return;
 
   // --- Play buttons -------------------------------------------------------------------------
-  /** @type {Row[]} */
-  const rows = found.map(({ turn, start, link, permalink }) => {
+  /**
+   * Replaces a "Play from" link by a button with the same class, start and name.
+   * @param {Element} link
+   * @param {number} start
+   */
+  const toButton = (link, start) => {
     const button = document.createElement("button");
     button.type = "button";
     button.className = link.className;
@@ -82,8 +87,16 @@ function enhance(player, audio, transcript) {
     button.setAttribute("aria-label", link.getAttribute("aria-label") ?? "");
     button.append(...link.childNodes);
     link.replaceWith(button);
-    return { turn, start, play: button, permalink };
-  });
+    return button;
+  };
+  /** @type {Row[]} */
+  const rows = found.map(({ turn, start, link, permalink }) => ({ turn, start, play: toButton(link, start), permalink }));
+  // Each chapter's "Play from" in the contents list (layouts/partials/chapters.njk): a button too,
+  // each its own Tab stop (a story has a few chapters; the clicks are handled below, with the turns').
+  for (const link of transcript.querySelectorAll(".v-contents a.v-play[data-start]")) {
+    const start = Number(link.getAttribute("data-start"));
+    if (Number.isFinite(start)) toButton(link, start);
+  }
   const starts = rows.map((row) => row.start);
 
   /** @param {string} text */

@@ -5,6 +5,7 @@
 
 import { createHash } from "node:crypto";
 import { exportsFor } from "../interchange/exporters/index.ts";
+import { chapterElements, type FeedChapters } from "./chapters.ts";
 import type { SiteSettings } from "../story/settings.ts";
 import type { Link, Story, StorySpeaker } from "../story/story.ts";
 import { episodeElements } from "./episode-elements.ts";
@@ -27,6 +28,8 @@ export interface FeedInput {
   artUrl?: string;
   /** The show's own description, when its show.yml gives one. */
   description?: string;
+  /** A story's chapters, when it has them (src/feeds/chapters.ts writes them into its item). */
+  chapters?: (story: Story) => FeedChapters | undefined;
   /**
    * Items already written, by story, for a caller that writes the feed again and again from the
    * same stories (`npm start` writes every feed on each save, and a save changes one story). A
@@ -39,6 +42,8 @@ const NS = {
   itunes: "http://www.itunes.com/dtds/podcast-1.0.dtd",
   podcast: "https://podcastindex.org/namespace/1.0",
   atom: "http://www.w3.org/2005/Atom",
+  /** Podlove Simple Chapters (src/feeds/chapters.ts), declared when an item has chapters. */
+  psc: "http://podlove.org/simple-chapters",
 };
 
 /** The namespace every podcast:guid is derived in (Podcasting 2.0, docs/tags/guid.md). */
@@ -165,6 +170,7 @@ function writeItem(story: Story, input: FeedInput, audioBytes: number | undefine
       rel: CAPTION_FORMATS.has(format.id) ? "captions" : undefined,
     }));
   }
+  lines.push(...chapterElements(input.chapters?.(story), 3));
   for (const speaker of namedPeople(story)) {
     const { role, group } = personRole(speaker);
     lines.push(element(3, "podcast:person", { role, group, href: speaker.url ? absolute(speaker.url, settings) : undefined }, speaker.name));
@@ -209,7 +215,7 @@ export function renderFeed(input: FeedInput): string {
   ];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<rss version="2.0" xmlns:itunes="${NS.itunes}" xmlns:podcast="${NS.podcast}" xmlns:atom="${NS.atom}">`,
+    `<rss version="2.0" xmlns:itunes="${NS.itunes}" xmlns:podcast="${NS.podcast}" xmlns:atom="${NS.atom}"${stories.some((story) => input.chapters?.(story)?.chapters.length) ? ` xmlns:psc="${NS.psc}"` : ""}>`,
     element(1, "channel", {}, channel),
     "</rss>",
     "",

@@ -5,6 +5,7 @@ export type { CardRecipe, ImageFormat, ImageJob, ImageReport, Picture, PictureSo
 export { ImageError } from "./errors.ts";
 export { COVER_WIDTHS, planCover } from "./cover.ts";
 export { planFeedArt } from "./feed-art.ts";
+export { planChapterArt, type ChapterArt } from "./chapter-art.ts";
 export { planCard } from "./card.ts";
 export { checkCardFont } from "./font.ts";
 export { imageInfo } from "./info.ts";

@@ -16,6 +16,7 @@ import type { Link, Story } from "../story/story.ts";
 import { currentModel, type BuildContext } from "./context.ts";
 import { localAudioBytes } from "./feed-checks.ts";
 import { serializeJsonLd, storyJsonLd } from "./json-ld.ts";
+import { feedChapters } from "./chapter-files.ts";
 
 /** One transcript file a story page links to. */
 export interface Download {
@@ -84,6 +85,7 @@ export function podcastFeed(context: BuildContext, show: ShowGroup, images: Site
     settings: context.settings,
     audioBytes: (story) => localAudioBytes(context.paths.root, story),
     ...(artUrl ? { artUrl } : {}),
+    chapters: (story) => feedChapters(context, story, images),
     ...(show.description ? { description: show.description } : {}),
     ...(show.guid ? { guid: show.guid } : {}),
   });

@@ -8,7 +8,9 @@ import {
   ImageError,
   imageInfo,
   planCard,
+  planChapterArt,
   planCover,
+  type ChapterArt,
   planFeedArt,
   placeCachedImages,
   type ImageJob,
@@ -52,6 +54,8 @@ export interface SiteImages {
   shows: Record<string, { art?: ShownImage; feedArt?: FeedArt }>;
   stories: Record<string, { cover?: ShownImage; card: SocialCard }>;
   jobs: ImageJob[];
+  /** By story slug, for a story with a chapter image: each chapter's image by its index in `story.chapters`, with its alt text. */
+  chapters: Record<string, Array<(ChapterArt & { alt: string }) | undefined>>;
 }
 
 /** Collects image problems, each blamed on the file that points at the image. */
@@ -104,6 +108,27 @@ async function showImages(show: ShowGroup, context: Context): Promise<SiteImages
   return { ...(art ? { art } : {}), ...(feedArt ? { feedArt } : {}) };
 }
 
+/** Each chapter's image, by the chapter's index; undefined when no chapter has one. */
+async function chapterImages(story: Story, base: string, context: Context): Promise<Array<(ChapterArt & { alt: string }) | undefined> | undefined> {
+  if (!story.chapters.some((chapter) => chapter.image)) return undefined;
+  const planned: Array<(ChapterArt & { alt: string }) | undefined> = [];
+  for (const [index, chapter] of story.chapters.entries()) {
+    const image = chapter.image;
+    if (!image) {
+      planned.push(undefined);
+      continue;
+    }
+    const file = path.join(context.paths.root, image.file);
+    planned.push(await context.problems.attempt(story.file, chapter.entryLine, image.file, async () => {
+      const info = await imageInfo(file);
+      const { jobs, ...art } = planChapterArt({ file, width: info.width, height: info.height }, `${base}/chapter-${index + 1}`);
+      context.jobs.push(...jobs);
+      return { ...art, alt: image.alt };
+    }));
+  }
+  return planned;
+}
+
 function cardAlt(story: Story, lang: string): string {
   return `${story.title} – ${story.show.name}, ${readableDate(story.date, lang)}`;
 }
@@ -112,7 +137,7 @@ function cardAlt(story: Story, lang: string): string {
 export async function planSiteImages(site: SiteModel, paths: ProjectPaths): Promise<SiteImages> {
   const jobs: ImageJob[] = [];
   const context: Context = { paths, jobs, problems: new Problems(paths) };
-  const images: SiteImages = { shows: {}, stories: {}, jobs };
+  const images: SiteImages = { shows: {}, stories: {}, jobs, chapters: {} };
   const shows = new Map(site.shows.map((show) => [show.slug, show]));
   for (const show of site.shows) images.shows[show.slug] = await showImages(show, context);
   for (const story of site.stories) {
@@ -122,6 +147,8 @@ export async function planSiteImages(site: SiteModel, paths: ProjectPaths): Prom
     const date = readableDate(story.date, story.lang);
     const card = planCard({ title: story.title, show: story.show.name, date, ...(show?.art ? { art: path.join(paths.root, show.art.file) } : {}) }, `${base}/card`);
     jobs.push(...card.jobs);
+    const chapters = await chapterImages(story, base, context);
+    if (chapters) images.chapters[story.slug] = chapters;
     images.stories[story.slug] = {
       ...(cover ? { cover } : {}),
       card: { url: card.url, width: card.width, height: card.height, alt: cardAlt(story, story.lang) },

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Story } from "../story/story.ts";
 import { currentModel, type BuildContext } from "./context.ts";
 import { transcriptFiles } from "./exports.ts";
+import { chapterFiles } from "./chapter-files.ts";
 import { FileWriter } from "./file-writer.ts";
 import { listingPage, listingPages } from "./listing-pages.ts";
 import { PageMaker, pageFile } from "./page-maker.ts";
@@ -31,7 +32,7 @@ export async function writeStory(context: BuildContext, maker: PageMaker, story:
   const { file, html } = await maker.make({ layout: STORY_LAYOUT, url: story.url, data, source: story.file });
   await writer.write(file, html);
   const files = [file];
-  for (const download of transcriptFiles(story)) {
+  for (const download of [...transcriptFiles(story), ...chapterFiles(context, story, context.images.planned)]) {
     const name = path.join(path.dirname(file), download.file);
     await writer.write(name, download.text);
     files.push(name);

@@ -7,8 +7,11 @@ import { visiblePages, type ListingPage } from "../story/listing.ts";
 import type { ShowGroup, SiteModel } from "../story/site.ts";
 import type { Link, Story } from "../story/story.ts";
 import { currentModel, refreshModel, type BuildContext } from "./context.ts";
+import { chapterDownloadsFor } from "./chapter-files.ts";
 import { contentSecurityPolicy } from "./csp.ts";
 import { readableDate } from "../story/dates.ts";
+import { mediaFragmentUrl } from "../transcript/markup.ts";
+import { formatTimestamp } from "../transcript/times.ts";
 import { recordSuccess } from "./dev-server.ts";
 import { downloadsFor, FEED_TEMPLATE, podcastFeed, podcastFeedPath, SITE_FEED_TEMPLATE, siteFeed, storyJsonLdFor } from "./exports.ts";
 import { checkFeedsStep } from "./feed-checks.ts";
@@ -58,6 +61,12 @@ export const FILTERS: Record<string, (context: BuildContext) => Filter> = {
   },
   /** The sitemap's pages: Eleventy's, and the story and listing pages Verbatim writes (src/site/sitemap.ts). */
   sitemapEntries: () => (pages: CollectionPage[], model: SiteModel) => sitemapEntries(pages, writtenPages(model)),
+  /** The chapter files a story page links to (JSON Chapters, WebVTT chapters), when it has chapters. */
+  chapterDownloads: () => (story: Story) => chapterDownloadsFor(story),
+  /** A chapter's start as readers see it, in whole seconds: "0:41". */
+  chapterTime: () => (seconds: number) => formatTimestamp(Math.floor(seconds)),
+  /** The audio's address that plays from a moment: "audio.mp3#t=41.3" (a media fragment). */
+  mediaFragment: () => (audioUrl: string, seconds: number) => mediaFragmentUrl(audioUrl, seconds),
   /** The transcript files a story page links to (WebVTT, SRT, JSON, text). */
   transcriptDownloads: () => (story: Story) => downloadsFor(story),
   /** A show's podcast feed address; undefined for a show with no episode (it has no feed). */

@@ -31,6 +31,28 @@ const speakerDeclaration = z.union([
   }),
 ]);
 
+/** A web address a podcast app may open: http(s) only, parsed. */
+const webAddress = z
+  .string()
+  .trim()
+  .refine((text) => {
+    if (!/^https?:\/\//iu.test(text)) return false;
+    try {
+      new URL(text);
+      return true;
+    } catch {
+      return false;
+    }
+  })
+  // As a URL parser writes it: spaces and quotes percent-encoded, the host in lower case.
+  .transform((text) => (URL.canParse(text) ? new URL(text).href : text));
+
+/** What a chapter adds to its heading (src/story/chapters.ts): a web page and an image with its alt text. */
+const chapterExtras = z.strictObject({
+  url: webAddress.optional(),
+  image: imageRefSchema.optional(),
+});
+
 export const frontMatterSchema = z.strictObject({
   title: z.string().trim().min(1),
   show: z.string().trim().min(1),
@@ -44,6 +66,7 @@ export const frontMatterSchema = z.strictObject({
     z.strictObject({ url: z.string().trim().min(1), bytes: z.number().int().positive().optional(), type: z.string().trim().regex(/^[a-z]+\/[a-z0-9.+-]+$/u).optional() }),
   ]).optional(),
   cover: imageRefSchema.optional(),
+  chapters: z.record(z.string(), chapterExtras).default({}),
   duration: z.string().trim().regex(DURATION).optional(),
   copyright: z.string().trim().min(1).optional(),
   lang: z.string().regex(LANG).optional(),
@@ -67,6 +90,10 @@ const FIELDS: Record<string, { expected: string; example: string }> = {
     example: "audio: episode.mp3 (or, for a file on another host, audio: { url: https://cdn.example.org/episode.mp3, bytes: 48213344 })",
   },
   cover: { expected: "an image next to the story with its alt text", example: 'cover: { file: cover.jpg, alt: "The ferry at the night dock" }' },
+  chapters: {
+    expected: "a map from a timed heading's title to its url (https://…) and image (file and alt)",
+    example: 'chapters: { "The Pear Tree": { url: https://example.org/pears, image: { file: pear.png, alt: "A pear tree" } } }',
+  },
   duration: { expected: "a length written H:MM:SS or M:SS", example: 'duration: "42:10"' },
   copyright: { expected: "a provenance line as text", example: 'copyright: "Copyright 2026 Night Desk."' },
   lang: { expected: "a BCP 47 language tag", example: "lang: es" },
@@ -148,6 +175,15 @@ export function validateFrontMatter(file: string, split: SplitStory): FrontMatte
     // An image's own rule (alt text): say which image, and how to describe it.
     const image = (value as { file?: unknown } | undefined)?.file;
     throw new InputError(file, line, `The ${field} image${typeof image === "string" ? ` ${image}` : ""} ${issue.message}.`, IMAGE_FIX);
+  }
+  if (issue.code === "custom" && field === "chapters" && issue.path[2] === "image") {
+    const heading = String(issue.path[1]);
+    const image = (split.data.chapters as Record<string, { image?: { file?: unknown } }> | undefined)?.[heading]?.image?.file;
+    throw new InputError(file, line, `The image${typeof image === "string" ? ` ${image}` : ""} of the chapter "${heading}" ${issue.message}.`, IMAGE_FIX.replace("cover: { file: cover.jpg", `image: { file: ${typeof image === "string" ? image : "chapter.jpg"}`));
+  }
+  if (field === "chapters" && issue.path[2] === "url") {
+    const url = (split.data.chapters as Record<string, { url?: unknown }> | undefined)?.[String(issue.path[1])]?.url;
+    throw new InputError(file, line, `The url of the chapter "${String(issue.path[1])}"${url === undefined ? "" : ` ${JSON.stringify(url)}`} is not a web address starting with https:// or http://.`, "write the page's full address, e.g. url: https://example.org/the-pear-tree (quote it if it holds a colon followed by a space or a #).");
   }
   const where = issue.path.length > 1 ? ` (at ${issue.path.join(".")})` : "";
   if (value === undefined) {

@@ -4,13 +4,14 @@ import path from "node:path";
 import { renderTranscript, type NotationWarning, type Segment, type Speaker, type TranscriptBlock } from "../transcript/index.ts";
 import { NotationError } from "../transcript/errors.ts";
 import { slugify } from "../transcript/text.ts";
+import { storyChapters, type Chapter, type ChapterEntry } from "./chapters.ts";
 import { checkCharacters } from "./encoding.ts";
 import { InputError } from "./errors.ts";
 import { fieldLine, splitFrontMatter } from "./front-matter.ts";
 import { episodeInfo, type EpisodeInfo } from "./episode.ts";
 import { resolveImage, type ImageRef } from "./image-ref.ts";
 import { isPlaceholderSpeaker, placeholderWarnings } from "./placeholder-speakers.ts";
-import { validateFrontMatter } from "./schema.ts";
+import { pathLine, validateFrontMatter, type FrontMatter } from "./schema.ts";
 import type { SiteSettings } from "./settings.ts";
 
 export interface Link {
@@ -66,6 +67,8 @@ export interface Story {
   draft: boolean;
   html: string;
   segments: Segment[];
+  /** The timed headings as chapters, in time order, with an opening one at 0:00 when needed ([] without timed headings). */
+  chapters: Chapter[];
   words: number;
   turns: number;
   warnings: NotationWarning[];
@@ -174,6 +177,17 @@ function named(base: "shows" | "tags", file: string, line: number | undefined, n
   return result;
 }
 
+/** The front matter's `chapters:` entries, their images resolved next to the story. */
+function chapterEntries(file: string, split: ReturnType<typeof splitFrontMatter>, contentDir: string, chapters: FrontMatter["chapters"]): Record<string, ChapterEntry> {
+  const entries: Record<string, ChapterEntry> = {};
+  for (const [title, extras] of Object.entries(chapters)) {
+    const line = pathLine(split, ["chapters", title]);
+    const image = extras.image ? resolveImage(file, pathLine(split, ["chapters", title, "image"]) ?? line, contentDir, extras.image) : undefined;
+    entries[title] = { line, ...(extras.url ? { url: extras.url } : {}), ...(image ? { image } : {}) };
+  }
+  return entries;
+}
+
 export interface StoryInput {
   /** Path from the project root, with forward slashes: "content/stories/ferry.md". */
   file: string;
@@ -210,13 +224,22 @@ export function parseStory({ file, raw }: StoryInput, { settings, contentDir, st
   const tags = [...new Map(meta.tags.map((tag) => named("tags", file, fieldLine(split, "tags"), tag)).map((tag) => [tag.slug, tag])).values()];
   let rendered;
   try {
-    rendered = renderTranscript(split.body, { speakers: meta.speakers, lenient: meta.lenient, lineOffset: split.bodyOffset, ...(audio ? { audioUrl: audio.url } : {}) });
+    rendered = renderTranscript(split.body, { speakers: meta.speakers, lenient: meta.lenient, lineOffset: split.bodyOffset, chapters: true, ...(audio ? { audioUrl: audio.url } : {}) });
   } catch (error) {
     if (error instanceof NotationError) throw new InputError(file, error.line, error.problem, error.fix);
     throw error;
   }
   const date = meta.date.slice(0, 10);
   const cover = meta.cover ? resolveImage(file, lines.cover, contentDir, meta.cover) : undefined;
+  const duration = meta.duration ? parseDuration(meta.duration) : undefined;
+  const durationLine = fieldLine(split, "duration");
+  const chapters = storyChapters({
+    file,
+    segments: rendered.summary.segments,
+    entries: chapterEntries(file, split, contentDir, meta.chapters),
+    ...(duration ? { duration: duration.seconds } : {}),
+    ...(durationLine ? { durationLine } : {}),
+  });
   return {
     file,
     slug,
@@ -236,7 +259,7 @@ export function parseStory({ file, raw }: StoryInput, { settings, contentDir, st
     }),
     ...(audio ? { audio } : {}),
     ...(cover ? { cover } : {}),
-    ...(meta.duration ? { duration: parseDuration(meta.duration) } : {}),
+    ...(duration ? { duration } : {}),
     ...(meta.copyright ? { copyright: meta.copyright } : {}),
     lang: meta.lang ?? settings.language,
     draft: meta.draft,
@@ -249,5 +272,6 @@ export function parseStory({ file, raw }: StoryInput, { settings, contentDir, st
     lines,
     blocks: rendered.summary.blocks,
     timed: rendered.summary.timed,
+    chapters,
   };
 }

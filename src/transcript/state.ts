@@ -15,6 +15,11 @@ export interface TranscriptOptions {
   idPrefix?: string;
   /** The page's audio (a site path or URL). Timed turns then get "Play from" and permalink controls. */
   audioUrl?: string;
+  /**
+   * The page lists timed headings itself, as chapters (src/story/chapters.ts): when a heading
+   * carries a time, no contents list is written here.
+   */
+  chapters?: boolean;
 }
 
 export interface TranscriptState {
@@ -22,6 +27,7 @@ export interface TranscriptState {
   lineOffset: number;
   idPrefix: string;
   audioUrl?: string;
+  chapters: boolean;
   warnings: NotationWarning[];
   segments: Segment[];
   turns: number;
@@ -41,6 +47,7 @@ export function createState(options: TranscriptOptions = {}): TranscriptState {
     lineOffset: options.lineOffset ?? 0,
     idPrefix: options.idPrefix ?? "v-",
     ...(options.audioUrl ? { audioUrl: options.audioUrl } : {}),
+    chapters: options.chapters ?? false,
     warnings,
     segments: [],
     turns: 0,

@@ -1,6 +1,7 @@
 // Segments: a Markdown heading inside a transcript ("## Act One") marks a segment. The page has
 // its own h1 and a "Transcript" h2, so segment headings start at h3. Each gets a prefixed id, and
-// a short contents list leads the transcript when there are two segments or more.
+// a short contents list leads the transcript when there are two segments or more (unless the
+// caller lists timed headings itself, as chapters: the `chapters` option).
 
 import type { StateCore } from "markdown-it";
 import { slugify } from "../text.ts";
@@ -30,7 +31,9 @@ export function segments(state: StateCore): void {
     const start = dataOf(open).start;
     ts.segments.push({ id, title, line: fileLine(open, ts), ...(start === undefined ? {} : { start }) });
   }
-  if (ts.segments.length >= 2) {
+  // A page that lists chapters (timed headings) writes that list itself, with "Play from" controls.
+  const chapters = ts.chapters && ts.segments.some((s) => s.start !== undefined);
+  if (ts.segments.length >= 2 && !chapters) {
     const contents = new state.Token("verbatim_contents", "nav", 0);
     contents.block = true;
     setData(contents, { segments: ts.segments });
