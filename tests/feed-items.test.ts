@@ -32,4 +32,17 @@ describe("feed items kept by story", () => {
     expect(after).toContain('length="5678"');
     expect(after).not.toContain('length="1234"');
   });
+
+  it("writes an item again when its chapters changed (a chapter's image, with the story unchanged)", () => {
+    const show = model.podcasts.find((s) => s.stories.some((story) => story.audio));
+    expect(show).toBeDefined();
+    const story = show!.stories.find((s) => s.audio)!;
+    const items: NonNullable<FeedInput["items"]> = new WeakMap();
+    const input = { show: show!, stories: show!.stories, settings: model.settings, items, audioBytes: () => 1 };
+    const chapters = (img: string) => (s: typeof story) => (s === story ? { jsonUrl: "https://example.org/c.json", chapters: [{ start: 0, title: "Opening", img }] } : undefined);
+    expect(renderFeed({ ...input, chapters: chapters("https://example.org/old.jpg") } as FeedInput)).toContain("old.jpg");
+    const after = renderFeed({ ...input, chapters: chapters("https://example.org/new.jpg") } as FeedInput);
+    expect(after).toContain("new.jpg");
+    expect(after).not.toContain("old.jpg");
+  });
 });

@@ -161,6 +161,9 @@ describe("PreviewPages (npm start)", () => {
     const ctx = context([a, b]);
     (ctx.images.planned as { stories: Record<string, unknown> }).stories.y = { card: { url: "/images/y-new.png", alt: "y" } };
     expect(write(pages, ctx, [a, b])).toEqual(["/stories/y/"]);
+    // A chapter's image, with the story unchanged.
+    (ctx.images.planned as { chapters: Record<string, unknown> }).chapters = { x: [{ url: "/images/x-chapter.jpg", alt: "A pear tree" }] };
+    expect(write(pages, ctx, [a, b])).toEqual(["/stories/x/"]);
     pages.forget();
     expect(write(pages, ctx, [a, b])).toEqual(["/stories/x/", "/stories/y/"]);
   });

@@ -33,9 +33,10 @@ export interface FeedInput {
   /**
    * Items already written, by story, for a caller that writes the feed again and again from the
    * same stories (`npm start` writes every feed on each save, and a save changes one story). A
-   * story's item depends on the story, the settings (a new Story when they change) and its audio's size.
+   * story's item depends on the story, the settings (a new Story when they change), its audio's
+   * size and its chapters (their images may change while the story does not).
    */
-  items?: WeakMap<Story, { length: number | undefined; xml: string }>;
+  items?: WeakMap<Story, { key: string; xml: string }>;
 }
 
 const NS = {
@@ -136,10 +137,11 @@ function enclosureLength(story: Story, input: FeedInput): number | undefined {
 function item(story: Story, input: FeedInput): string {
   if (!input.items) return writeItem(story, input, enclosureLength(story, input));
   const length = enclosureLength(story, input);
+  const key = `${length} ${JSON.stringify(input.chapters?.(story) ?? null)}`;
   const known = input.items.get(story);
-  if (known && known.length === length) return known.xml;
+  if (known && known.key === key) return known.xml;
   const xml = writeItem(story, input, length);
-  input.items.set(story, { length, xml });
+  input.items.set(story, { key, xml });
   return xml;
 }
 

@@ -6,7 +6,7 @@
 // - every page: the settings, the security policy, the layouts, the show art, which shows have a
 //   podcast feed (story and show pages link it) (`shared`);
 // - a story page: its Story (a new object whenever its file or the settings change:
-//   src/site/load.ts) and its images;
+//   src/site/load.ts) and its images (card, cover, chapter images);
 // - a listing page: what it lists (the year, show, speaker or topic, with the addresses of its
 //   stories in order), its page number, and each story on it with its images.
 // A layout that reads more of the model must add it here.
@@ -74,7 +74,7 @@ export class PreviewPages {
     const imagesOf = (story: Story) => {
       let key = imageKeys.get(story.slug);
       if (key === undefined) {
-        key = JSON.stringify(images?.stories[story.slug] ?? null);
+        key = JSON.stringify([images?.stories[story.slug] ?? null, images?.chapters?.[story.slug] ?? null]);
         imageKeys.set(story.slug, key);
       }
       return key;
