@@ -3,10 +3,10 @@
 
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { listFiles, makeProject, runBuild } from "./helpers/build.ts";
+import { tempDir } from "./helpers/temp-dirs.ts";
 
 function digest(dir: string): Map<string, string> {
   return new Map(listFiles(dir).map((file) => [file, crypto.createHash("sha256").update(fs.readFileSync(path.join(dir, file))).digest("hex")]));
@@ -14,8 +14,8 @@ function digest(dir: string): Map<string, string> {
 
 it("builds the same content to the same bytes twice", async () => {
   const project = makeProject();
-  const first = await runBuild(["--skip-audit"], project, fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-a-")));
-  const second = await runBuild(["--skip-audit"], project, fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-b-")));
+  const first = await runBuild(["--skip-audit"], project, tempDir("verbatim-a-"));
+  const second = await runBuild(["--skip-audit"], project, tempDir("verbatim-b-"));
   expect(first.code, first.stderr).toBe(0);
   expect(second.code, second.stderr).toBe(0);
   const a = digest(first.output);

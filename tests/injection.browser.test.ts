@@ -6,7 +6,6 @@
 // Chromium's own WebVTT parser and as SubRip blocks, and the social card's SVG as XML.
 
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Browser, Page } from "playwright-core";
@@ -22,6 +21,7 @@ import { listFiles, makeProject, REPO, runBuild } from "./helpers/build.ts";
 import { checkPages, htmlPages, launchSealedBrowser, type Finding } from "./helpers/injection.ts";
 import { serveSite } from "./helpers/reader.ts";
 import { inTabs } from "./helpers/tabs.ts";
+import { tempDir } from "./helpers/temp-dirs.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The payloads
@@ -188,7 +188,7 @@ const read = (file: string) => fs.readFileSync(path.join(output, file), "utf8");
 
 beforeAll(async () => {
   ({ project, planted } = plantProject());
-  output = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-injection-"));
+  output = tempDir("verbatim-injection-");
   const started = performance.now();
   const run = await runBuild(["--skip-audit"], project, output);
   buildMs = performance.now() - started;
@@ -594,7 +594,7 @@ describe("the social card's SVG", () => {
 
 /** A minimal project with one story (and optionally a show.yml), read as the build reads it. */
 function loadOne(frontMatter: string, showYml?: string): () => unknown {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-reject-"));
+  const root = tempDir("verbatim-reject-");
   fs.mkdirSync(path.join(root, "content", "_data"), { recursive: true });
   fs.writeFileSync(path.join(root, "content", "_data", "site.json"), JSON.stringify({ title: "T", url: "https://example.org/", language: "en", description: "D" }));
   fs.mkdirSync(path.join(root, "content", "stories"), { recursive: true });
@@ -645,7 +645,7 @@ describe("the checker, on pages with one known fault each", () => {
   let faulty: StaticServer;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-faulty-"));
+    dir = tempDir("verbatim-faulty-");
     const page = (head: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}<title>Fault</title></head><body>${body}</body></html>`;
     const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; img-src 'self'">`;
     fs.writeFileSync(path.join(dir, "clean.html"), page(csp, "<p>Nothing here but text: &lt;script&gt;window.__verbatimPwned=1&lt;/script&gt;</p>"));
