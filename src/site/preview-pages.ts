@@ -47,6 +47,12 @@ export class PreviewPages {
   private made = new Map<string, { key: string; files: string[] }>();
   private readonly ids = new WeakMap<object, number>();
   private nextId = 0;
+  /**
+   * A story's images as a short number: the same pictures, the same number. A listing page's key
+   * names a hundred stories with their images; written out, the keys of an archive's listing
+   * pages were 80 MB of text made again on every save.
+   */
+  private readonly imageIds = new Map<string, number>();
   private searching: AbortController | undefined;
   private indexing: Promise<void> = Promise.resolve();
 
@@ -65,16 +71,22 @@ export class PreviewPages {
     const podcasts = (model.podcasts ?? []).map((show) => show.slug);
     const shared = JSON.stringify([context.settings, contentSecurityPolicy(model.stories), images?.shows ?? null, podcasts]);
     const layouts = layoutsKey(path.join(context.paths.root, context.paths.layouts));
-    if (layouts !== this.layouts || shared !== this.shared) {
+    // The output folder emptied (or removed) while serving: nothing is on disk any more. A page
+    // removed by hand is written again when it next changes (checking every file on each save
+    // cost more than the rest of the work).
+    const emptied = !fs.existsSync(path.join(context.outputDir, "stories"));
+    if (layouts !== this.layouts || shared !== this.shared || emptied) {
       this.layouts = layouts;
       this.shared = shared;
       this.made = new Map();
     }
-    const imageKeys = new Map<string, string>();
+    const imageKeys = new Map<string, number>();
     const imagesOf = (story: Story) => {
       let key = imageKeys.get(story.slug);
       if (key === undefined) {
-        key = JSON.stringify([images?.stories[story.slug] ?? null, images?.chapters?.[story.slug] ?? null]);
+        const json = JSON.stringify([images?.stories[story.slug] ?? null, images?.chapters?.[story.slug] ?? null]);
+        key = this.imageIds.get(json);
+        if (key === undefined) this.imageIds.set(json, (key = this.imageIds.size));
         imageKeys.set(story.slug, key);
       }
       return key;
@@ -84,7 +96,7 @@ export class PreviewPages {
     // What a page lists names its stories by address (which, and in what order: the counts and
     // pages); the stories on the page itself are what they say, by identity, with their images.
     const listed = (_: string, value: unknown) => (isStory(value) ? value.url : value);
-    const shown = (_: string, value: unknown) => (isStory(value) ? `#${this.ids.get(value)} ${imagesOf(value)}` : value);
+    const shown = (_: string, value: unknown) => (isStory(value) ? `#${this.ids.get(value)}:${imagesOf(value)}` : value);
     const groups = new Map<unknown, string>();
     const groupKey = (of: unknown) => {
       let key = groups.get(of);
@@ -99,9 +111,9 @@ export class PreviewPages {
     const wanted = (file: string, key: string) => {
       const before = this.made.get(file);
       now.set(file, { key, files: before?.key === key ? before.files : [file] });
-      return before?.key !== key || !fs.existsSync(file);
+      return before?.key !== key;
     };
-    const stories = model.stories.filter((story) => wanted(pageFile(context.outputDir, story.url), `${this.id(story)} ${imagesOf(story)}`));
+    const stories = model.stories.filter((story) => wanted(pageFile(context.outputDir, story.url), `${this.id(story)}:${imagesOf(story)}`));
     const listings = [...listingPages(model)].filter(({ kind, listing }) =>
       wanted(pageFile(context.outputDir, listing.url), `${kind.layout} ${groupKey(listing.of)} ${listing.number}/${listing.count} ${JSON.stringify(listing.items, shown)}`),
     );
