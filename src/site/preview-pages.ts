@@ -20,10 +20,10 @@ import type { Story } from "../story/story.ts";
 import { currentModel, type BuildContext } from "./context.ts";
 import { contentSecurityPolicy } from "./csp.ts";
 import { FileWriter } from "./file-writer.ts";
-import { listingPage, listingPages, type ListingKind } from "./listing-pages.ts";
+import { listingPages, type ListingKind } from "./listing-pages.ts";
 import { PageMaker, pageFile } from "./page-maker.ts";
 import { buildSearchIndex } from "./search.ts";
-import { since, writeStory } from "./story-pages.ts";
+import { since, writeListing, writeStory } from "./story-pages.ts";
 
 /** What every Nunjucks file under the layouts folder says, hashed (a dozen small files). */
 function layoutsKey(dir: string): string {
@@ -37,6 +37,8 @@ function layoutsKey(dir: string): string {
 export interface PreviewPlan {
   stories: Story[];
   listings: Array<{ kind: ListingKind; listing: ListingPage<unknown, unknown> }>;
+  /** How many listing pages the site has. */
+  allListings: number;
   gone: string[];
 }
 
@@ -114,12 +116,13 @@ export class PreviewPages {
       return before?.key !== key;
     };
     const stories = model.stories.filter((story) => wanted(pageFile(context.outputDir, story.url), `${this.id(story)}:${imagesOf(story)}`));
-    const listings = [...listingPages(model)].filter(({ kind, listing }) =>
+    const all = [...listingPages(model)];
+    const listings = all.filter(({ kind, listing }) =>
       wanted(pageFile(context.outputDir, listing.url), `${kind.layout} ${groupKey(listing.of)} ${listing.number}/${listing.count} ${JSON.stringify(listing.items, shown)}`),
     );
     const gone = [...this.made].filter(([file]) => !now.has(file)).flatMap(([, page]) => page.files);
     this.made = now;
-    return { stories, listings, gone };
+    return { stories, listings, allListings: all.length, gone };
   }
 
   /** The files written with a story page (its transcripts), removed with it when the story goes. */
@@ -178,10 +181,7 @@ export async function writePreviewPages(context: BuildContext): Promise<void> {
       const { files } = await writeStory(context, maker, story, writer);
       preview.wrote(pageFile(context.outputDir, story.url), files);
     }
-    for (const { kind, listing } of plan.listings) {
-      const { file, html } = await maker.make(listingPage(kind, listing, model, context.images.planned));
-      await writer.write(file, html);
-    }
+    for (const { kind, listing } of plan.listings) await writeListing(context, maker, kind, listing, writer);
     await writer.finish();
     await remove(plan.gone);
   } catch (error) {
@@ -189,7 +189,6 @@ export async function writePreviewPages(context: BuildContext): Promise<void> {
     await writer.finish().catch(() => undefined);
     throw error;
   }
-  const listings = [...listingPages(model)].length;
-  context.log.info(`Stories: ${plan.stories.length} of ${model.stories.length} pages and ${plan.listings.length} of ${listings} listing pages written${plan.gone.length ? `, ${plan.gone.length} files of pages gone removed` : ""} in ${since(started)}`);
+  context.log.info(`Stories: ${plan.stories.length} of ${model.stories.length} pages and ${plan.listings.length} of ${plan.allListings} listing pages written${plan.gone.length ? `, ${plan.gone.length} files of pages gone removed` : ""} in ${since(started)}`);
   preview.reindex(context);
 }

@@ -9,7 +9,8 @@ import { currentModel, type BuildContext } from "./context.ts";
 import { transcriptFiles } from "./exports.ts";
 import { chapterFiles } from "./chapter-files.ts";
 import { FileWriter } from "./file-writer.ts";
-import { listingPage, listingPages } from "./listing-pages.ts";
+import type { ListingPage } from "../story/listing.ts";
+import { listingPage, listingPages, type ListingKind } from "./listing-pages.ts";
 import { PageMaker, pageFile } from "./page-maker.ts";
 import { SearchIndexer } from "./search.ts";
 
@@ -40,6 +41,12 @@ export async function writeStory(context: BuildContext, maker: PageMaker, story:
   return { html, files };
 }
 
+/** One listing page, made and handed to the writer. */
+export async function writeListing(context: BuildContext, maker: PageMaker, kind: ListingKind, listing: ListingPage<unknown, unknown>, writer: FileWriter): Promise<void> {
+  const { file, html } = await maker.make(listingPage(kind, listing, currentModel(context), context.images.planned));
+  await writer.write(file, html);
+}
+
 /**
  * After Eleventy writes its pages (a build): every story's page, transcript files and search
  * entry, and every listing page. pagefind is the slowest part (its own process, on the other
@@ -61,8 +68,7 @@ export async function writeStoryPages(context: BuildContext): Promise<void> {
   const listingsMade = (async () => {
     for (const { kind, listing } of listingPages(model)) {
       if (failed) return;
-      const { file, html } = await maker.make(listingPage(kind, listing, model, context.images.planned));
-      await writer.write(file, html);
+      await writeListing(context, maker, kind, listing, writer);
       listings++;
     }
     listingsDone = true;
