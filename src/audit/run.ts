@@ -114,15 +114,19 @@ class Worker {
   async audit(page: string, url: string): Promise<{ issues: Issue[] } | { fault: string }> {
     for (let attempt = 1; ; attempt++) {
       let watch: ReturnType<typeof crashOf> | undefined;
+      let browser: Browser | undefined;
       try {
-        const browser = await this.pool.get();
+        browser = await this.pool.get();
         this.tab ??= await this.pool.newTab(ADD_WCAG22_TAGS);
         watch = crashOf(this.tab, browser);
         await this.options.hooks?.beforePage?.(page, browser);
         const work = auditPage(browser, this.tab, url, this.ignore);
         return { issues: await withTimeLimit(Promise.race([work, watch.promise]), this.options.config.timeoutSeconds) };
       } catch (error) {
-        const fault = error instanceof AuditFault ? error : new AuditFault((error as Error).message, true);
+        let fault = error instanceof AuditFault ? error : new AuditFault((error as Error).message, true);
+        // A killed browser fails the page in many ways ("frame was detached", no response…), and
+        // which comes first is a race: a browser that is gone always earns the page its retry.
+        if (!fault.retry && browser && !browser.connected) fault = new AuditFault(`${fault.message}; the browser crashed or was closed`, true);
         await discardTab(this.tab);
         this.tab = undefined;
         if (!fault.retry || attempt >= 2) return { fault: attempt >= 2 ? `${fault.message} (after one retry)` : fault.message };
