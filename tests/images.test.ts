@@ -276,6 +276,34 @@ describe("renderImages", () => {
     expect(fs.readFileSync(placed).equals(fs.readFileSync(path.join(outputDir, jobs[0]?.output ?? "")))).toBe(true);
   });
 
+  it("under a preview, leaves alone what an earlier run placed, puts back what was removed, replaces what changed; a fresh folder gets plain copies", async () => {
+    const { root, outputDir, cacheDir } = dirs("placed");
+    const card = (title: string) => planCard({ title, show: "Night Desk", date: "May 1, 2026", art: fixture("art-3000.png") }, "images/p/card").jobs;
+    const jobs = [...planCover(LANDSCAPE, "images/p/cover").jobs, ...card("First")];
+    await renderImages(jobs, { outputDir: path.join(root, "warm-up"), cacheDir });
+    const placed = new Map<string, string>();
+    // A fresh folder: every output is copied straight to its name, same bytes as the entry.
+    expect(await renderImages(jobs, { outputDir, cacheDir, placed, fresh: true })).toMatchObject({ rendered: 0, cached: 13 });
+    expect(placed.size).toBe(13);
+    for (const job of jobs) expect(fs.readFileSync(path.join(outputDir, job.output)).equals(fs.readFileSync(path.join(root, "warm-up", job.output)))).toBe(true);
+    const inode = (job: ImageJob | undefined) => fs.statSync(path.join(outputDir, job?.output ?? "")).ino;
+    const before = jobs.map(inode);
+    // Nothing changed: no output is copied again (each would get a new inode from the rename).
+    await renderImages(jobs, { outputDir, cacheDir, placed });
+    expect(jobs.map(inode)).toEqual(before);
+    // One removed by hand is put back; the rest stay.
+    fs.rmSync(path.join(outputDir, jobs[0]?.output ?? ""));
+    await renderImages(jobs, { outputDir, cacheDir, placed });
+    expect(fs.existsSync(path.join(outputDir, jobs[0]?.output ?? ""))).toBe(true);
+    expect(jobs.slice(1).map(inode)).toEqual(before.slice(1));
+    // The card's title changed: only the card is drawn and replaced.
+    const edited = [...jobs.slice(0, 12), ...card("Second")];
+    expect(await renderImages(edited, { outputDir, cacheDir, placed })).toMatchObject({ rendered: 1, cached: 12 });
+    expect(edited.slice(1, 12).map(inode)).toEqual(before.slice(1, 12));
+    expect(inode(edited[12])).not.toBe(before[12]);
+    expect(filesUnder(outputDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
   it("renders again only the jobs of a source whose bytes changed, wherever the project lives", async () => {
     const { root, outputDir, cacheDir } = dirs("invalidate");
     fs.mkdirSync(path.join(root, "src"), { recursive: true });

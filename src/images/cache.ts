@@ -56,15 +56,6 @@ export function entryPath(cacheDir: string, key: string, job: ImageJob): string 
   return path.join(cacheDir, key.slice(0, 2), `${key}.${ext}`);
 }
 
-export async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function tempName(file: string): string {
   return `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
 }
@@ -102,10 +93,19 @@ export async function writeAtomic(file: string, data: Buffer, folders: Folders):
  * file in the site folder would otherwise change the cache entry too.
  */
 export class Placer {
-  constructor(private readonly folders: Folders) {}
+  private readonly atomic: boolean;
+
+  /** `atomic: false` copies straight to the output's name: only for a folder nothing reads yet. */
+  constructor(private readonly folders: Folders, options: { atomic?: boolean } = {}) {
+    this.atomic = options.atomic ?? true;
+  }
 
   async place(entry: string, output: string): Promise<void> {
     await this.folders.ensure(path.dirname(output));
+    if (!this.atomic) {
+      await fs.copyFile(entry, output, fsConstants.COPYFILE_FICLONE);
+      return;
+    }
     const temp = tempName(output);
     try {
       await fs.copyFile(entry, temp, fsConstants.COPYFILE_FICLONE);

@@ -3,10 +3,11 @@
 // The first three are `placeCachedImages`, quick and awaited by a build before it writes pages;
 // what is left to draw runs beside the pages (`renderRest`).
 
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { cacheKey, entryPath, exists, Folders, Placer, SourceHashes, writeAtomic } from "./cache.ts";
+import { cacheKey, entryPath, Folders, Placer, SourceHashes, writeAtomic } from "./cache.ts";
 import { renderContext, renderJob } from "./encode.ts";
 import { ImageError } from "./errors.ts";
 import { runPool } from "./pool.ts";
@@ -22,6 +23,12 @@ export interface RenderOptions {
    * rebuild): left as they are when the key is the same. Updated with what this run places.
    */
   placed?: Map<string, string>;
+  /**
+   * The output folder is new and nothing serves it yet (a build's staging folder): outputs are
+   * copied straight to their names. Otherwise each is copied beside its name and renamed over it,
+   * so a browser never gets half an image.
+   */
+  fresh?: boolean;
 }
 
 interface Group {
@@ -92,19 +99,21 @@ export async function placeCachedImages(jobs: ImageJob[], options: RenderOptions
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? os.availableParallelism()));
   const hashes = new SourceHashes();
   const folders = new Folders();
-  const placer = new Placer(folders);
+  const placer = new Placer(folders, { atomic: !options.fresh });
   const groups = await groupJobs(jobs, options, hashes);
-
+  const placed = options.placed;
+  // Existence checks are synchronous: a stat is microseconds, and 20,000 of them through the
+  // thread pool cost seconds of the event loop, beside a preview's pages.
+  const inPlace = (group: Group) => !!placed && group.outputs.every((output) => placed.get(output) === group.key && fs.existsSync(output));
   const cached: Group[] = [];
   const missing: Group[] = [];
-  await runPool(groups, IO_CONCURRENCY, async (group) => {
-    (await exists(group.entry) ? cached : missing).push(group);
-  });
-  const placed = options.placed;
+  for (const group of groups) {
+    if (inPlace(group)) continue;
+    (fs.existsSync(group.entry) ? cached : missing).push(group);
+  }
   const place = (group: Group) =>
     Promise.all(
       group.outputs.map(async (output) => {
-        if (placed?.get(output) === group.key && (await exists(output))) return;
         await placer.place(group.entry, output);
         placed?.set(output, group.key);
       }),

@@ -193,8 +193,9 @@ export async function startImages(context: BuildContext): Promise<void> {
   const placing = placeCachedImages(run.planned.jobs, {
     outputDir: context.outputDir,
     cacheDir: context.imageCacheDir,
-    // A rebuild under `npm start` copies only the images that changed.
-    ...(context.mode === "serve" ? { placed: run.placed } : {}),
+    // A rebuild under `npm start` copies only the images that changed; a build writes into a
+    // folder nothing serves yet.
+    ...(context.mode === "serve" ? { placed: run.placed } : { fresh: true }),
   });
   const rendering = context.mode === "serve" ? placing.then((placed) => placed.renderRest()) : renderBeside(context, await placing);
   if (!rendering) return;
