@@ -98,7 +98,7 @@ export class PreviewPages {
     // What a page lists names its stories by address (which, and in what order: the counts and
     // pages); the stories on the page itself are what they say, by identity, with their images.
     const listed = (_: string, value: unknown) => (isStory(value) ? value.url : value);
-    const shown = (_: string, value: unknown) => (isStory(value) ? `#${this.ids.get(value)}:${imagesOf(value)}` : value);
+    const shown = (_: string, value: unknown) => (isStory(value) ? token(value) : value);
     const groups = new Map<unknown, string>();
     const groupKey = (of: unknown) => {
       let key = groups.get(of);
@@ -117,8 +117,16 @@ export class PreviewPages {
     };
     const stories = model.stories.filter((story) => wanted(pageFile(context.outputDir, story.url), `${this.id(story)}:${imagesOf(story)}`));
     const all = [...listingPages(model)];
+    // Most items are stories: their part of the key is made once per save, not per listing.
+    const tokens = new Map<Story, string>();
+    const token = (story: Story) => {
+      let text = tokens.get(story);
+      if (text === undefined) tokens.set(story, (text = `#${this.ids.get(story)}:${imagesOf(story)}`));
+      return text;
+    };
+    const itemKey = (item: unknown) => (isStory(item) ? token(item) : JSON.stringify(item, shown));
     const listings = all.filter(({ kind, listing }) =>
-      wanted(pageFile(context.outputDir, listing.url), `${kind.layout} ${groupKey(listing.of)} ${listing.number}/${listing.count} ${JSON.stringify(listing.items, shown)}`),
+      wanted(pageFile(context.outputDir, listing.url), `${kind.layout} ${groupKey(listing.of)} ${listing.number}/${listing.count} ${listing.items.map(itemKey).join(",")}`),
     );
     const gone = [...this.made].filter(([file]) => !now.has(file)).flatMap(([, page]) => page.files);
     this.made = now;
