@@ -3,7 +3,8 @@
 // PIPELINE_VERSION (cache.ts) so no stale image is served from the cache.
 
 import sharp, { type Sharp, type SharpOptions } from "sharp";
-import { CARD_ART, cardSvg } from "./card-svg.ts";
+import { describeMissing, missingGlyphs } from "./card-glyphs.ts";
+import { CARD_ART, cardSvg, cardTexts } from "./card-svg.ts";
 import { ImageError } from "./errors.ts";
 import { scaledHeight } from "./names.ts";
 import type { CardRecipe, ImageFormat, ImageJob, ResizeRecipe } from "./types.ts";
@@ -28,9 +29,34 @@ export const ENCODING = {
   avif: { quality: 50, effort: AVIF_EFFORT, chromaSubsampling: "4:2:0" },
   webp: { quality: 78, effort: 4 },
   jpeg: { quality: 80, mozjpeg: true },
-  // Cards: zlib level 6 draws a card in about half the time of 9 (40 against 80 ms with grainy art),
-  // for PNGs 4–20 % larger; a thousand-story site renders a thousand of them cold.
   png: { compressionLevel: 6, adaptiveFiltering: false },
+} as const;
+
+/**
+ * The social card's two encodings (card-format.ts picks one from the show's art). Measured on this
+ * machine (sharp 0.35.5, mozjpeg) with the card of a 50-character title, sizes in KB, "text" the
+ * PSNR and largest error of the title and show name's area against the lossless card:
+ *
+ *   art                      lossless PNG   palette PNG          JPEG q90 4:4:4      JPEG q90 4:2:0      JPEG q95 4:4:4
+ *   grainy photo-like (bench)   325.9       126.7 (55.7 dB)      61.8 (37.2 dB, 49)  46.8 (35.9 dB, 77)  87.3 (41.3 dB, 36)
+ *   smooth gradient             111.9        32.4 (57.6 dB)      59.3 (37.2 dB, 50)  46.3 (35.9 dB, 77)  75.3
+ *   flat shapes (fixture)        50.9        20.8 (64.1 dB)      51.7 (37.1 dB, 50)  42.1 (35.8 dB, 77)  65.4
+ *   sample shows' art         61.5–69.4    24.0–25.7 (60–61 dB)  58.6–62.6           48.1–49.7
+ *   no art                       45.5        18.8 (69.8 dB)      50.8 (39.6 dB, 51)  42.2 (38.9 dB, 60)  63.5
+ *
+ * JPEG: 4:2:0 halves the amber show name's colour resolution, which leaves a dark brown fringe
+ * around each letter (the largest error goes from 49 to 77 of 255); 4:4:4 costs a quarter more and
+ * keeps the letters' edges. Quality 90 is where, enlarged six times, the letters look as the
+ * lossless card's do (85: 35.3 dB, 57; ringing shows around the white title), at half the 120 KB
+ * budget on the grainiest art; 95 buys 4 dB for 40 % more bytes.
+ * Palette PNG (256 colours, libimagequant): on art a palette holds (card-format.ts), a third to a
+ * half of the JPEG's bytes with text as good as lossless; on grainy art it must dither the grain
+ * and is twice the JPEG. Effort 3 quantises a card in 33 ms against 95 ms at the default 7, for
+ * 2 % more bytes.
+ */
+export const CARD_ENCODING = {
+  jpeg: { quality: 90, mozjpeg: true, chromaSubsampling: "4:4:4" },
+  png: { palette: true, colours: 256, effort: 3, compressionLevel: 9 },
 } as const;
 
 /** Counts the sharp pipelines this module starts: tests prove a warm run starts none. */
@@ -99,7 +125,8 @@ async function cardArt(file: string): Promise<Buffer> {
   }
 }
 
-async function card(recipe: CardRecipe, art: string | undefined, context: RenderContext): Promise<Buffer> {
+/** The card drawn, before encoding: sharp's pipeline of the SVG with the art on it. */
+export async function drawCard(recipe: CardRecipe, art: string | undefined, context: RenderContext): Promise<Sharp> {
   let square: Buffer | undefined;
   if (art) {
     let pending = context.cardArt.get(art);
@@ -109,12 +136,23 @@ async function card(recipe: CardRecipe, art: string | undefined, context: Render
     }
     square = await pending;
   }
+  // The build checked the texts when it planned the cards (src/site/images.ts): this is for any other caller.
+  const missing = missingGlyphs(cardTexts(recipe), recipe.lang)[0];
+  if (missing) {
+    const { problem, fix } = describeMissing(missing);
+    throw new ImageError(undefined, `the social card for "${recipe.title}" cannot be drawn. ${problem}`, fix.replace(/^./u, (c) => c.toUpperCase()));
+  }
   const svg = cardSvg({ ...recipe, ...(art ? { art } : {}) });
+  const image = pipeline(Buffer.from(svg));
+  if (square) image.composite([{ input: square, left: CARD_ART.left, top: CARD_ART.top }]);
+  // The card is opaque: without the alpha channel the SVG brings, the file is a quarter smaller.
+  return image.removeAlpha();
+}
+
+async function card(recipe: CardRecipe, art: string | undefined, context: RenderContext): Promise<Buffer> {
+  const image = await drawCard(recipe, art, context);
   try {
-    const image = pipeline(Buffer.from(svg));
-    if (square) image.composite([{ input: square, left: CARD_ART.left, top: CARD_ART.top }]);
-    // The card is opaque: without the alpha channel the SVG brings, the PNG is a quarter smaller.
-    return await image.removeAlpha().png(ENCODING.png).toBuffer();
+    return await (recipe.format === "jpeg" ? image.jpeg(CARD_ENCODING.jpeg) : image.png(CARD_ENCODING.png)).toBuffer();
   } catch (error) {
     throw new ImageError(undefined, `the social card for "${recipe.title}" could not be drawn (${(error as Error).message}).`, "Report this with the story's title; it is a bug in src/images/card-svg.ts.");
   }
