@@ -175,6 +175,12 @@ export class CardFontChain {
 
 const chains = new Map<string, CardFontChain>();
 
+/** Forgets what was found: after fonts were installed, the next question asks fontconfig again. */
+export function forgetFonts(): void {
+  located.clear();
+  chains.clear();
+}
+
 /** The chain that draws a text, at a weight: one per order of fonts per process (their widths are remembered). */
 export function cardFontChain(lang: string, text: string, weight: CardWeight, fontDirs?: readonly string[]): CardFontChain {
   const chain = cardFonts(lang, text);
