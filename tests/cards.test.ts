@@ -16,6 +16,7 @@ import { cardFormat, formatForCoverage, paletteCoverage } from "../src/images/ca
 import { describeMissing, missingGlyphs } from "../src/images/card-glyphs.ts";
 import { CARD_ART, cardSvg, cardTexts, isRightToLeft } from "../src/images/card-svg.ts";
 import { readCmap } from "../src/images/cmap.ts";
+import { fitLines, textWidth } from "../src/images/text-fit.ts";
 import { CARD_ENCODING, drawCard, renderContext } from "../src/images/encode.ts";
 import { imageInfo, planCard, planChapterArt, planCover, planFeedArt, renderImages, type CardRecipe, type ImageJob } from "../src/images/index.ts";
 import { fontFaces, fontMetrics } from "../src/images/sfnt.ts";
@@ -139,6 +140,20 @@ describe("the font chain", () => {
   });
 });
 
+describe("wrapping a title written without spaces", () => {
+  it("never starts a line with closing punctuation, the prolonged sound mark or small kana", () => {
+    const title = "夜行フェリーが六年ぶりに運航を再開、川の労働者たちが語る物語。ニュース・フェリー";
+    const { measure } = cardFontChain("ja", title, "bold");
+    for (let width = 200; width <= 700; width += 10) {
+      const { lines } = fitLines(title, width, 40, 20, measure);
+      expect(lines.join(""), String(width)).toBe(title);
+      for (const line of lines.slice(1)) expect(line, `${width}: ${lines.join(" | ")}`).not.toMatch(/^[、。ーェ・]/u);
+      for (const line of lines) expect(textWidth(line, 40, measure)).toBeLessThanOrEqual(width);
+    }
+    // Without the rule, a plain cut at 200 px starts the second line with "ー" (it fails above then).
+  });
+});
+
 describe("never a box: the glyph check", () => {
   it("passes titles in CJK, Arabic, Hebrew, Devanagari and a mix with Latin", () => {
     for (const [lang, title] of Object.entries(TITLES)) {
@@ -159,6 +174,9 @@ describe("never a box: the glyph check", () => {
     expect(privateUse?.fix).toContain("private use area");
     expect(hieroglyph?.problem).toContain('"𓀀" (U+13000)');
     expect(hieroglyph?.fix).toContain("change the title");
+    const emoji = missingGlyphs(cardTexts({ title: "Ferry 🚢 night", show: "S", date: "D" }));
+    expect(emoji.map((m) => m.codePoint)).toEqual(["U+1F6A2"]);
+    expect(describeMissing(emoji[0]!).fix).toContain("emoji");
     const inShow = missingGlyphs(cardTexts({ title: "Fine", show: "Desk \ue001", date: "D" }));
     expect(inShow.map((m) => [m.field, m.codePoint])).toEqual([["show", "U+E001"]]);
   });

@@ -54,7 +54,9 @@ export function describeMissing(glyph: MissingGlyph): { problem: string; fix: st
   const problem = `The ${field} holds ${shown}, a character no font of the social card has: the card would show an empty box in its place.`;
   const fix = glyph.packages.length
     ? `install the font that draws it (Debian: apt-get install ${glyph.packages.join(" ")}), or change the ${field}.`
-    : /\p{Co}/u.test(glyph.char)
+    : /\p{Extended_Pictographic}/u.test(glyph.char)
+      ? `the card's fonts draw some emoji as plain outlines, not this one: take it out of the ${field}, or use one they draw (the build names each it cannot).`
+      : /\p{Co}/u.test(glyph.char)
       ? `${glyph.codePoint} is in Unicode's private use area, which no published font draws: change the ${field} (it often comes from a copy from a PDF or a symbol font).`
       : `no font Verbatim draws cards with (DejaVu Sans and Debian's Noto fonts) has it: change the ${field}, or replace the character with a common one.`;
   return { problem, fix };

@@ -33,14 +33,22 @@ function withEllipsis(line: string, maxWidth: number, fontSize: number, measure:
   return `${chars.join("")}${ELLIPSIS}`;
 }
 
-/** A word wider than a line, in pieces that fit. */
+/**
+ * Characters a line must not start with (Chinese and Japanese line breaking): closing punctuation,
+ * the prolonged sound mark and small kana. One that falls at a break takes the character before it along.
+ */
+const NO_LINE_START = /^[、。，．,.!?！？:;：；)）\]］｝」』】〕〉》〙〗’”・ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻]$/u;
+
+/** A word wider than a line (a long URL, or a title in a script written without spaces), in pieces that fit. */
 function splitWord(word: string, maxWidth: number, fontSize: number, measure: Measure): string[] {
   const pieces: string[] = [];
   let piece = "";
   for (const char of word) {
     if (piece && textWidth(piece + char, fontSize, measure) > maxWidth) {
-      pieces.push(piece);
-      piece = "";
+      const chars = [...piece];
+      const carried = NO_LINE_START.test(char) && chars.length > 1 ? (chars.pop() as string) : "";
+      pieces.push(chars.join(""));
+      piece = carried;
     }
     piece += char;
   }
