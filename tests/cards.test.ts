@@ -338,3 +338,18 @@ describe("names by content", () => {
     expect(planCover({ file: FLAT_ART, width: 3000, height: 3000 }, "images/s/art").jobs[0]?.output).toBe("images/s/art-320.avif");
   });
 });
+
+describe("a name that promises its content", () => {
+  it("refuses to write new bytes under a name planned from a source's earlier bytes", async () => {
+    const art = path.join(tmp, "changing.png");
+    fs.copyFileSync(FLAT_ART, art);
+    const info = await imageInfo(art);
+    const planned = planFeedArt({ file: art, width: info.width, height: info.height, hash: info.hash }, "images/c/feed");
+    await sharp(FLAT_ART).resize(2000).png().toFile(art);
+    const options = { outputDir: path.join(tmp, "changing"), cacheDir: path.join(tmp, "changing-cache") };
+    await expect(renderImages(planned.jobs, options)).rejects.toThrow(/changed while the site was being built/u);
+    // Planned again from the bytes now there, it renders.
+    const again = await imageInfo(art);
+    expect(await renderImages(planFeedArt({ file: art, width: again.width, height: again.height, hash: again.hash }, "images/c/feed").jobs, options)).toMatchObject({ rendered: 1 });
+  });
+});

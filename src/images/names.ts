@@ -22,6 +22,11 @@ export function outputName(base: string, suffix: string, format: ImageFormat, ke
   return `${clean}${suffix}${key ? `-${key.slice(0, NAME_HASH_LENGTH)}` : ""}.${extensionOf(format)}`;
 }
 
+/** The key digits an output's name carries ("…/cover-640-0a1b2c3d4e.avif" → "0a1b2c3d4e"), if any. */
+export function nameKey(output: string): string | undefined {
+  return new RegExp(`-([0-9a-f]{${NAME_HASH_LENGTH}})\\.[a-z0-9]+$`, "u").exec(output)?.[1];
+}
+
 /** The site path of an output: "/images/…". */
 export function siteUrl(output: string): string {
   return `/${output}`;
