@@ -34,29 +34,30 @@ export const ENCODING = {
 
 /**
  * The social card's two encodings (card-format.ts picks one from the show's art). Measured on this
- * machine (sharp 0.35.5, mozjpeg) with the card of a 50-character title, sizes in KB, "text" the
- * PSNR and largest error of the title and show name's area against the lossless card (palette PNG
- * at libimagequant's default effort; at the chosen 3, the grainy card is 130.3 KB, 50.3 dB):
+ * machine (sharp 0.35.5, its mozjpeg) on the card of a 50-character title, sizes in KB, then the
+ * PSNR and the largest error (of 255) of the show name and title's area against the lossless card:
  *
- *   art                      lossless PNG   palette PNG          JPEG q90 4:4:4      JPEG q90 4:2:0      JPEG q95 4:4:4
- *   grainy photo-like (bench)   325.9       126.7 (55.7 dB)      61.8 (37.2 dB, 49)  46.8 (35.9 dB, 77)  87.3 (41.3 dB, 36)
- *   smooth gradient             111.9        32.4 (57.6 dB)      59.3 (37.2 dB, 50)  46.3 (35.9 dB, 77)  75.3
- *   flat shapes (fixture)        50.9        20.8 (64.1 dB)      51.7 (37.1 dB, 50)  42.1 (35.8 dB, 77)  65.4
- *   sample shows' art         61.5–69.4    24.0–25.7 (60–61 dB)  58.6–62.6           48.1–49.7
- *   no art                       45.5        18.8 (69.8 dB)      50.8 (39.6 dB, 51)  42.2 (38.9 dB, 60)  63.5
+ *   art                       lossless PNG  palette PNG         JPEG q88 4:4:4    JPEG q88 4:2:0    q85 4:4:4         q80 4:4:4
+ *   grainy photo-like (bench)    326.1      130.3 (50.3, 25)    61.6 (41.5, 49)   50.3 (38.6, 82)   54.9 (40.1, 48)   47.9 (38.4, 60)
+ *   smooth gradient              111.9       38.3 (51.4, 22)    58.6 (41.5, 49)   48.2 (38.6, 82)   53.4              47.3
+ *   flat shapes (fixture)         50.9       22.1 (53.2, 8)     52.0 (41.5, 49)   44.2 (38.6, 82)   48.0              43.1
+ *   sample shows' art          61.5–69.4   26.6–28.4 (52–53)    58.7–61.2         50.7–51.2
+ *   no art                        45.5       19.3 (53.4, 5)     51.7 (43.7, 44)   44.7 (41.3, 71)   47.8              43.1
  *
- * JPEG: 4:2:0 halves the amber show name's colour resolution, which leaves a dark brown fringe
- * around each letter (the largest error goes from 49 to 77 of 255); 4:4:4 costs a quarter more and
- * keeps the letters' edges. Quality 90 is where, enlarged six times, the letters look as the
- * lossless card's do (85: 35.3 dB, 57; ringing shows around the white title), at half the 120 KB
- * budget on the grainiest art; 95 buys 4 dB for 40 % more bytes.
- * Palette PNG (256 colours, libimagequant): on art a palette holds (card-format.ts), a third to a
- * half of the JPEG's bytes with text as good as lossless; on grainy art it must dither the grain
- * and is twice the JPEG. Effort 3 quantises a card in 33 ms against 95 ms at the default 7, for
- * 2 % more bytes.
+ * JPEG is mozjpeg (progressive, optimised scans, deringing) with the standard quantisation table of
+ * the JPEG specification (Annex K) and without trellis quantisation: mozjpeg's own table with
+ * trellis, tuned for photographs, smooths the letters' edges for its bytes (at q90: 61.8 KB, text
+ * 37.2 dB; at q95: 87.3 KB, 41.3 dB), where these settings give 41.5 dB for 61.6 KB. 4:2:0 halves
+ * the amber show name's colour resolution, which leaves a dark brown fringe round each letter (the
+ * largest error goes from 49 to 82); 4:4:4 costs a fifth more and keeps the edges. Quality 88 is
+ * the lowest where, enlarged six times, the letters look as the lossless card's do, at half the
+ * 120 KB budget on the grainiest art (q85 loses 1.4 dB, q80 3 dB and shows ringing round the white
+ * title). The palette PNG (256 colours, libimagequant) is a third to a half of the JPEG's bytes on
+ * art a palette holds, with better text; on grainy art it must dither and is twice the JPEG.
+ * Effort 3 quantises a card in 33 ms against 95 ms at the default 7, for 2 % more bytes.
  */
 export const CARD_ENCODING = {
-  jpeg: { quality: 90, mozjpeg: true, chromaSubsampling: "4:4:4" },
+  jpeg: { quality: 88, mozjpeg: true, quantisationTable: 0, trellisQuantisation: false, chromaSubsampling: "4:4:4" },
   png: { palette: true, colours: 256, effort: 3, compressionLevel: 9 },
 } as const;
 
