@@ -145,11 +145,18 @@ export class CardFontChain {
     private readonly fontDirs?: readonly string[],
   ) {}
 
-  /** The first installed font of the chain with a glyph for the code point; undefined when none has one. */
+  /**
+   * The first installed font of the chain with a glyph for the code point; undefined when none has
+   * one. For bold text a family's regular face stands in for a character its bold face lacks (as
+   * fontconfig offers it to pango, which then emboldens it).
+   */
   fontFor(codePoint: number): InstalledFont | undefined {
+    const weights: CardWeight[] = this.weight === "bold" ? ["bold", "regular"] : ["regular"];
     for (const font of this.chain) {
-      const installed = installedFont(font, this.weight, this.fontDirs);
-      if (installed && installed.metrics.glyph(codePoint) !== 0) return installed;
+      for (const weight of weights) {
+        const installed = installedFont(font, weight, this.fontDirs);
+        if (installed && installed.metrics.glyph(codePoint) !== 0) return installed;
+      }
     }
     return undefined;
   }
