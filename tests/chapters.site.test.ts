@@ -37,7 +37,7 @@ describe("the JSON Chapters file", () => {
     expect(json.chapters.at(-1)?.endTime).toBe(358);
     const hortense = json.chapters[2] as Record<string, string>;
     expect(hortense.url).toBe("https://example.org/the-moreau-letters/hortense");
-    expect(hortense.img).toMatch(/^https:\/\/example\.org\/radio\/images\/stories\/captain-moreau\/chapter-3-1400\.jpg$/u);
+    expect(hortense.img).toMatch(/^https:\/\/example\.org\/radio\/images\/stories\/captain-moreau\/chapter-3-1400-[0-9a-f]{10}\.jpg$/u);
     expect(fs.existsSync(path.join(run.output, new URL(hortense.img as string).pathname.slice(PREFIX.length)))).toBe(true);
   });
 
@@ -61,7 +61,7 @@ describe("the feed", () => {
       ["00:04:41.700", "Finding the Voice"],
     ]);
     expect(psc[2]?.["@_href"]).toBe("https://example.org/the-moreau-letters/hortense");
-    expect(psc[2]?.["@_image"]).toMatch(/chapter-3-1400\.jpg$/u);
+    expect(psc[2]?.["@_image"]).toMatch(/chapter-3-1400-[0-9a-f]{10}\.jpg$/u);
   });
 });
 
@@ -95,8 +95,9 @@ describe("the story page", () => {
   it("shows the chapter's image with its alt text", () => {
     const img = page(SLUG).querySelector(".v-contents li:nth-child(3) img.chapter-image");
     expect(img?.getAttribute("alt")).toBe("A drawing of a pear tree with eleven yellow pears under a pale sun.");
-    expect(img?.getAttribute("src")).toBe(`${PREFIX}images/stories/${SLUG}/chapter-3-128.jpg`);
-    expect(fs.existsSync(path.join(run.output, `images/stories/${SLUG}/chapter-3-128.jpg`))).toBe(true);
+    const src = img?.getAttribute("src") ?? "";
+    expect(src).toMatch(new RegExp(`^${PREFIX}images/stories/${SLUG}/chapter-3-128-[0-9a-f]{10}\\.jpg$`, "u"));
+    expect(fs.existsSync(path.join(run.output, src.slice(PREFIX.length)))).toBe(true);
   });
 
   it("links the chapter files beside the transcript's", () => {

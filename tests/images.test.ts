@@ -10,7 +10,9 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheKey, SourceHashes } from "../src/images/cache.ts";
+import { cardFontChain } from "../src/images/card-fonts.ts";
 import { CARD_ART, cardSvg, xmlText } from "../src/images/card-svg.ts";
+import { isHashedName } from "../src/site/headers.ts";
 import { AVIF_EFFORT, imageWork } from "../src/images/encode.ts";
 import {
   checkCardFont,
@@ -134,22 +136,31 @@ describe("planFeedArt", () => {
 });
 
 describe("planCard", () => {
-  it("plans one 1200×630 PNG, its source the show's art when there is one", () => {
-    const card = planCard({ title: "The Night Ferry Returns", show: "Night Desk", date: "April 21, 2026", art: "/shows/night-desk/art.jpg" }, "images/stories/night-ferry/card");
+  it("plans one 1200×630 card in the format given, its source the show's art, named by its cache key", async () => {
+    const art = fixture("art-3000.png");
+    const hash = await new SourceHashes().get(art);
+    const card = planCard({ title: "The Night Ferry Returns", show: "Night Desk", date: "April 21, 2026", art, lang: "en", format: "jpeg" }, "images/stories/night-ferry/card", hash);
+    const job = card.jobs[0] as ImageJob;
+    const key = await cacheKey(job, new SourceHashes());
     expect(card).toEqual({
       jobs: [
         {
-          source: "/shows/night-desk/art.jpg",
-          recipe: { kind: "card", title: "The Night Ferry Returns", show: "Night Desk", date: "April 21, 2026", art: "/shows/night-desk/art.jpg" },
-          output: "images/stories/night-ferry/card.png",
+          source: art,
+          recipe: { kind: "card", title: "The Night Ferry Returns", show: "Night Desk", date: "April 21, 2026", art, lang: "en", format: "jpeg" },
+          output: `images/stories/night-ferry/card-${key.slice(0, 10)}.jpg`,
         },
       ],
-      url: "/images/stories/night-ferry/card.png",
+      url: `/images/stories/night-ferry/card-${key.slice(0, 10)}.jpg`,
+      type: "image/jpeg",
       width: 1200,
       height: 630,
     });
-    const plain = planCard({ title: "T", show: "S", date: "D" }, "images/stories/t/card");
-    expect(plain.jobs[0]).toEqual({ recipe: { kind: "card", title: "T", show: "S", date: "D" }, output: "images/stories/t/card.png" });
+    expect(isHashedName(job.output)).toBe(true);
+    const plain = planCard({ title: "T", show: "S", date: "D", format: "png" }, "images/stories/t/card");
+    expect(plain.jobs[0]?.output).toBe(`images/stories/t/card-${(await cacheKey(plain.jobs[0] as ImageJob, new SourceHashes())).slice(0, 10)}.png`);
+    expect(plain.type).toBe("image/png");
+    // Art whose bytes were not read: a plain name, which no host keeps for a year.
+    expect(planCard({ title: "T", show: "S", date: "D", art, format: "png" }, "c").jobs[0]?.output).toBe("c.png");
   });
 });
 
@@ -160,19 +171,20 @@ describe("card design (SVG)", () => {
     expect(svg).not.toContain("<script>");
     expect(svg).toContain("&lt;/text&gt;&lt;script&gt;");
     expect(svg).toContain("A &amp; B");
-    expect(svg).toContain("font-family=\"'DejaVu Sans', sans-serif\"");
+    expect(svg).toMatch(/font-family="'DejaVu Sans', 'Noto Sans', 'Noto Sans Arabic', [^"]*'Noto Sans CJK JP', [^"]*sans-serif"/u);
   });
 
   it("wraps a long title to at most four lines that fit, ending in an ellipsis", () => {
     const title = "After six years the night ferry is running again and the workers who kept it afloat through every winter have stories to tell about the river, the council and each other";
-    const fitted = fitLines(title, 592, 44, 4);
+    const { measure } = cardFontChain("en", title, "bold");
+    const fitted = fitLines(title, 592, 44, 4, measure);
     expect(fitted.truncated).toBe(true);
     expect(fitted.lines).toHaveLength(4);
     expect(fitted.lines.at(-1)?.endsWith("…")).toBe(true);
-    for (const line of fitted.lines) expect(textWidth(line, 44)).toBeLessThanOrEqual(592);
-    expect(fitLines("Short title", 592, 60, 3)).toEqual({ lines: ["Short title"], truncated: false });
+    for (const line of fitted.lines) expect(textWidth(line, 44, measure)).toBeLessThanOrEqual(592);
+    expect(fitLines("Short title", 592, 60, 3, measure)).toEqual({ lines: ["Short title"], truncated: false });
     // A word longer than a line is cut into pieces, not left to overflow.
-    for (const line of fitLines("x".repeat(200), 300, 40, 4).lines) expect(textWidth(line, 40)).toBeLessThanOrEqual(300);
+    for (const line of fitLines("x".repeat(200), 300, 40, 4, measure).lines) expect(textWidth(line, 40, measure)).toBeLessThanOrEqual(300);
     const svg = cardSvg({ title, show: "Night Desk", date: "April 21, 2026", art: "/a.png" });
     expect(svg.match(/<tspan /gu)?.length).toBeLessThanOrEqual(4);
   });
@@ -210,7 +222,7 @@ describe("renderImages", () => {
     const { outputDir, cacheDir } = dirs("orientation");
     const rotated = await imageInfo(fixture("rotated.jpg"));
     expect(rotated).toMatchObject({ width: 400, height: 600, format: "jpeg" });
-    const cover = planCover({ file: fixture("rotated.jpg"), ...rotated }, "images/r");
+    const cover = planCover({ file: fixture("rotated.jpg"), width: rotated.width, height: rotated.height }, "images/r");
     expect([cover.picture.width, cover.picture.height]).toEqual([320, 480]);
     const alpha = planCover({ file: fixture("transparent.png"), width: 400, height: 400 }, "images/t");
     await renderImages([...cover.jobs, ...alpha.jobs], { outputDir, cacheDir });
@@ -220,15 +232,19 @@ describe("renderImages", () => {
     expect((await meta(path.join(outputDir, "images/t-320.webp"))).channels).toBe(4);
   });
 
-  it("draws a 1200×630 PNG card that is not blank, with the art on the left when there is art", async () => {
+  it("draws a 1200×630 card that is not blank, with the art on the left when there is art", async () => {
     const { outputDir, cacheDir } = dirs("card");
-    const withArt = planCard({ title: "The Night Ferry Returns", show: "Night Desk", date: "April 21, 2026", art: fixture("art-3000.png") }, "images/stories/a/card");
-    const without = planCard({ title: "Bread That Remembers: A Baker & Her <Oven>", show: "Weekend Edition Local", date: "January 3, 2026" }, "images/stories/b/card");
-    await renderImages([...withArt.jobs, ...without.jobs], { outputDir, cacheDir });
+    const withArt = planCard({ title: "The Night Ferry Returns", show: "Night Desk", date: "April 21, 2026", art: fixture("art-3000.png"), format: "png" }, "images/stories/a/card");
+    const without = planCard({ title: "Bread That Remembers: A Baker & Her <Oven>", show: "Weekend Edition Local", date: "January 3, 2026", format: "png" }, "images/stories/b/card");
+    const jpeg = planCard({ title: "The Night Ferry Returns", show: "Night Desk", date: "April 21, 2026", art: fixture("art-3000.png"), format: "jpeg" }, "images/stories/c/card");
+    await renderImages([...withArt.jobs, ...without.jobs, ...jpeg.jobs], { outputDir, cacheDir });
     for (const card of [withArt, without]) {
       const file = path.join(outputDir, card.url);
+      // A palette PNG reads back as three channels of its 256 colours.
       expect(await meta(file)).toMatchObject({ width: 1200, height: 630, format: "png", channels: 3 });
     }
+    expect(await meta(path.join(outputDir, jpeg.url))).toMatchObject({ width: 1200, height: 630, format: "jpeg", channels: 3 });
+    expect((await sharp(path.join(outputDir, jpeg.url)).metadata()).chromaSubsampling).toBe("4:4:4");
     const a = path.join(outputDir, withArt.url);
     const b = path.join(outputDir, without.url);
     // The background is one flat colour; the title area has white letters on it.
@@ -248,7 +264,7 @@ describe("renderImages", () => {
 
   it("serves a second run from the cache: nothing rendered, no sharp pipeline, entries untouched, same bytes", async () => {
     const { root, outputDir, cacheDir } = dirs("warm");
-    const jobs = [...planCover(LANDSCAPE, "images/c/cover").jobs, ...planCard({ title: "Warm", show: "Night Desk", date: "May 1, 2026", art: fixture("art-3000.png") }, "images/c/card").jobs];
+    const jobs = [...planCover(LANDSCAPE, "images/c/cover").jobs, ...planCard({ title: "Warm", show: "Night Desk", date: "May 1, 2026", art: fixture("art-3000.png"), format: "png" }, "images/c/card").jobs];
     const cold = await renderImages(jobs, { outputDir, cacheDir });
     expect(cold).toMatchObject({ rendered: 13, cached: 0 });
     const entries = filesUnder(cacheDir);
@@ -336,15 +352,16 @@ describe("renderImages", () => {
     const hashes = new SourceHashes();
     expect(hashes.get(LANDSCAPE.file)).toBe(hashes.get(LANDSCAPE.file));
     const key = (card: Parameters<typeof planCard>[0]) => cacheKey(planCard(card, "c").jobs[0] as ImageJob, hashes);
-    const base = { title: "A", show: "S", date: "March 14, 2026" };
+    const base = { title: "A", show: "S", date: "March 14, 2026", format: "png" } as const;
     const keys = await Promise.all([key(base), key({ ...base, title: "B" }), key({ ...base, art: fixture("art-3000.png") }), key({ ...base, art: fixture("small-1200.png") })]);
-    expect(new Set(keys).size).toBe(4);
+    keys.push(await key({ ...base, format: "jpeg" }), await key({ ...base, lang: "ar" }));
+    expect(new Set(keys).size).toBe(6);
     expect(await key(base)).toBe(keys[0]);
   });
 
   it("renders the same image once for several outputs, and refuses two different images at one output", async () => {
     const { outputDir, cacheDir } = dirs("duplicates");
-    const card = { recipe: { kind: "card", title: "Same", show: "S", date: "D" } } as const;
+    const card = { recipe: { kind: "card", title: "Same", show: "S", date: "D", format: "png" } } as const;
     const report = await renderImages([{ ...card, output: "one/card.png" }, { ...card, output: "two/card.png" }], { outputDir, cacheDir });
     expect(report).toMatchObject({ rendered: 1, cached: 1 });
     expect(fs.existsSync(path.join(outputDir, "two/card.png"))).toBe(true);
@@ -364,7 +381,7 @@ describe("renderImages", () => {
     expect(filesUnder(cacheDir)).toEqual([]);
 
     const missing = path.join(tmp, "no-such-art.png");
-    const gone = await errorOf(renderImages(planCard({ title: "T", show: "S", date: "D", art: missing }, "c").jobs, { outputDir, cacheDir }));
+    const gone = await errorOf(renderImages(planCard({ title: "T", show: "S", date: "D", art: missing, format: "png" }, "c").jobs, { outputDir, cacheDir }));
     expect(gone.file).toBe(missing);
     expect(gone.problem).toContain("ENOENT");
 

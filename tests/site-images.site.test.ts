@@ -65,12 +65,14 @@ describe("images in the sample site", () => {
   it("has a 1200×630 social card behind og: and twitter: tags, with alt text", async () => {
     const html = read("stories/captain-moreau/index.html");
     const og = attr(html, /<meta property="og:image" content="([^"]+)"/u) ?? "";
-    expect(og).toMatch(/^https:\/\/example\.org\/images\/stories\/captain-moreau\/[^"]+\.png$/u);
+    // The Long Table's art is flat (card-format.ts): a palette PNG, named by its content's hash.
+    expect(og).toMatch(/^https:\/\/example\.org\/images\/stories\/captain-moreau\/card-[0-9a-f]{10}\.png$/u);
+    expect(attr(html, /<meta property="og:image:type" content="([^"]+)"/u)).toBe("image/png");
     expect(attr(html, /<meta name="twitter:image" content="([^"]+)"/u)).toBe(og);
     expect(attr(html, /<meta name="twitter:card" content="([^"]+)"/u)).toBe("summary_large_image");
     expect(attr(html, /<meta property="og:image:alt" content="([^"]+)"/u)).toMatch(/^The Captain Who Never Sailed: .* – The Long Table, January 22, 2026$/u);
     const jsonLd = JSON.parse(attr(html, /<script type="application\/ld\+json">([\s\S]*?)<\/script>/u) ?? "{}");
-    expect(jsonLd.image).toMatchObject({ "@type": "ImageObject", contentUrl: og, width: 1200, height: 630 });
+    expect(jsonLd.image).toMatchObject({ "@type": "ImageObject", contentUrl: og, encodingFormat: "image/png", width: 1200, height: 630 });
     const card = await sharp(path.join(output, new URL(og).pathname)).metadata();
     expect([card.format, card.width, card.height]).toEqual(["png", 1200, 630]);
   });
@@ -92,12 +94,44 @@ describe("images in the sample site", () => {
     expect(art.width).toBeLessThanOrEqual(3000);
   });
 
+  it("names every image by its content's hash, so _headers keeps /images/* for a year", () => {
+    const files = fs.readdirSync(path.join(output, "images"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) expect(file.name, file.name).toMatch(/-[0-9a-f]{10}\.(avif|webp|jpg|png)$/u);
+    expect(read("_headers")).toContain("/images/*\n  Cache-Control: public, max-age=31536000, immutable\n");
+  });
+
   it("does no image work on a warm rebuild", async () => {
     expect(first.stdout).toMatch(/Images: [1-9]\d* rendered, 0 from cache/u);
     const again = await runBuild(["--skip-audit"], project, output, cache);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/Images: 0 rendered, [1-9]\d* from cache/u);
     expect(fs.readdirSync(cache.VERBATIM_IMAGE_CACHE, { recursive: true }).length).toBeGreaterThan(0);
+  });
+});
+
+describe("cards in every script, and never a box", () => {
+  const story = (title: string, lang: string) => `---\ntitle: "${title}"\nshow: Night Desk\ndate: 2026-02-03\nlang: ${lang}\n---\nANA LOPEZ, HOST: Hi.\n`;
+
+  it("draws titles in Japanese, Arabic, Hebrew and Hindi, and fails on a character no font has, naming the story and line", async () => {
+    const titles = { ja: "夜行フェリーが六年ぶりに運航を再開", ar: "عودة العبّارة الليلية", he: "המעבורת הלילית חוזרת", hi: "रात की फ़ेरी फिर से" };
+    try {
+      for (const [lang, title] of Object.entries(titles)) write(`content/stories/script-${lang}.md`, story(title, lang));
+      const run = await runBuild(["--skip-audit"], project, output);
+      expect(run.code, run.stderr).toBe(0);
+      for (const lang of Object.keys(titles)) {
+        const og = attr(read(`stories/script-${lang}/index.html`), /<meta property="og:image" content="([^"]+)"/u) ?? "";
+        expect((await sharp(path.join(output, new URL(og).pathname)).metadata()).width, lang).toBe(1200);
+      }
+      write("content/stories/script-bad.md", story("A private \ue000 sign", "en"));
+      const bad = await runBuild(["--skip-audit"], project, output);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain("content/stories/script-bad.md:2: The title holds U+E000, a character no font of the social card has");
+      expect(bad.stderr).toMatch(/Fix: U\+E000 is in Unicode's private use area/u);
+      expect(bad.stderr).not.toMatch(/\n\s+at |\[object Object\]/u);
+    } finally {
+      for (const name of [...Object.keys(titles), "bad"]) fs.rmSync(path.join(project, `content/stories/script-${name}.md`), { force: true });
+    }
   });
 });
 

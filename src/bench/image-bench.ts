@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { AVIF_EFFORT, ENCODING } from "../images/encode.ts";
-import { imageInfo, planCard, planCover, planFeedArt, renderImages, type ImageJob, type ImageReport } from "../images/index.ts";
+import { cardFormat, imageInfo, planCard, planCover, planFeedArt, renderImages, type ImageJob, type ImageReport, type PlannedCard } from "../images/index.ts";
 import { threadsPerImage } from "../images/render.ts";
 import { generateStory } from "./generate.ts";
 
@@ -34,7 +34,8 @@ export interface ImageBenchResult {
   warm: RunFigures;
   /** warm seconds / cold seconds */
   ratio: number;
-  bytes: { card: number; cover1280: Record<string, number> };
+  /** The first story's card: its bytes and its format ("jpeg" with the photo-like art, card-format.ts). */
+  bytes: { card: number; cardFormat?: string; cover1280: Record<string, number> };
   avif: { chosen: number; sources: string[]; efforts: Array<{ effort: number; seconds: number[]; kb: number[] }> };
   concurrency: number;
   threadsPerImage: number;
@@ -110,19 +111,26 @@ export async function benchImages(log: (line: string) => void, count = 1000): Pr
     }
     const jobs: ImageJob[] = [];
     const counts = { cards: 0, covers: 0, feedArt: 0 };
+    const cardArt = new Map<string, { file: string; hash: string; format: "png" | "jpeg" }>();
+    const cover1280Jobs: ImageJob[] = [];
     for (const [i, show] of SHOWS.entries()) {
       const file = art.get(show.name) as string;
       const info = await imageInfo(file);
+      cardArt.set(show.name, { file, hash: info.hash, format: await cardFormat({ file, hash: info.hash }) });
       const cover = planCover({ file, ...info }, `images/shows/show-${i}/art`).jobs;
       const feed = planFeedArt({ file, ...info }, `images/shows/show-${i}/feed`).jobs;
+      if (i === 0) cover1280Jobs.push(...cover.filter((job) => job.recipe.kind === "resize" && job.recipe.width === 1280));
       jobs.push(...cover, ...feed);
       counts.covers += cover.length;
       counts.feedArt += feed.length;
     }
+    let firstCard: PlannedCard | undefined;
     for (let n = 1; n <= count; n++) {
       const { slug, title, show, date } = storyCard(n);
-      const showArt = art.get(show);
-      jobs.push(...planCard({ title, show, date, ...(showArt ? { art: showArt } : {}) }, `images/stories/${slug}/card`).jobs);
+      const showArt = cardArt.get(show);
+      const card = planCard({ title, show, date, format: showArt?.format ?? "png", ...(showArt ? { art: showArt.file } : {}) }, `images/stories/${slug}/card`, showArt?.hash);
+      firstCard ??= card;
+      jobs.push(...card.jobs);
       counts.cards += 1;
     }
 
@@ -136,9 +144,9 @@ export async function benchImages(log: (line: string) => void, count = 1000): Pr
     log(`  ${warm.seconds.toFixed(2)} s: ${warm.report.rendered} rendered, ${warm.report.cached} cached`);
 
     const site = path.join(dir, "site-cold");
-    const cardBytes = counts.cards > 0 ? fs.statSync(path.join(site, "images/stories", storyCard(1).slug, "card.png")).size : 0;
+    const cardBytes = firstCard?.jobs[0] ? fs.statSync(path.join(site, firstCard.jobs[0].output)).size : 0;
     const cover1280: Record<string, number> = {};
-    for (const ext of ["avif", "webp", "jpg"]) cover1280[ext] = fs.statSync(path.join(site, `images/shows/show-0/art-1280.${ext}`)).size;
+    for (const job of cover1280Jobs) cover1280[path.extname(job.output).slice(1)] = fs.statSync(path.join(site, job.output)).size;
 
     log(`Measuring AVIF efforts ${EFFORTS.join(", ")} on 2400×1500 covers (photo-like and flat) resized to 1280…`);
     const photo = path.join(dir, "cover-photo.jpg");
@@ -155,7 +163,7 @@ export async function benchImages(log: (line: string) => void, count = 1000): Pr
       cold,
       warm,
       ratio: warm.seconds / cold.seconds,
-      bytes: { card: cardBytes, cover1280 },
+      bytes: { card: cardBytes, ...(firstCard ? { cardFormat: firstCard.type === "image/jpeg" ? "JPEG" : "palette PNG" } : {}), cover1280 },
       avif: { chosen: AVIF_EFFORT, sources: ["photo-like", "flat"], efforts },
       concurrency,
       threadsPerImage: threads,
@@ -187,7 +195,7 @@ ${date.toISOString().slice(0, 10)} · ${r.stories} generated stories (a social c
 | warm (everything cached, into a fresh folder) | ${s(r.warm.seconds)} | ${s(r.warm.perSecond, 0)} | ${r.warm.report.rendered} | ${r.warm.report.cached} |
 
 - Warm/cold: **${s(r.ratio, 3)}** (the warm run takes ${s(r.ratio * 100, 1)} % of the cold one: it hashes each source once and copies ${r.jobs.total} files out of the cache, no image is decoded).
-- Sizes: a social card ${kb(r.bytes.card)} (PNG); a 1280-wide cover ${Object.entries(r.bytes.cover1280).map(([ext, bytes]) => `${ext.toUpperCase()} ${kb(bytes)}`).join(", ")}.
+- Sizes: a social card ${kb(r.bytes.card)} (${r.bytes.cardFormat ?? "PNG"}); a 1280-wide cover ${Object.entries(r.bytes.cover1280).map(([ext, bytes]) => `${ext.toUpperCase()} ${kb(bytes)}`).join(", ")}.
 - AVIF effort **${r.avif.chosen}**${chosen ? ` costs ${s(chosen.seconds[0] ?? 0)} s (${s(chosen.kb[0] ?? 0, 1)} KB) on a photo-like cover and ${s(chosen.seconds[1] ?? 0)} s (${s(chosen.kb[1] ?? 0, 1)} KB) on a flat one` : ""}: one 2400×1500 JPEG resized to 1280×800, quality ${ENCODING.avif.quality}, ${ENCODING.avif.chromaSubsampling}, ${r.threadsPerImage} thread${r.threadsPerImage === 1 ? "" : "s"}:
 
 | AVIF effort | ${heads} |

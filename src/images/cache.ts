@@ -7,13 +7,13 @@ import fs from "node:fs/promises";
 import { constants as fsConstants } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { ENCODING } from "./encode.ts";
+import { CARD_ENCODING, ENCODING } from "./encode.ts";
 import { ImageError } from "./errors.ts";
 import { extensionOf } from "./names.ts";
 import type { ImageJob } from "./types.ts";
 
 /** Bump when the card design or the way images are drawn changes in a way the key cannot see. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 const VERSIONS = { sharp: sharp.versions.sharp, vips: sharp.versions.vips, heif: sharp.versions.heif ?? null };
 
@@ -38,22 +38,32 @@ export class SourceHashes {
 }
 
 /** The files a job reads: its source and, for a card, its art. */
-export function inputsOf(job: ImageJob): string[] {
+export function inputsOf(job: Pick<ImageJob, "source" | "recipe">): string[] {
   const files = [job.source, job.recipe.kind === "card" ? job.recipe.art : undefined].filter((f): f is string => Boolean(f));
   return [...new Set(files)];
 }
 
-/** A job's cache key. Paths are left out (the bytes count, not where they live), so a moved project keeps its cache. */
+/**
+ * A job's cache key from the hashes of its input files (in the order of inputsOf). Paths are left
+ * out (the bytes count, not where they live), so a moved project keeps its cache. Known before
+ * anything is drawn: the planners put its first digits in the output's name (names.ts).
+ */
+export function keyOf(job: Pick<ImageJob, "source" | "recipe">, inputs: readonly string[]): string {
+  const { recipe } = job;
+  if (recipe.kind === "card") {
+    const card = { ...recipe, art: recipe.art || job.source ? true : undefined };
+    return sha256(JSON.stringify({ pipeline: PIPELINE_VERSION, versions: VERSIONS, encoding: CARD_ENCODING[recipe.format], inputs, recipe: card }));
+  }
+  return sha256(JSON.stringify({ pipeline: PIPELINE_VERSION, versions: VERSIONS, encoding: ENCODING[recipe.format], inputs, recipe }));
+}
+
+/** A job's cache key, hashing its files (each once per run). */
 export async function cacheKey(job: ImageJob, hashes: SourceHashes): Promise<string> {
-  const inputs = await Promise.all(inputsOf(job).map((file) => hashes.get(file)));
-  const recipe = job.recipe.kind === "card" ? { ...job.recipe, art: job.recipe.art || job.source ? true : undefined } : job.recipe;
-  const format = job.recipe.kind === "card" ? "png" : job.recipe.format;
-  return sha256(JSON.stringify({ pipeline: PIPELINE_VERSION, versions: VERSIONS, encoding: ENCODING[format], inputs, recipe }));
+  return keyOf(job, await Promise.all(inputsOf(job).map((file) => hashes.get(file))));
 }
 
 export function entryPath(cacheDir: string, key: string, job: ImageJob): string {
-  const ext = extensionOf(job.recipe.kind === "card" ? "png" : job.recipe.format);
-  return path.join(cacheDir, key.slice(0, 2), `${key}.${ext}`);
+  return path.join(cacheDir, key.slice(0, 2), `${key}.${extensionOf(job.recipe.format)}`);
 }
 
 function tempName(file: string): string {

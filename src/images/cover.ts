@@ -1,8 +1,9 @@
 // A responsive cover: a few widths × AVIF, WebP and JPEG, and the <picture> that offers them.
 
+import { keyOf } from "./cache.ts";
 import { ImageError } from "./errors.ts";
 import { outputName, scaledHeight, siteUrl } from "./names.ts";
-import type { ImageFormat, ImageJob, Picture, PictureSource } from "./types.ts";
+import type { ImageFormat, ImageJob, Picture, PictureSource, PlannedSource, ResizeRecipe } from "./types.ts";
 
 /** The page column is 40rem (640 CSS px): 320 and 640 at 1x, 960 and 1280 for 1.5x and 2x screens. */
 export const COVER_WIDTHS: readonly number[] = [320, 640, 960, 1280];
@@ -28,15 +29,19 @@ export function coverWidths(sourceWidth: number): number[] {
   return widths.length > 0 ? widths : [sourceWidth];
 }
 
-export function planCover(source: { file: string; width: number; height: number }, base: string): { jobs: ImageJob[]; picture: Picture } {
+export function planCover(source: PlannedSource, base: string): { jobs: ImageJob[]; picture: Picture } {
   checkSize(source);
   const widths = coverWidths(source.width);
   const jobs: ImageJob[] = [];
+  const outputOf = (width: number, format: ImageFormat) => {
+    const recipe: ResizeRecipe = { kind: "resize", width, format };
+    return { recipe, output: outputName(base, `-${width}`, format, source.hash && keyOf({ source: source.file, recipe }, [source.hash])) };
+  };
   const srcsetOf = (format: ImageFormat) =>
     widths
       .map((width) => {
-        const output = outputName(base, `-${width}`, format);
-        jobs.push({ source: source.file, recipe: { kind: "resize", width, format }, output });
+        const { recipe, output } = outputOf(width, format);
+        jobs.push({ source: source.file, recipe, output });
         return `${siteUrl(output)} ${width}w`;
       })
       .join(", ");
@@ -48,7 +53,7 @@ export function planCover(source: { file: string; width: number; height: number 
     jobs,
     picture: {
       sources,
-      src: siteUrl(outputName(base, `-${fallback}`, "jpeg")),
+      src: siteUrl(outputOf(fallback, "jpeg").output),
       srcset,
       width: largest,
       height: scaledHeight(largest, source),

@@ -3,7 +3,8 @@
 // PIPELINE_VERSION (cache.ts) so no stale image is served from the cache.
 
 import sharp, { type Sharp, type SharpOptions } from "sharp";
-import { CARD_ART, cardSvg } from "./card-svg.ts";
+import { describeMissing, missingGlyphs } from "./card-glyphs.ts";
+import { CARD_ART, cardSvg, cardTexts } from "./card-svg.ts";
 import { ImageError } from "./errors.ts";
 import { scaledHeight } from "./names.ts";
 import type { CardRecipe, ImageFormat, ImageJob, ResizeRecipe } from "./types.ts";
@@ -28,9 +29,39 @@ export const ENCODING = {
   avif: { quality: 50, effort: AVIF_EFFORT, chromaSubsampling: "4:2:0" },
   webp: { quality: 78, effort: 4 },
   jpeg: { quality: 80, mozjpeg: true },
-  // Cards: zlib level 6 draws a card in about half the time of 9 (40 against 80 ms with grainy art),
-  // for PNGs 4–20 % larger; a thousand-story site renders a thousand of them cold.
   png: { compressionLevel: 6, adaptiveFiltering: false },
+} as const;
+
+/**
+ * The social card's two encodings (card-format.ts picks one from the show's art). Measured on this
+ * machine (sharp 0.35.5, its mozjpeg) on the card of a 50-character title, sizes in KB, then the
+ * PSNR and the largest error (of 255) of the show name and title's area against the lossless card:
+ *
+ *   art                       lossless PNG  palette PNG         JPEG q88 4:4:4    JPEG q88 4:2:0    q85 4:4:4         q80 4:4:4
+ *   grainy photo-like (bench)    326.1      130.3 (50.3, 25)    61.6 (41.5, 49)   50.3 (38.6, 82)   54.9 (40.1, 48)   47.9 (38.4, 60)
+ *   smooth gradient              111.9       38.3 (51.4, 22)    58.6 (41.5, 49)   48.2 (38.6, 82)   53.4              47.3
+ *   flat shapes (fixture)         50.9       22.1 (53.2, 8)     52.0 (41.5, 49)   44.2 (38.6, 82)   48.0              43.1
+ *   sample shows' art          61.5–69.4   26.6–28.4 (52–53)    58.7–61.2         50.7–51.2
+ *   no art                        45.5       19.3 (53.4, 5)     51.7 (43.7, 44)   44.7 (41.3, 71)   47.8              43.1
+ *
+ * JPEG is mozjpeg (progressive, optimised scans, deringing) with the standard quantisation table of
+ * the JPEG specification (Annex K) and without trellis quantisation: mozjpeg's own table with
+ * trellis, tuned for photographs, smooths the letters' edges for its bytes (at q90: 61.8 KB, text
+ * 37.2 dB; at q95: 87.3 KB, 41.3 dB), where these settings give 41.5 dB for 61.6 KB. 4:2:0 halves
+ * the amber show name's colour resolution, which leaves a dark brown fringe round each letter (the
+ * largest error goes from 49 to 82); 4:4:4 costs a fifth more and keeps the edges. Quality 88 is
+ * the lowest where, enlarged six times, the letters look as the lossless card's do, at half the
+ * 120 KB budget on the grainiest art (q85 loses 1.4 dB, q80 3 dB and shows ringing round the white
+ * title). mozjpeg's scan optimisation is left out: it took 85 of the 109 ms the encoding took, to
+ * save 5 % (the table's sizes are with it; as chosen the grainy card is 64.9 KB, same PSNR).
+ * The palette PNG (256 colours, libimagequant) is a third to a half of the JPEG's bytes on art a
+ * palette holds, with better text; on grainy art it must dither and is twice the JPEG. Effort 3
+ * quantises a card in less time than the default 7 (33–73 ms against 95–116 ms, by the machine's
+ * load), for 2–10 % more bytes.
+ */
+export const CARD_ENCODING = {
+  jpeg: { quality: 88, mozjpeg: true, quantisationTable: 0, trellisQuantisation: false, optimiseScans: false, chromaSubsampling: "4:4:4" },
+  png: { palette: true, colours: 256, effort: 3, compressionLevel: 9 },
 } as const;
 
 /** Counts the sharp pipelines this module starts: tests prove a warm run starts none. */
@@ -99,7 +130,8 @@ async function cardArt(file: string): Promise<Buffer> {
   }
 }
 
-async function card(recipe: CardRecipe, art: string | undefined, context: RenderContext): Promise<Buffer> {
+/** The card drawn, before encoding: sharp's pipeline of the SVG with the art on it. */
+export async function drawCard(recipe: CardRecipe, art: string | undefined, context: RenderContext): Promise<Sharp> {
   let square: Buffer | undefined;
   if (art) {
     let pending = context.cardArt.get(art);
@@ -109,12 +141,23 @@ async function card(recipe: CardRecipe, art: string | undefined, context: Render
     }
     square = await pending;
   }
+  // The build checked the texts when it planned the cards (src/site/images.ts): this is for any other caller.
+  const missing = missingGlyphs(cardTexts(recipe), recipe.lang)[0];
+  if (missing) {
+    const { problem, fix } = describeMissing(missing);
+    throw new ImageError(undefined, `the social card for "${recipe.title}" cannot be drawn. ${problem}`, fix.replace(/^./u, (c) => c.toUpperCase()));
+  }
   const svg = cardSvg({ ...recipe, ...(art ? { art } : {}) });
+  const image = pipeline(Buffer.from(svg));
+  if (square) image.composite([{ input: square, left: CARD_ART.left, top: CARD_ART.top }]);
+  // The card is opaque: without the alpha channel the SVG brings, the file is a quarter smaller.
+  return image.removeAlpha();
+}
+
+async function card(recipe: CardRecipe, art: string | undefined, context: RenderContext): Promise<Buffer> {
+  const image = await drawCard(recipe, art, context);
   try {
-    const image = pipeline(Buffer.from(svg));
-    if (square) image.composite([{ input: square, left: CARD_ART.left, top: CARD_ART.top }]);
-    // The card is opaque: without the alpha channel the SVG brings, the PNG is a quarter smaller.
-    return await image.removeAlpha().png(ENCODING.png).toBuffer();
+    return await (recipe.format === "jpeg" ? image.jpeg(CARD_ENCODING.jpeg) : image.png(CARD_ENCODING.png)).toBuffer();
   } catch (error) {
     throw new ImageError(undefined, `the social card for "${recipe.title}" could not be drawn (${(error as Error).message}).`, "Report this with the story's title; it is a bug in src/images/card-svg.ts.");
   }

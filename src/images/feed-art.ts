@@ -1,14 +1,15 @@
-// Podcast-app artwork: one square JPEG within Apple's 1400–3000 px.
+// Podcast-app artwork: one square JPEG within Apple's 1400–3000 px, named by its cache key.
 
+import { keyOf } from "./cache.ts";
 import { checkSize } from "./cover.ts";
 import { ImageError } from "./errors.ts";
 import { outputName, siteUrl } from "./names.ts";
-import type { ImageJob } from "./types.ts";
+import type { ImageJob, PlannedSource } from "./types.ts";
 
 export const FEED_ART_MIN = 1400;
 export const FEED_ART_MAX = 3000;
 
-export function planFeedArt(source: { file: string; width: number; height: number }, base: string): { jobs: ImageJob[]; url: string; size: number } {
+export function planFeedArt(source: PlannedSource, base: string): { jobs: ImageJob[]; url: string; size: number } {
   checkSize(source);
   const short = Math.min(source.width, source.height);
   if (short < FEED_ART_MIN) {
@@ -19,6 +20,7 @@ export function planFeedArt(source: { file: string; width: number; height: numbe
     );
   }
   const size = Math.min(short, FEED_ART_MAX);
-  const output = outputName(base, `-${size}`, "jpeg");
-  return { jobs: [{ source: source.file, recipe: { kind: "resize", width: size, height: size, format: "jpeg" }, output }], url: siteUrl(output), size };
+  const draft = { source: source.file, recipe: { kind: "resize", width: size, height: size, format: "jpeg" } } as const;
+  const output = outputName(base, `-${size}`, "jpeg", source.hash && keyOf(draft, [source.hash]));
+  return { jobs: [{ ...draft, output }], url: siteUrl(output), size };
 }

@@ -12,11 +12,13 @@ export interface ImageInfo {
   /** The colour space sharp reads ("srgb", "cmyk", "b-w", …), for the podcast artwork check. */
   space?: string;
   hasAlpha?: boolean;
+  /** The sha256 of the file's bytes: what the image's cache key and output names start from. */
+  hash: string;
 }
 
 const known = new Map<string, ImageInfo>();
 
-async function read(file: string, bytes: Buffer): Promise<ImageInfo> {
+async function read(file: string, bytes: Buffer, hash: string): Promise<ImageInfo> {
   let meta: Metadata;
   try {
     meta = await sharp(bytes).metadata();
@@ -29,7 +31,7 @@ async function read(file: string, bytes: Buffer): Promise<ImageInfo> {
   if (!width || !height) throw new ImageError(file, "is an image without a width and height.", "Export it again as a JPEG or PNG.");
   // AVIF is HEIF with AV1 inside: call it what a <source type> or a browser would.
   const format = meta.format === "heif" && meta.compression === "av1" ? "avif" : meta.format;
-  return { width, height, format, ...(meta.space ? { space: meta.space } : {}), hasAlpha: meta.hasAlpha ?? false };
+  return { width, height, format, ...(meta.space ? { space: meta.space } : {}), hasAlpha: meta.hasAlpha ?? false, hash };
 }
 
 export async function imageInfo(file: string): Promise<ImageInfo> {
@@ -41,7 +43,7 @@ export async function imageInfo(file: string): Promise<ImageInfo> {
   }
   const hash = sha256(bytes);
   // Only answers are remembered: a failure is reported each time, naming the file then asked about.
-  const info = known.get(hash) ?? (await read(file, bytes));
+  const info = known.get(hash) ?? (await read(file, bytes, hash));
   known.set(hash, info);
   return { ...info };
 }

@@ -10,6 +10,7 @@ import sharp from "sharp";
 import { cacheKey, entryPath, Folders, Placer, SourceHashes, writeAtomic } from "./cache.ts";
 import { renderContext, renderJob } from "./encode.ts";
 import { ImageError } from "./errors.ts";
+import { nameKey } from "./names.ts";
 import { runPool } from "./pool.ts";
 import type { ImageJob, ImageReport } from "./types.ts";
 
@@ -62,6 +63,12 @@ async function groupJobs(jobs: ImageJob[], options: RenderOptions, hashes: Sourc
   jobs.forEach((job, i) => {
     const key = keys[i] as string;
     const output = outputPath(outputDir, job);
+    // A name that promises a content (a year's caching) must hold that content: a source that
+    // changed since the images were planned would put new bytes under the old name.
+    const named = nameKey(job.output);
+    if (named !== undefined && !key.startsWith(named)) {
+      throw new ImageError(job.source, `changed while the site was being built (${job.output} was planned from its earlier bytes).`, "Build again.");
+    }
     const earlier = written.get(output);
     if (earlier !== undefined && earlier !== key) {
       throw new ImageError(undefined, `two different images would be written to ${job.output}.`, "Give each image job its own output path.");

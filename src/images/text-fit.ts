@@ -1,40 +1,13 @@
-// Rough text measurement for the social card's font (DejaVu Sans Bold) and line wrapping with an
-// ellipsis. Advance widths in em, measured by rendering runs of each character with pango; close
-// enough to wrap a title, with a little room to spare.
+// Line wrapping with an ellipsis, measured with the fonts that draw the text: a Measure gives a
+// text's advance in em (card-fonts.ts sums the advance widths of the glyphs of the font each
+// character is drawn from). Pango also kerns and joins letters, which makes lines a little
+// narrower than the sum, never wider by much: a line that fits here fits on the card.
 
-const CLASSES: ReadonlyArray<[number, string]> = [
-  [0.35, " ijl'‘’`|"],
-  [0.41, "IJf.,:;/\\"],
-  [0.5, "rt!-()[]{}\"“”–"],
-  [0.6, "csz?*"],
-  [0.68, "aekvxy_"],
-  [0.73, "bdghnopqu0123456789EFLPSTYZ$#+=<>~^"],
-  [0.81, "ABCKRUVX"],
-  [0.87, "DGHNOQ&%"],
-  [0.93, "w"],
-  [1.05, "mM—…@"],
-  [1.1, "W"],
-];
-const WIDTH = new Map<string, number>(CLASSES.flatMap(([em, chars]) => [...chars].map((c) => [c, em] as [string, number])));
-/** Letters with marks are measured as their base letter; other scripts at a generous default. */
-const DEFAULT_EM = 0.75;
-const WIDE_EM = 1.0;
+/** A text's width in em. */
+export type Measure = (text: string) => number;
 
-function charEm(char: string): number {
-  const known = WIDTH.get(char);
-  if (known !== undefined) return known;
-  const base = char.normalize("NFD").charAt(0);
-  const fromBase = WIDTH.get(base);
-  if (fromBase !== undefined) return fromBase;
-  const code = char.codePointAt(0) ?? 0;
-  // CJK, Hangul, fullwidth forms and emoji take a full em or more.
-  return code >= 0x1100 && (code <= 0x115f || (code >= 0x2e80 && code <= 0xffdc) || code >= 0x1f000) ? WIDE_EM : DEFAULT_EM;
-}
-
-export function textWidth(text: string, fontSize: number): number {
-  let em = 0;
-  for (const char of text) em += charEm(char);
-  return em * fontSize;
+export function textWidth(text: string, fontSize: number, measure: Measure): number {
+  return measure(text) * fontSize;
 }
 
 export interface Fitted {
@@ -46,8 +19,8 @@ export interface Fitted {
 const ELLIPSIS = "…";
 
 /** Cuts a line until it fits with an ellipsis after it: at a word when one fits, else at a character. */
-function withEllipsis(line: string, maxWidth: number, fontSize: number): string {
-  const fits = (s: string) => textWidth(`${s}${ELLIPSIS}`, fontSize) <= maxWidth;
+function withEllipsis(line: string, maxWidth: number, fontSize: number, measure: Measure): string {
+  const fits = (s: string) => textWidth(`${s}${ELLIPSIS}`, fontSize, measure) <= maxWidth;
   if (fits(line)) return `${line}${ELLIPSIS}`;
   const words = line.split(" ");
   while (words.length > 1) {
@@ -60,14 +33,22 @@ function withEllipsis(line: string, maxWidth: number, fontSize: number): string 
   return `${chars.join("")}${ELLIPSIS}`;
 }
 
-/** A word wider than a line, in pieces that fit. */
-function splitWord(word: string, maxWidth: number, fontSize: number): string[] {
+/**
+ * Characters a line must not start with (Chinese and Japanese line breaking): closing punctuation,
+ * the prolonged sound mark and small kana. One that falls at a break takes the character before it along.
+ */
+const NO_LINE_START = /^[、。，．,.!?！？:;：；)）\]］｝」』】〕〉》〙〗’”・ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻]$/u;
+
+/** A word wider than a line (a long URL, or a title in a script written without spaces), in pieces that fit. */
+function splitWord(word: string, maxWidth: number, fontSize: number, measure: Measure): string[] {
   const pieces: string[] = [];
   let piece = "";
   for (const char of word) {
-    if (piece && textWidth(piece + char, fontSize) > maxWidth) {
-      pieces.push(piece);
-      piece = "";
+    if (piece && textWidth(piece + char, fontSize, measure) > maxWidth) {
+      const chars = [...piece];
+      const carried = NO_LINE_START.test(char) && chars.length > 1 ? (chars.pop() as string) : "";
+      pieces.push(chars.join(""));
+      piece = carried;
     }
     piece += char;
   }
@@ -76,13 +57,13 @@ function splitWord(word: string, maxWidth: number, fontSize: number): string[] {
 }
 
 /** Greedy wrapping into at most maxLines lines of maxWidth px; the last line ends in "…" when text is left over. */
-export function fitLines(text: string, maxWidth: number, fontSize: number, maxLines: number): Fitted {
-  const words = text.split(/\s+/u).filter(Boolean).flatMap((word) => (textWidth(word, fontSize) > maxWidth ? splitWord(word, maxWidth, fontSize) : [word]));
+export function fitLines(text: string, maxWidth: number, fontSize: number, maxLines: number, measure: Measure): Fitted {
+  const words = text.split(/\s+/u).filter(Boolean).flatMap((word) => (textWidth(word, fontSize, measure) > maxWidth ? splitWord(word, maxWidth, fontSize, measure) : [word]));
   const lines: string[] = [];
   let line = "";
   for (const word of words) {
     const candidate = line ? `${line} ${word}` : word;
-    if (line && textWidth(candidate, fontSize) > maxWidth) {
+    if (line && textWidth(candidate, fontSize, measure) > maxWidth) {
       lines.push(line);
       line = word;
     } else {
@@ -93,15 +74,15 @@ export function fitLines(text: string, maxWidth: number, fontSize: number, maxLi
   if (lines.length <= maxLines) return { lines, truncated: false };
   const kept = lines.slice(0, maxLines);
   const last = kept.length - 1;
-  kept[last] = withEllipsis(kept[last] ?? "", maxWidth, fontSize);
+  kept[last] = withEllipsis(kept[last] ?? "", maxWidth, fontSize, measure);
   return { lines: kept, truncated: true };
 }
 
 /** The largest size whose wrapping fits, trying each [fontSize, maxLines] in order; the last one truncates. */
-export function fitText(text: string, maxWidth: number, tiers: ReadonlyArray<readonly [number, number]>): Fitted & { fontSize: number } {
+export function fitText(text: string, maxWidth: number, tiers: ReadonlyArray<readonly [number, number]>, measure: Measure): Fitted & { fontSize: number } {
   let result: (Fitted & { fontSize: number }) | undefined;
   for (const [fontSize, maxLines] of tiers) {
-    result = { ...fitLines(text, maxWidth, fontSize, maxLines), fontSize };
+    result = { ...fitLines(text, maxWidth, fontSize, maxLines, measure), fontSize };
     if (!result.truncated) return result;
   }
   if (!result) throw new Error("fitText needs at least one size");

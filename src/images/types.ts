@@ -19,9 +19,21 @@ export interface CardRecipe {
   date: string;
   /** absolute path of the show's art, if any */
   art?: string;
+  /** the story's language (BCP 47): for CJK glyph styles and shaping */
+  lang?: string;
+  /** the file it is written as: JPEG for photo-like art, else the smaller of PNG and JPEG (card-format.ts) */
+  format: "png" | "jpeg";
 }
 
 export type Recipe = ResizeRecipe | CardRecipe;
+
+/** A source image as the planners take it: its file, displayed size and, to name outputs by content, its bytes' sha256 (imageInfo's `hash`). */
+export interface PlannedSource {
+  file: string;
+  width: number;
+  height: number;
+  hash?: string;
+}
 
 export interface ImageJob {
   /** absolute path of the source image; absent only for a card without art */

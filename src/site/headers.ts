@@ -36,7 +36,10 @@ export const IMMUTABLE = "public, max-age=31536000, immutable";
 
 const CORS: readonly [string, string] = ["Access-Control-Allow-Origin", "*"];
 
-/** "card.3f9a2b1c.png", "cover-640-0a1b2c3d4e.avif": a name that carries a hash of eight or more hex digits before its extension. */
+/**
+ * "card-3f9a2b1c0d.jpg", "cover-640-0a1b2c3d4e.avif": a name that carries a hash of eight or more hex
+ * digits before its extension (the image pipeline names every image so, src/images/names.ts).
+ */
 export const HASHED_NAME = /[.-][0-9a-f]{8,}\.[a-z0-9]+$/u;
 
 export function isHashedName(file: string): boolean {

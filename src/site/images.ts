@@ -4,9 +4,13 @@
 
 import path from "node:path";
 import {
+  cardFormat,
+  cardTexts,
   checkCardFont,
+  describeMissing,
   ImageError,
   imageInfo,
+  missingGlyphs,
   planCard,
   planChapterArt,
   planCover,
@@ -34,8 +38,10 @@ export interface ShownImage {
 }
 
 export interface SocialCard {
-  /** Site path of the 1200×630 PNG. */
+  /** Site path of the 1200×630 JPEG or PNG, named by its content's hash. */
   url: string;
+  /** Its MIME type, "image/jpeg" or "image/png", for og:image:type. */
+  type: string;
   width: number;
   height: number;
   /** What the card shows, for og:image:alt and twitter:image:alt. */
@@ -80,7 +86,7 @@ async function shown(ref: ImageRef, owner: string, line: number | undefined, bas
   const file = path.join(context.paths.root, ref.file);
   return context.problems.attempt(owner, line, ref.file, async () => {
     const info = await imageInfo(file);
-    const cover = planCover({ file, width: info.width, height: info.height }, base);
+    const cover = planCover({ file, width: info.width, height: info.height, hash: info.hash }, base);
     context.jobs.push(...cover.jobs);
     return { picture: cover.picture, alt: ref.alt };
   });
@@ -90,6 +96,8 @@ interface Context {
   paths: ProjectPaths;
   jobs: ImageJob[];
   problems: Problems;
+  /** Each show's art as its stories' cards use it, by show slug. */
+  cardArt: Map<string, { file: string; hash: string; format: "png" | "jpeg" }>;
 }
 
 async function showImages(show: ShowGroup, context: Context): Promise<SiteImages["shows"][string]> {
@@ -100,7 +108,9 @@ async function showImages(show: ShowGroup, context: Context): Promise<SiteImages
   const file = path.join(context.paths.root, show.art.file);
   const feedArt = art && (await context.problems.attempt(owner, show.artLine, show.art.file, async () => {
     const info = await imageInfo(file);
-    const feed = planFeedArt({ file, width: info.width, height: info.height }, `${base}/feed`);
+    // The cards' format follows the art (card-format.ts): decided once per show.
+    context.cardArt.set(show.slug, { file, hash: info.hash, format: await cardFormat({ file, hash: info.hash }) });
+    const feed = planFeedArt({ file, width: info.width, height: info.height, hash: info.hash }, `${base}/feed`);
     context.jobs.push(...feed.jobs);
     const source = { file: show.art?.file ?? "", width: info.width, height: info.height, ...(info.space ? { space: info.space } : {}), ...(info.hasAlpha ? { hasAlpha: true } : {}) };
     return { url: feed.url, size: feed.size, source };
@@ -121,7 +131,7 @@ async function chapterImages(story: Story, base: string, context: Context): Prom
     const file = path.join(context.paths.root, image.file);
     planned.push(await context.problems.attempt(story.file, chapter.entryLine, image.file, async () => {
       const info = await imageInfo(file);
-      const { jobs, ...art } = planChapterArt({ file, width: info.width, height: info.height }, `${base}/chapter-${index + 1}`);
+      const { jobs, ...art } = planChapterArt({ file, width: info.width, height: info.height, hash: info.hash }, `${base}/chapter-${index + 1}`);
       context.jobs.push(...jobs);
       return { ...art, alt: image.alt };
     }));
@@ -133,10 +143,19 @@ function cardAlt(story: Story, lang: string): string {
   return `${story.title} – ${story.show.name}, ${readableDate(story.date, lang)}`;
 }
 
+/** Never a box on a card: each character of its texts that no card font draws, as the story's error. */
+function glyphErrors(story: Story, card: { title: string; show: string; date: string; lang: string }): InputError[] {
+  const lines = { title: story.lines.title, show: story.lines.show, date: undefined };
+  return missingGlyphs(cardTexts(card), card.lang).map((glyph) => {
+    const { problem, fix } = describeMissing(glyph);
+    return new InputError(story.file, lines[glyph.field], problem, fix.replace(/^./u, (c) => c.toUpperCase()));
+  });
+}
+
 /** Plans every image of the site; throws ContentErrors naming every file behind a bad image. */
 export async function planSiteImages(site: SiteModel, paths: ProjectPaths): Promise<SiteImages> {
   const jobs: ImageJob[] = [];
-  const context: Context = { paths, jobs, problems: new Problems(paths) };
+  const context: Context = { paths, jobs, problems: new Problems(paths), cardArt: new Map() };
   const images: SiteImages = { shows: {}, stories: {}, jobs, chapters: {} };
   const shows = new Map(site.shows.map((show) => [show.slug, show]));
   for (const show of site.shows) images.shows[show.slug] = await showImages(show, context);
@@ -145,13 +164,19 @@ export async function planSiteImages(site: SiteModel, paths: ProjectPaths): Prom
     const base = `images/stories/${story.slug}`;
     const cover = story.cover ? await shown(story.cover, story.file, story.lines.cover, `${base}/cover`, context) : images.shows[story.show.slug]?.art;
     const date = readableDate(story.date, story.lang);
-    const card = planCard({ title: story.title, show: story.show.name, date, ...(show?.art ? { art: path.join(paths.root, show.art.file) } : {}) }, `${base}/card`);
+    const text = { title: story.title, show: story.show.name, date, lang: story.lang };
+    const glyphs = glyphErrors(story, text);
+    context.problems.errors.push(...glyphs);
+    // Show art that could not be read is reported on its show.yml; the story's card waits for it.
+    const art = context.cardArt.get(story.show.slug);
+    if (glyphs.length || (show?.art && !art)) continue;
+    const card = planCard({ ...text, format: art?.format ?? "png", ...(art ? { art: art.file } : {}) }, `${base}/card`, art?.hash);
     jobs.push(...card.jobs);
     const chapters = await chapterImages(story, base, context);
     if (chapters) images.chapters[story.slug] = chapters;
     images.stories[story.slug] = {
       ...(cover ? { cover } : {}),
-      card: { url: card.url, width: card.width, height: card.height, alt: cardAlt(story, story.lang) },
+      card: { url: card.url, type: card.type, width: card.width, height: card.height, alt: cardAlt(story, story.lang) },
     };
   }
   if (context.problems.errors.length) throw new ContentErrors(context.problems.errors);

@@ -11,7 +11,7 @@ export interface JsonLdOptions {
   /** The transcript as plain text, for AudioObject.transcript (a Text property). */
   transcript?: string;
   /** The story's social card (a site path) with its description, as the episode's image. */
-  image?: { url: string; width: number; height: number; alt: string };
+  image?: { url: string; width: number; height: number; alt: string; type?: string };
   /** The show's podcast feed (a site path), when it has one: a show with no episode has none. */
   feed?: string;
 }
@@ -61,7 +61,7 @@ export function storyJsonLd(story: Story, settings: SiteSettings, options: JsonL
     ...(story.tags.length ? { keywords: story.tags.map((tag) => tag.name).join(", ") } : {}),
     ...(story.copyright ? { copyrightNotice: story.copyright } : {}),
     ...(options.image
-      ? { image: { "@type": "ImageObject", contentUrl: absolute(options.image.url, settings), width: options.image.width, height: options.image.height, caption: options.image.alt } }
+      ? { image: { "@type": "ImageObject", contentUrl: absolute(options.image.url, settings), ...(options.image.type ? { encodingFormat: options.image.type } : {}), width: options.image.width, height: options.image.height, caption: options.image.alt } }
       : {}),
     partOfSeries: {
       "@type": "PodcastSeries",
