@@ -294,7 +294,7 @@ describe("renderImages", () => {
 
   it("under a preview, leaves alone what an earlier run placed, puts back what was removed, replaces what changed; a fresh folder gets plain copies", async () => {
     const { root, outputDir, cacheDir } = dirs("placed");
-    const card = (title: string) => planCard({ title, show: "Night Desk", date: "May 1, 2026", art: fixture("art-3000.png") }, "images/p/card").jobs;
+    const card = (title: string) => planCard({ title, show: "Night Desk", date: "May 1, 2026", art: fixture("art-3000.png"), format: "png" }, "images/p/card").jobs;
     const jobs = [...planCover(LANDSCAPE, "images/p/cover").jobs, ...card("First")];
     await renderImages(jobs, { outputDir: path.join(root, "warm-up"), cacheDir });
     const placed = new Map<string, string>();
@@ -318,6 +318,12 @@ describe("renderImages", () => {
     expect(edited.slice(1, 12).map(inode)).toEqual(before.slice(1, 12));
     expect(inode(edited[12])).not.toBe(before[12]);
     expect(filesUnder(outputDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    // A card under a new name (names carry a hash of what they show): the old file goes.
+    const renamed = planCard({ title: "Second", show: "Night Desk", date: "May 1, 2026", art: fixture("art-3000.png"), format: "png" }, "images/p/card-new").jobs;
+    await renderImages([...jobs.slice(0, 12), ...renamed], { outputDir, cacheDir, placed });
+    expect(fs.existsSync(path.join(outputDir, "images/p/card.png"))).toBe(false);
+    expect(fs.existsSync(path.join(outputDir, "images/p/card-new.png"))).toBe(true);
+    expect(filesUnder(outputDir)).toHaveLength(13);
   });
 
   it("renders again only the jobs of a source whose bytes changed, wherever the project lives", async () => {

@@ -100,6 +100,17 @@ export interface ImageRenderRun {
   renderRest(): Promise<ImageReport>;
 }
 
+/**
+ * Under a preview: the images an earlier run placed that no job names any more are removed. Names
+ * carry their content's hash, so an edited title or new art leaves its old card behind otherwise.
+ */
+async function removeReplaced(placed: Map<string, string>, groups: Group[]): Promise<void> {
+  const named = new Set(groups.flatMap((group) => group.outputs));
+  const replaced = [...placed.keys()].filter((output) => !named.has(output));
+  for (const output of replaced) placed.delete(output);
+  await Promise.all(replaced.map((output) => fs.promises.rm(output, { force: true })));
+}
+
 /** Keys every job, places what the cache has, and leaves the rest to `renderRest`. */
 export async function placeCachedImages(jobs: ImageJob[], options: RenderOptions): Promise<ImageRenderRun> {
   const started = performance.now();
@@ -128,6 +139,7 @@ export async function placeCachedImages(jobs: ImageJob[], options: RenderOptions
   await runPool(cached, IO_CONCURRENCY, async (group) => {
     await place(group);
   });
+  if (placed) await removeReplaced(placed, groups);
   const missingJobs = missing.reduce((sum, group) => sum + group.jobs.length, 0);
 
   const renderRest = async (): Promise<ImageReport> => {
