@@ -184,4 +184,23 @@ describe("PreviewPages (npm start)", () => {
     (ctx.images.planned as { stories: Record<string, unknown> }).stories.d = { cover: { url: "/images/d-new.png", alt: "" } };
     expect(write(pages, ctx, [b2, c2, d])).toEqual(["/stories/d/", "/tags/food/"]);
   });
+
+  it("rewrites every page of a listing whose own fields change, or whose stories' addresses do", () => {
+    const pages = new PreviewPages();
+    const [a, b, c] = [story("a", ["music"]), story("b", ["music"]), story("c", ["music"])];
+    const described = (stories: Story[], description: string) => {
+      const site = model(stories) as unknown as { tagPages: Array<{ of: Record<string, unknown> }> };
+      // Every page of one group shares its group object, as buildSite makes them.
+      const of = { ...site.tagPages[0]?.of, description };
+      for (const page of site.tagPages) page.of = of;
+      return site as unknown as SiteModel;
+    };
+    write(pages, context([a, b, c]), [a, b, c], described([a, b, c], "Songs"));
+    expect(write(pages, context([a, b, c]), [a, b, c], described([a, b, c], "Songs"))).toEqual([]);
+    // The topic's description (a group's own field) is on each of its pages.
+    expect(write(pages, context([a, b, c]), [a, b, c], described([a, b, c], "Songs and bands"))).toEqual(["/tags/music/", "/tags/music/2/"]);
+    // c moves to a new address on the second page: the first page's group names it too.
+    const moved = { ...c, slug: "c-new", url: "/stories/c-new/" } as Story;
+    expect(write(pages, context([a, b, moved]), [a, b, moved], described([a, b, moved], "Songs and bands"))).toEqual(["/stories/c-new/", "/tags/music/", "/tags/music/2/", "-stories/c/index.html"]);
+  });
 });

@@ -97,13 +97,17 @@ export class PreviewPages {
     for (const story of model.stories) this.id(story);
     // What a page lists names its stories by address (which, and in what order: the counts and
     // pages); the stories on the page itself are what they say, by identity, with their images.
-    const listed = (_: string, value: unknown) => (isStory(value) ? value.url : value);
+    // A list of stories is written as one string of their addresses: JSON would call this for each.
+    const listed = (_: string, value: unknown) =>
+      isStory(value) ? value.url : Array.isArray(value) && value.length > 0 && value.every(isStory) ? value.map((story: Story) => story.url).join("\n") : value;
     const shown = (_: string, value: unknown) => (isStory(value) ? token(value) : value);
     const groups = new Map<unknown, string>();
     const groupKey = (of: unknown) => {
       let key = groups.get(of);
       if (key === undefined) {
-        key = JSON.stringify(of, listed);
+        // Hashed: a show's key names its thousands of stories, and each of its pages' keys holds it
+        // (compared with the last save's, which would copy every one flat).
+        key = createHash("sha256").update(JSON.stringify(of, listed)).digest("base64");
         groups.set(of, key);
       }
       return key;
