@@ -47,8 +47,9 @@ export function auditCounts(stdout: string): { audited: number; unchanged: numbe
 function pageHashes(site: string): Map<string, string> {
   const pages = new Map<string, string>();
   for (const file of fs.readdirSync(site, { recursive: true }) as string[]) {
-    if (!file.endsWith(".html") || file.split(path.sep).join("/") === STATEMENT_PAGE) continue;
-    pages.set(file.split(path.sep).join("/"), crypto.createHash("sha256").update(fs.readFileSync(path.join(site, file))).digest("hex"));
+    const page = file.split(path.sep).join("/");
+    if (!page.endsWith(".html") || page === STATEMENT_PAGE) continue;
+    pages.set(page, crypto.createHash("sha256").update(fs.readFileSync(path.join(site, file))).digest("hex"));
   }
   return pages;
 }

@@ -50,11 +50,10 @@ export function inputsOf(job: Pick<ImageJob, "source" | "recipe">): string[] {
  */
 export function keyOf(job: Pick<ImageJob, "source" | "recipe">, inputs: readonly string[]): string {
   const { recipe } = job;
-  if (recipe.kind === "card") {
-    const card = { ...recipe, art: recipe.art || job.source ? true : undefined };
-    return sha256(JSON.stringify({ pipeline: PIPELINE_VERSION, versions: VERSIONS, encoding: CARD_ENCODING[recipe.format], inputs, recipe: card }));
-  }
-  return sha256(JSON.stringify({ pipeline: PIPELINE_VERSION, versions: VERSIONS, encoding: ENCODING[recipe.format], inputs, recipe }));
+  const encoding = recipe.kind === "card" ? CARD_ENCODING[recipe.format] : ENCODING[recipe.format];
+  // A card's art counts by its bytes (in `inputs`), not by its path.
+  const keyed = recipe.kind === "card" ? { ...recipe, art: recipe.art || job.source ? true : undefined } : recipe;
+  return sha256(JSON.stringify({ pipeline: PIPELINE_VERSION, versions: VERSIONS, encoding, inputs, recipe: keyed }));
 }
 
 /** A job's cache key, hashing its files (each once per run). */

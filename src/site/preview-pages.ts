@@ -95,6 +95,13 @@ export class PreviewPages {
     };
     const isStory = (value: unknown): value is Story => typeof value === "object" && value !== null && this.ids.has(value);
     for (const story of model.stories) this.id(story);
+    // A story's part of a key is made once per save, not per listing.
+    const tokens = new Map<Story, string>();
+    const token = (story: Story) => {
+      let text = tokens.get(story);
+      if (text === undefined) tokens.set(story, (text = `#${this.ids.get(story)}:${imagesOf(story)}`));
+      return text;
+    };
     // What a page lists names its stories by address (which, and in what order: the counts and
     // pages); the stories on the page itself are what they say, by identity, with their images.
     // A list of stories is written as one string of their addresses: JSON would call this for each.
@@ -119,15 +126,8 @@ export class PreviewPages {
       now.set(file, { key, files: before?.key === key ? before.files : [file] });
       return before?.key !== key;
     };
-    const stories = model.stories.filter((story) => wanted(pageFile(context.outputDir, story.url), `${this.id(story)}:${imagesOf(story)}`));
+    const stories = model.stories.filter((story) => wanted(pageFile(context.outputDir, story.url), token(story)));
     const all = [...listingPages(model)];
-    // Most items are stories: their part of the key is made once per save, not per listing.
-    const tokens = new Map<Story, string>();
-    const token = (story: Story) => {
-      let text = tokens.get(story);
-      if (text === undefined) tokens.set(story, (text = `#${this.ids.get(story)}:${imagesOf(story)}`));
-      return text;
-    };
     const itemKey = (item: unknown) => (isStory(item) ? token(item) : JSON.stringify(item, shown));
     const listings = all.filter(({ kind, listing }) =>
       wanted(pageFile(context.outputDir, listing.url), `${kind.layout} ${groupKey(listing.of)} ${listing.number}/${listing.count} ${listing.items.map(itemKey).join(",")}`),
