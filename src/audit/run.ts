@@ -14,7 +14,7 @@ import { ADD_WCAG22_TAGS, AuditFault, AXE_WCAG22_TAGS, auditPage, RUNNERS, STAND
 import { chromiumPath, launchBrowser } from "./browser.ts";
 import { BrowserPool, discardTab } from "./browser-pool.ts";
 import { AuditCache, pageKey } from "./cache.ts";
-import { listPages, pageUrl, shardPages } from "./pages.ts";
+import { largestFirst, listPages, pageUrl, shardPages } from "./pages.ts";
 import { serveStatic, type StaticServer } from "./serve.ts";
 import type { AuditReport, Issue, PageResult } from "./types.ts";
 
@@ -151,7 +151,7 @@ function reportedUrl(page: string, options: AuditOptions): string {
 }
 
 async function auditAll(pool: BrowserPool, todo: string[], base: string, options: AuditOptions, record: (result: PageResult) => void): Promise<void> {
-  const queue = [...todo];
+  const queue = largestFirst(options.siteDir, todo);
   const ignore = options.config.ignore.map((i) => i.rule);
   const workers = Array.from({ length: Math.min(options.config.concurrency, todo.length) }, () => new Worker(pool, options, ignore));
   await Promise.all(
