@@ -21,6 +21,7 @@ import {
   type ImageRenderRun,
   type ImageReport,
   type Picture,
+  type PlannedCard,
 } from "../images/index.ts";
 import { InputError } from "../story/errors.ts";
 import type { ImageRef } from "../story/image-ref.ts";
@@ -152,6 +153,27 @@ function glyphErrors(story: Story, card: { title: string; show: string; date: st
   });
 }
 
+type CardArt = Context["cardArt"] extends Map<string, infer A> ? A : never;
+
+/**
+ * A story's card and the errors of its texts, remembered with the story (a Story object is parsed
+ * again when its file changes, src/site/load.ts) and the art the card shows. Under `npm start`
+ * every save plans every story's images again; at 10,000 stories the glyph check and the card's
+ * cache key were 0.2 s of each save, for cards that had not changed.
+ */
+const cards = new WeakMap<Story, { show: string; art: string; base: string; glyphs: InputError[]; card: PlannedCard | undefined }>();
+
+function storyCard(story: Story, art: CardArt | undefined, base: string): { glyphs: InputError[]; card: PlannedCard | undefined } {
+  const artKey = art ? `${art.format}:${art.hash}:${art.file}` : "";
+  const known = cards.get(story);
+  if (known && known.show === story.show.name && known.art === artKey && known.base === base) return known;
+  const text = { title: story.title, show: story.show.name, date: readableDate(story.date, story.lang), lang: story.lang };
+  const glyphs = glyphErrors(story, text);
+  const card = glyphs.length ? undefined : planCard({ ...text, format: art?.format ?? "png", ...(art ? { art: art.file } : {}) }, base, art?.hash);
+  cards.set(story, { show: story.show.name, art: artKey, base, glyphs, card });
+  return { glyphs, card };
+}
+
 /** Plans every image of the site; throws ContentErrors naming every file behind a bad image. */
 export async function planSiteImages(site: SiteModel, paths: ProjectPaths): Promise<SiteImages> {
   const jobs: ImageJob[] = [];
@@ -163,14 +185,11 @@ export async function planSiteImages(site: SiteModel, paths: ProjectPaths): Prom
     const show = shows.get(story.show.slug);
     const base = `images/stories/${story.slug}`;
     const cover = story.cover ? await shown(story.cover, story.file, story.lines.cover, `${base}/cover`, context) : images.shows[story.show.slug]?.art;
-    const date = readableDate(story.date, story.lang);
-    const text = { title: story.title, show: story.show.name, date, lang: story.lang };
-    const glyphs = glyphErrors(story, text);
+    const art = context.cardArt.get(story.show.slug);
+    const { glyphs, card } = storyCard(story, art, `${base}/card`);
     context.problems.errors.push(...glyphs);
     // Show art that could not be read is reported on its show.yml; the story's card waits for it.
-    const art = context.cardArt.get(story.show.slug);
-    if (glyphs.length || (show?.art && !art)) continue;
-    const card = planCard({ ...text, format: art?.format ?? "png", ...(art ? { art: art.file } : {}) }, `${base}/card`, art?.hash);
+    if (!card || (show?.art && !art)) continue;
     jobs.push(...card.jobs);
     const chapters = await chapterImages(story, base, context);
     if (chapters) images.chapters[story.slug] = chapters;
